@@ -1,0 +1,74 @@
+package org.proclab.kernel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.proclab.kernel.protocol.HistoryRequest;
+
+/**
+ * The code of the cells this kernel ran, for {@code history_request} (the console's up-arrow and
+ * {@code %history} in front ends). Kept in memory for the kernel's lifetime; session 1 is this one.
+ */
+final class History {
+    static final int SESSION = 1;
+
+    private record Entry(int line, String input) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    synchronized void add(int line, String input) {
+        entries.add(new Entry(line, input));
+    }
+
+    /** Entries as {@code [session, line, input]}, chosen as the request asks. */
+    synchronized List<List<Object>> answer(HistoryRequest request) {
+        List<Entry> chosen = switch (request.histAccessType() == null ? "tail" : request.histAccessType()) {
+            case "range" -> range(request.start(), request.stop());
+            case "search" -> search(request.pattern(), Boolean.TRUE.equals(request.unique()));
+            default -> entries;
+        };
+        if (request.n() != null && request.n() >= 0 && chosen.size() > request.n()) {
+            chosen = chosen.subList(chosen.size() - request.n(), chosen.size());
+        }
+        List<List<Object>> answer = new ArrayList<>(chosen.size());
+        for (Entry entry : chosen) {
+            answer.add(List.of(SESSION, entry.line(), entry.input()));
+        }
+        return answer;
+    }
+
+    private List<Entry> range(Integer start, Integer stop) {
+        int from = start == null ? 0 : start;
+        int to = stop == null ? Integer.MAX_VALUE : stop;
+        return entries.stream().filter(e -> e.line() >= from && e.line() < to).toList();
+    }
+
+    private List<Entry> search(String glob, boolean unique) {
+        Pattern pattern = globToRegex(glob == null ? "*" : glob);
+        Map<String, Entry> latest = new LinkedHashMap<>();
+        List<Entry> all = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (pattern.matcher(entry.input()).matches()) {
+                all.add(entry);
+                latest.remove(entry.input());
+                latest.put(entry.input(), entry);
+            }
+        }
+        return unique ? List.copyOf(latest.values()) : all;
+    }
+
+    private static Pattern globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+}

@@ -1,0 +1,209 @@
+package org.proclab.kernel;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import org.proclab.kernel.exec.CellThreadGroup;
+import org.proclab.kernel.io.OutputRouter;
+import org.proclab.kernel.io.StdinBridge;
+import org.proclab.kernel.jshell.CodeAssist;
+import org.proclab.kernel.jshell.JavaEvaluator;
+import org.proclab.kernel.protocol.CommInfoReply;
+import org.proclab.kernel.protocol.CompleteReply;
+import org.proclab.kernel.protocol.CompleteRequest;
+import org.proclab.kernel.protocol.ExecuteReply;
+import org.proclab.kernel.protocol.ExecuteRequest;
+import org.proclab.kernel.protocol.HistoryReply;
+import org.proclab.kernel.protocol.HistoryRequest;
+import org.proclab.kernel.protocol.InspectReply;
+import org.proclab.kernel.protocol.InspectRequest;
+import org.proclab.kernel.protocol.InterruptReply;
+import org.proclab.kernel.protocol.IsCompleteReply;
+import org.proclab.kernel.protocol.IsCompleteRequest;
+import org.proclab.kernel.protocol.MessageTypes;
+import org.proclab.kernel.protocol.ShutdownReply;
+import org.proclab.kernel.protocol.ShutdownRequest;
+import org.proclab.kernel.protocol.Status;
+import org.proclab.kernel.wire.ConnectionInfo;
+import org.proclab.kernel.wire.JupyterSockets;
+import org.proclab.kernel.wire.Message;
+
+/**
+ * The ProcLab kernel: answers Jupyter's requests and runs cells.
+ *
+ * <p>Threads: each socket has its owner thread (see {@link JupyterSockets}). Shell requests are
+ * handled one after another on the shell worker; control requests (interrupt, shutdown) on the
+ * control worker, so they are served while a cell runs. Cell code runs on threads of its own
+ * (see {@code ProcLabExecutionControl}). JShell starts in the background, so
+ * {@code kernel_info_reply} goes out at once and the first cell waits only for what is left.
+ */
+public final class Kernel {
+    private static final System.Logger LOG = System.getLogger(Kernel.class.getName());
+
+    private final JupyterSockets sockets;
+    private final ExecutorService shellWorker = Executors.newSingleThreadExecutor(daemon("proclab-shell-worker"));
+    private final ExecutorService controlWorker = Executors.newSingleThreadExecutor(daemon("proclab-control-worker"));
+    private final ScheduledExecutorService outputTimer = Executors.newSingleThreadScheduledExecutor(daemon("proclab-output"));
+    private final CompletableFuture<JavaEvaluator> evaluator;
+    private final CellExecutor cells;
+    private final History history = new History();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile long abortQueuedBefore = Long.MIN_VALUE;
+    private volatile boolean restartRequested;
+
+    /**
+     * Binds the sockets and installs the kernel's {@code System.out}, {@code System.err} and
+     * {@code System.in}; call {@link #start()} next.
+     *
+     * @param kernelLog the JVM's original stderr, where the kernel's own messages go
+     */
+    public Kernel(ConnectionInfo connection, PrintStream kernelLog) {
+        InputChannel input = new InputChannel(this::sendStdin);
+        sockets = new JupyterSockets(connection, this::onShell, this::onControl, input::onStdinMessage);
+        OutputRouter router = new OutputRouter(CellThreadGroup::outputOf, kernelLog);
+        StdinBridge stdin = new StdinBridge(input);
+        router.install();
+        System.setIn(stdin);
+        evaluator = CompletableFuture.supplyAsync(JavaEvaluator::new, Executors.newSingleThreadExecutor(daemon("proclab-jshell-start")));
+        cells = new CellExecutor(evaluator::join, sockets::publish, router, stdin, input, history, outputTimer);
+    }
+
+    /** Starts serving requests and announces that the kernel is starting. */
+    public void start() {
+        sockets.start();
+        sockets.publish(Message.broadcast(MessageTypes.STATUS, new Status("starting")));
+    }
+
+    /** Blocks until a shutdown request has been answered; returns whether a restart was asked for. */
+    public boolean awaitShutdown() throws InterruptedException {
+        stopped.await();
+        return restartRequested;
+    }
+
+    /** Stops the running cell; used by {@code interrupt_request} and by SIGINT (signal mode). */
+    public void interrupt() {
+        JavaEvaluator ready = evaluator.getNow(null);
+        if (ready != null) {
+            ready.interrupt();
+        }
+    }
+
+    private void onShell(Message message) {
+        long arrival = System.nanoTime();
+        shellWorker.execute(() -> withBusyStatus(message, () -> handleShell(message, arrival)));
+    }
+
+    private void onControl(Message message) {
+        controlWorker.execute(() -> withBusyStatus(message, () -> handleControl(message)));
+    }
+
+    private void sendStdin(Message message) {
+        sockets.sendStdin(message);
+    }
+
+    private void handleShell(Message message, long arrival) {
+        switch (message.type()) {
+            case MessageTypes.KERNEL_INFO_REQUEST -> reply(sockets::sendShell, message, MessageTypes.KERNEL_INFO_REPLY, KernelInfo.reply());
+            case MessageTypes.EXECUTE_REQUEST -> {
+                ExecuteReply result = arrival < abortQueuedBefore ? cells.aborted() : cells.execute(message);
+                if ("error".equals(result.status()) && stopsOnError(message)) {
+                    abortQueuedBefore = System.nanoTime();
+                }
+                reply(sockets::sendShell, message, MessageTypes.EXECUTE_REPLY, result);
+            }
+            case MessageTypes.COMPLETE_REQUEST -> reply(sockets::sendShell, message, MessageTypes.COMPLETE_REPLY, complete(message));
+            case MessageTypes.INSPECT_REQUEST -> reply(sockets::sendShell, message, MessageTypes.INSPECT_REPLY, inspect(message));
+            case MessageTypes.IS_COMPLETE_REQUEST -> reply(sockets::sendShell, message, MessageTypes.IS_COMPLETE_REPLY, isComplete(message));
+            case MessageTypes.HISTORY_REQUEST -> reply(sockets::sendShell, message, MessageTypes.HISTORY_REPLY,
+                    new HistoryReply("ok", history.answer(message.content(HistoryRequest.class))));
+            case MessageTypes.COMM_INFO_REQUEST -> reply(sockets::sendShell, message, MessageTypes.COMM_INFO_REPLY, new CommInfoReply("ok", Map.of()));
+            case MessageTypes.SHUTDOWN_REQUEST -> shutdown(message, sockets::sendShell);
+            default -> LOG.log(System.Logger.Level.WARNING, "ignored unknown shell message type " + message.type());
+        }
+    }
+
+    private void handleControl(Message message) {
+        switch (message.type()) {
+            case MessageTypes.INTERRUPT_REQUEST -> {
+                interrupt();
+                reply(sockets::sendControl, message, MessageTypes.INTERRUPT_REPLY, new InterruptReply("ok"));
+            }
+            case MessageTypes.SHUTDOWN_REQUEST -> shutdown(message, sockets::sendControl);
+            case MessageTypes.KERNEL_INFO_REQUEST -> reply(sockets::sendControl, message, MessageTypes.KERNEL_INFO_REPLY, KernelInfo.reply());
+            default -> LOG.log(System.Logger.Level.WARNING, "ignored unknown control message type " + message.type());
+        }
+    }
+
+    private CompleteReply complete(Message message) {
+        CompleteRequest request = message.content(CompleteRequest.class);
+        CodeAssist.Completions completions = assist().complete(request.code(), request.cursorPos());
+        return new CompleteReply("ok", completions.matches(), completions.start(), completions.end(), Map.of());
+    }
+
+    private InspectReply inspect(Message message) {
+        InspectRequest request = message.content(InspectRequest.class);
+        String text = assist().inspect(request.code(), request.cursorPos());
+        if (text == null) {
+            return new InspectReply("ok", false, Map.of(), Map.of());
+        }
+        return new InspectReply("ok", true, Map.of("text/plain", text), Map.of());
+    }
+
+    private IsCompleteReply isComplete(Message message) {
+        String status = assist().completeness(message.content(IsCompleteRequest.class).code());
+        return new IsCompleteReply(status, "incomplete".equals(status) ? "    " : null);
+    }
+
+    private CodeAssist assist() {
+        return new CodeAssist(evaluator.join().analysis());
+    }
+
+    private void shutdown(Message message, Consumer<Message> channel) {
+        boolean restart = message.content(ShutdownRequest.class).restart();
+        restartRequested = restart;
+        reply(channel, message, MessageTypes.SHUTDOWN_REPLY, new ShutdownReply("ok", restart));
+        stopped.countDown();
+    }
+
+    /** Closes the sockets (sending what is queued) and the shell. */
+    public void close() {
+        sockets.close();
+        JavaEvaluator ready = evaluator.getNow(null);
+        if (ready != null) {
+            ready.close();
+        }
+    }
+
+    private void withBusyStatus(Message message, Runnable handler) {
+        sockets.publish(message.reply(MessageTypes.STATUS, new Status("busy")));
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "handling " + message.type() + " failed", e);
+        } finally {
+            sockets.publish(message.reply(MessageTypes.STATUS, new Status("idle")));
+        }
+    }
+
+    private static void reply(Consumer<Message> channel, Message request, String type, Object content) {
+        channel.accept(request.reply(type, content));
+    }
+
+    private static boolean stopsOnError(Message message) {
+        return !Boolean.FALSE.equals(message.content(ExecuteRequest.class).stopOnError());
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

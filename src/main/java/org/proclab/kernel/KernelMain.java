@@ -1,0 +1,38 @@
+package org.proclab.kernel;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.proclab.kernel.wire.ConnectionInfo;
+import sun.misc.Signal;
+
+/**
+ * Runs the kernel for one connection file until Jupyter shuts it down.
+ *
+ * <p>SIGINT is taken over so that Jupyter's signal-mode interrupt stops the running cell instead
+ * of ending the JVM.
+ */
+public final class KernelMain {
+    private KernelMain() {
+    }
+
+    /** Serves the connection file and returns the exit status for the process. */
+    public static int run(Path connectionFile) throws IOException, InterruptedException {
+        PrintStream kernelLog = System.err;
+        configureLogging();
+        ConnectionInfo connection = ConnectionInfo.read(connectionFile);
+        Kernel kernel = new Kernel(connection, kernelLog);
+        Signal.handle(new Signal("INT"), signal -> kernel.interrupt());
+        kernel.start();
+        kernel.awaitShutdown();
+        kernel.close();
+        return 0;
+    }
+
+    private static void configureLogging() {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "[ProcLab %4$s] %5$s%6$s%n");
+        }
+        java.util.logging.Logger.getLogger("").getHandlers();
+    }
+}

@@ -1,0 +1,175 @@
+package org.proclab.kernel.exec;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import jdk.jshell.execution.DirectExecutionControl;
+import org.proclab.kernel.io.CellOutput;
+
+/**
+ * JShell's execution engine inside the kernel JVM, made fit for a classroom.
+ *
+ * <p>Each snippet runs on a fresh thread of the running cell's {@link CellThreadGroup}, so the
+ * threads it starts are known to belong to the cell. Classes are instrumented on load by
+ * {@link SnippetInstrumenter}, which makes {@link #stop()} work on every JDK from 17 (no
+ * {@code Thread.stop}) and turns {@code System.exit} into an error in the cell.
+ *
+ * <p>The value of a snippet is kept as the live object ({@link #lastValue()}) rather than
+ * JShell's string, so the kernel can render it; exceptions are kept whole ({@link #lastFailure()})
+ * so tracebacks can show causes and cell lines.
+ *
+ * <p>Threading: JShell calls this on the kernel's shell thread; {@link #stop()} is called from the
+ * control thread.
+ */
+public final class ProcLabExecutionControl extends DirectExecutionControl {
+    /** How long a stopped snippet may take to unwind before the kernel gives up waiting for it. */
+    static final long STOP_GRACE_MILLIS = 800;
+
+    private final ThreadGroup userThreads = new ThreadGroup("proclab-user-code");
+    private volatile CellThreadGroup cell;
+    private volatile CompletableFuture<Object> running;
+    private volatile Object lastValue;
+    private volatile Throwable lastFailure;
+    private volatile boolean stopped;
+
+    /** Creates the thread group of a new cell; later snippets run in it until the next call. */
+    public CellThreadGroup beginCell(int executionCount, CellOutput output) {
+        StopSignal.clear();
+        stopped = false;
+        cell = new CellThreadGroup(userThreads, executionCount, output);
+        return cell;
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] instrumented = new ClassBytecodes[classes.length];
+        CellThreadGroup group = cell;
+        for (int i = 0; i < classes.length; i++) {
+            if (group != null) {
+                SnippetLocations.recordClass(classes[i].name(), group.executionCount());
+            }
+            instrumented[i] = new ClassBytecodes(classes[i].name(), SnippetInstrumenter.instrument(classes[i].bytecodes()));
+        }
+        super.load(instrumented);
+    }
+
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        lastValue = null;
+        lastFailure = null;
+        try {
+            lastValue = runInCell(() -> doit.invoke(null));
+            return "";
+        } catch (InvocationTargetException e) {
+            lastFailure = e.getCause();
+            if (e.getCause() instanceof CellStoppedError) {
+                throw new StoppedException();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs kernel-chosen work (such as {@code toString()} of a result) the way cell code runs: on a
+     * thread of the cell, stoppable by the stop button.
+     *
+     * @throws InvocationTargetException wrapping what the work threw
+     * @throws StoppedException when the user stopped it
+     */
+    public <T> T runInCell(Callable<T> work) throws InvocationTargetException, StoppedException {
+        CellThreadGroup group = cell;
+        if (group == null) {
+            throw new IllegalStateException("no cell is running");
+        }
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        Thread thread = new Thread(group, () -> {
+            try {
+                outcome.complete(work.call());
+            } catch (InvocationTargetException e) {
+                outcome.completeExceptionally(e.getCause());
+            } catch (Throwable e) {
+                outcome.completeExceptionally(e);
+            }
+        }, "cell-" + group.executionCount());
+        running = outcome;
+        thread.start();
+        try {
+            @SuppressWarnings("unchecked")
+            T value = (T) outcome.get();
+            return value;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CellStoppedError) {
+                throw new StoppedException();
+            }
+            throw new InvocationTargetException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoppedException();
+        } finally {
+            running = null;
+        }
+    }
+
+    /** True when the last cell was stopped by the user. */
+    public boolean wasStopped() {
+        return stopped;
+    }
+
+    /** The value the last snippet produced (null for statements and declarations without one). */
+    public Object lastValue() {
+        return lastValue;
+    }
+
+    /** The exception the last snippet threw, as thrown, or null. */
+    public Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    /**
+     * Stops the running cell: every thread of it (and any common-pool worker busy for it) is marked
+     * and interrupted, so the next loop turn, method call or blocking call ends it. If the cell's
+     * main thread has not unwound after a short grace period (stuck in native code), the kernel
+     * stops waiting for it so that the next cell can run.
+     */
+    @Override
+    public void stop() {
+        CellThreadGroup group = cell;
+        if (group == null) {
+            return;
+        }
+        stopped = true;
+        for (Thread thread : threadsToStop(group)) {
+            StopSignal.stop(thread);
+        }
+        CompletableFuture<Object> outcome = running;
+        if (outcome != null) {
+            CompletableFuture.delayedExecutor(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS)
+                    .execute(() -> outcome.completeExceptionally(new CellStoppedError()));
+        }
+    }
+
+    private static List<Thread> threadsToStop(CellThreadGroup group) {
+        List<Thread> threads = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            boolean commonPoolWorker = thread instanceof ForkJoinWorkerThread worker
+                    && worker.getPool() == ForkJoinPool.commonPool();
+            if (commonPoolWorker || CellThreadGroup.of(thread) == group) {
+                threads.add(thread);
+            }
+        }
+        return threads;
+    }
+
+    /** The text JShell itself would show for a value: {@code "hi"}, {@code int[2] { 1, 2 }}, {@code 42}. */
+    public static String describe(Object value) {
+        return valueString(value);
+    }
+}

@@ -1,0 +1,110 @@
+package org.proclab.kernel.exec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import jdk.jshell.EvalException;
+
+/**
+ * Renders exceptions thrown by cell code the way a student can read them: only the frames of the
+ * user's code and of the library methods it called, with JShell's generated names removed and
+ * cell code named by cell and line; the kernel's and JShell's own frames are cut off.
+ *
+ * <p>Two kinds of trace arrive here: those JShell has already translated ({@link EvalException},
+ * for exceptions that end a cell), whose frames carry snippet lines, and raw ones from threads
+ * that cells started, whose frames can only be traced back to their cell.
+ */
+public final class StackTraces {
+    private StackTraces() {
+    }
+
+    /** The full text: headline, frames, and "Caused by" sections, ending in a newline. */
+    public static String render(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (String line : lines(failure)) {
+            text.append(line).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The same as {@link #render}, one entry per line. */
+    public static List<String> lines(Throwable failure) {
+        List<String> lines = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable current = failure;
+        String prefix = "";
+        while (current != null && seen.add(current)) {
+            lines.add(prefix + headline(current));
+            for (StackTraceElement frame : userFrames(current)) {
+                lines.add("    at " + describe(frame));
+            }
+            current = current.getCause();
+            prefix = "Caused by: ";
+        }
+        return lines;
+    }
+
+    /** {@code java.lang.ArithmeticException: / by zero}, or just the type when there is no message. */
+    public static String headline(Throwable failure) {
+        String message = failure.getLocalizedMessage();
+        String type = typeName(failure);
+        return message == null ? type : type + ": " + message;
+    }
+
+    /** The class name of the exception the user's code threw. */
+    public static String typeName(Throwable failure) {
+        return failure instanceof EvalException eval ? eval.getExceptionClassName() : failure.getClass().getName();
+    }
+
+    /** The frames above the point where the kernel called into user code. */
+    public static List<StackTraceElement> userFrames(Throwable failure) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            if (frame.getClassName().equals(UserCodeGuard.class.getName())) {
+                continue;
+            }
+            if (isKernelBoundary(frame)) {
+                break;
+            }
+            frames.add(frame);
+        }
+        return frames;
+    }
+
+    /** One frame: {@code divide (cell [4], line 2)} for cell code, the usual form for the rest. */
+    public static String describe(StackTraceElement frame) {
+        SnippetLocations.Location location = SnippetLocations.ofSourceFile(frame.getFileName());
+        if (location != null) {
+            return named(memberName(frame.getClassName(), frame.getMethodName()),
+                    location.describe(frame.getLineNumber()));
+        }
+        if (SnippetLocations.isCellClass(frame.getClassName())) {
+            Integer cell = SnippetLocations.cellOfClass(frame.getClassName());
+            String member = memberName(SnippetLocations.userClassName(frame.getClassName()), frame.getMethodName());
+            return named(member, cell == null ? "cell code" : "cell [" + cell + "]");
+        }
+        return frame.toString();
+    }
+
+    private static String named(String member, String place) {
+        return member.isEmpty() ? place : member + " (" + place + ")";
+    }
+
+    private static String memberName(String owner, String method) {
+        if (method.isEmpty() || method.equals("do_it$") || method.equals("<clinit>")) {
+            return owner;
+        }
+        String shown = method.startsWith("lambda$") ? "lambda" : method;
+        return owner.isEmpty() ? shown : owner + "." + shown;
+    }
+
+    private static boolean isKernelBoundary(StackTraceElement frame) {
+        String owner = frame.getClassName();
+        return owner.startsWith("jdk.internal.reflect.")
+                || owner.equals("java.lang.reflect.Method")
+                || owner.startsWith("org.proclab.kernel.")
+                || owner.startsWith("jdk.jshell.");
+    }
+}

@@ -1,0 +1,100 @@
+package org.proclab.kernel.jshell;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.Documentation;
+import jdk.jshell.SourceCodeAnalysis.Suggestion;
+
+/**
+ * Completion, inspection and the "is this code complete?" check, all from JShell's own source
+ * analysis, so they know the cell's variables, methods and imports.
+ *
+ * <p>Positions in the Jupyter protocol count Unicode code points; Java strings count UTF-16 units.
+ * The methods here take and return code points.
+ */
+public final class CodeAssist {
+    private final SourceCodeAnalysis analysis;
+
+    public CodeAssist(SourceCodeAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** Candidates for the word at the cursor, and the code-point range they replace. */
+    public record Completions(List<String> matches, int start, int end) {
+    }
+
+    /** What {@code Math.ab|} could become: {@code abs}, with the range of {@code ab}. */
+    public Completions complete(String code, int cursorCodePoints) {
+        int cursor = toCharIndex(code, cursorCodePoints);
+        int[] anchor = new int[1];
+        List<Suggestion> suggestions = analysis.completionSuggestions(code, cursor, anchor);
+        Set<String> matches = new LinkedHashSet<>();
+        suggestions.stream().filter(Suggestion::matchesType).forEach(s -> matches.add(s.continuation()));
+        suggestions.forEach(s -> matches.add(s.continuation()));
+        int start = code.codePointCount(0, Math.min(anchor[0], cursor));
+        return new Completions(List.copyOf(matches), start, cursorCodePoints);
+    }
+
+    /**
+     * Signature and Javadoc summary of the symbol at the cursor, or null when nothing is known.
+     * Javadoc appears when the JDK ships its sources ({@code lib/src.zip}).
+     */
+    public String inspect(String code, int cursorCodePoints) {
+        int cursor = toCharIndex(code, cursorCodePoints);
+        List<Documentation> docs = analysis.documentation(code, cursor, true);
+        if (docs.isEmpty()) {
+            docs = analysis.documentation(code + "(", cursor + 1, true);
+        }
+        if (docs.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Documentation doc : docs) {
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            text.append(doc.signature());
+            String javadoc = doc.javadoc();
+            if (javadoc != null && !javadoc.isBlank()) {
+                text.append("\n\n").append(summary(javadoc));
+            }
+        }
+        return text.toString();
+    }
+
+    /** {@code complete}, {@code incomplete} or {@code invalid}, as {@code jupyter console} needs. */
+    public String completeness(String code) {
+        String remaining = code;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            Completeness completeness = info.completeness();
+            if (completeness == Completeness.DEFINITELY_INCOMPLETE
+                    || completeness == Completeness.CONSIDERED_INCOMPLETE) {
+                return "incomplete";
+            }
+            if (completeness == Completeness.UNKNOWN) {
+                return "invalid";
+            }
+            if (completeness == Completeness.EMPTY) {
+                break;
+            }
+            remaining = info.remaining();
+        }
+        return "complete";
+    }
+
+    /** The first paragraph of a Javadoc text: what a tooltip should show. */
+    private static String summary(String javadoc) {
+        String trimmed = javadoc.strip();
+        int paragraph = trimmed.indexOf("\n\n");
+        return paragraph < 0 ? trimmed : trimmed.substring(0, paragraph);
+    }
+
+    private static int toCharIndex(String code, int codePoints) {
+        int limit = code.codePointCount(0, code.length());
+        return code.offsetByCodePoints(0, Math.max(0, Math.min(codePoints, limit)));
+    }
+}

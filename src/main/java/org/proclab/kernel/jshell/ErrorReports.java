@@ -1,0 +1,131 @@
+package org.proclab.kernel.jshell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jdk.jshell.Diag;
+import org.proclab.kernel.exec.ExitCalledError;
+import org.proclab.kernel.exec.StackTraces;
+import org.proclab.kernel.protocol.ErrorContent;
+
+/**
+ * Builds the errors a student sees. Tracebacks are plain lines; the first line of each is coloured
+ * with ANSI red, which Jupyter front ends render in light and dark themes alike.
+ */
+final class ErrorReports {
+    private static final String RED = "\u001b[0;31m";
+    private static final String BOLD_RED = "\u001b[1;31m";
+    private static final String RESET = "\u001b[0m";
+
+    private ErrorReports() {
+    }
+
+    /** Compile errors of one snippet, each with the offending line and a caret under the spot. */
+    static ErrorContent compileErrors(int executionCount, CellPiece piece, List<Diag> diagnostics) {
+        List<String> traceback = new ArrayList<>();
+        String firstMessage = null;
+        for (Diag diag : diagnostics) {
+            if (!diag.isError()) {
+                continue;
+            }
+            String[] message = diag.getMessage(Locale.ROOT).split("\n");
+            int position = (int) Math.max(0, Math.min(diag.getPosition(), piece.source().length()));
+            int snippetLine = lineIndex(piece.source(), position);
+            String where = "cell [" + executionCount + "], line " + (piece.firstLine() + snippetLine);
+            if (firstMessage == null) {
+                firstMessage = message[0] + " (" + where + ")";
+            }
+            traceback.add(BOLD_RED + "Compilation error" + RESET + " in " + where + ": " + RED + message[0] + RESET);
+            String lineText = lineText(piece.source(), position);
+            traceback.add("    " + lineText);
+            traceback.add("    " + " ".repeat(column(piece.source(), position)) + "^");
+            for (int i = 1; i < message.length; i++) {
+                if (!message[i].strip().startsWith("location: class")) {
+                    traceback.add(message[i]);
+                }
+            }
+        }
+        if (firstMessage == null) {
+            firstMessage = "the code could not be compiled";
+            traceback.add(BOLD_RED + "Compilation error" + RESET + ": " + firstMessage);
+        }
+        return new ErrorContent("CompilationError", firstMessage, traceback);
+    }
+
+    /** A snippet JShell cannot even cut into a statement, e.g. an unclosed brace at the end. */
+    static ErrorContent incomplete(int executionCount, CellPiece piece) {
+        String where = "cell [" + executionCount + "], line " + piece.firstLine();
+        String message = "the code starting here is not complete (a missing '}', ')' or ';'?)";
+        return new ErrorContent("CompilationError", message + " (" + where + ")", List.of(
+                BOLD_RED + "Compilation error" + RESET + " in " + where + ": " + RED + message + RESET,
+                "    " + piece.source().lines().findFirst().orElse("")));
+    }
+
+    /**
+     * An exception thrown by cell code, with the user's frames only.
+     *
+     * @param trace the exception as JShell translated it (snippet lines), or the raw one
+     * @param thrown the exception object itself, to recognise the kernel's own errors; may be null
+     */
+    static ErrorContent exception(Throwable trace, Throwable thrown) {
+        if (thrown instanceof ExitCalledError exit) {
+            return exit(exit, trace);
+        }
+        List<String> lines = StackTraces.lines(trace);
+        List<String> traceback = new ArrayList<>(lines.size());
+        traceback.add(RED + lines.get(0) + RESET);
+        traceback.addAll(lines.subList(1, lines.size()));
+        String type = StackTraces.typeName(trace);
+        String message = trace.getLocalizedMessage();
+        return new ErrorContent(type.substring(type.lastIndexOf('.') + 1), message == null ? "" : message, traceback);
+    }
+
+    /** The cell asked to end the JVM; the kernel refused and says so. */
+    private static ErrorContent exit(ExitCalledError exit, Throwable trace) {
+        String call = exit.call() + "(" + exit.status() + ")";
+        List<String> traceback = new ArrayList<>();
+        traceback.add(BOLD_RED + "SystemExit" + RESET + ": " + RED + call + " was called" + RESET);
+        traceback.add("A cell cannot end the kernel, so ProcLab stopped the cell instead.");
+        traceback.add("Everything defined before is still there. In a child process, " + exit.call()
+                + " really ends that process with status " + exit.status() + ".");
+        for (StackTraceElement frame : StackTraces.userFrames(trace)) {
+            traceback.add("    at " + StackTraces.describe(frame));
+        }
+        return new ErrorContent("SystemExit", call + " was called; the kernel keeps running", traceback);
+    }
+
+    /** The user pressed stop. */
+    static ErrorContent interrupted(int executionCount) {
+        return new ErrorContent("Interrupted", "cell [" + executionCount + "] was stopped", List.of(
+                BOLD_RED + "Interrupted" + RESET + ": cell [" + executionCount + "] was stopped.",
+                "Variables, methods and classes defined before are kept."));
+    }
+
+    /** Code that uses a method or class whose own definition still lacks something. */
+    static ErrorContent unresolved(String what, List<String> missing) {
+        String message = what + " cannot be used until " + String.join(", ", missing) + " is declared";
+        return new ErrorContent("UnresolvedReference", message, List.of(
+                BOLD_RED + "UnresolvedReference" + RESET + ": " + RED + message + RESET));
+    }
+
+    private static int lineIndex(String text, int position) {
+        int line = 0;
+        for (int i = 0; i < position; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String lineText(String text, int position) {
+        int start = position - column(text, position);
+        int end = text.indexOf('\n', position);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    private static int column(String text, int position) {
+        int start = position == 0 ? 0 : text.lastIndexOf('\n', position - 1) + 1;
+        return position - start;
+    }
+}

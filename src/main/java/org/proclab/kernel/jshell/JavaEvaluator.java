@@ -1,0 +1,162 @@
+package org.proclab.kernel.jshell;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.spi.ExecutionControl.StoppedException;
+import org.proclab.kernel.exec.ProcLabExecutionControl;
+import org.proclab.kernel.exec.ProcLabExecutionProvider;
+import org.proclab.kernel.exec.SnippetLocations;
+import org.proclab.kernel.io.CellOutput;
+import org.proclab.kernel.io.StreamName;
+
+/**
+ * Runs cells with JShell inside the kernel JVM. State (variables, methods, classes, imports) lives
+ * across cells and redefinition works as in {@code jshell}.
+ *
+ * <p>A cell is cut into snippets and run one by one; the first compile error or exception ends
+ * the cell. The value of a final expression is returned as text for {@code execute_result};
+ * declarations and statements show nothing unless they print.
+ *
+ * <p>Threading: {@link #evaluate} is called by one thread at a time (the shell thread);
+ * {@link #interrupt()} may be called from any thread while it runs.
+ */
+public final class JavaEvaluator implements AutoCloseable {
+    /** Imports every cell starts with: those of {@code jshell}'s default start-up. */
+    static final List<String> DEFAULT_IMPORTS = List.of(
+            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
+            "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
+            "java.time.*");
+
+    private final ProcLabExecutionControl control = new ProcLabExecutionControl();
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+
+    /** Starts JShell and runs the default imports; takes about a second, so call it early. */
+    public JavaEvaluator() {
+        shell = JShell.builder()
+                .executionEngine(new ProcLabExecutionProvider(control), null)
+                .build();
+        analysis = shell.sourceCodeAnalysis();
+        for (String importName : DEFAULT_IMPORTS) {
+            shell.eval("import " + importName + ";");
+        }
+    }
+
+    /** The source analysis of the shell, for completion and inspection. */
+    public SourceCodeAnalysis analysis() {
+        return analysis;
+    }
+
+    /** The shell, for completion and inspection. */
+    JShell shell() {
+        return shell;
+    }
+
+    /** Runs one cell; what it prints goes to {@code output}. */
+    public Evaluation evaluate(String code, int executionCount, CellOutput output) {
+        control.beginCell(executionCount, output);
+        String shown = null;
+        for (CellPiece piece : CellPiece.split(analysis, code)) {
+            if (!piece.completeness().isComplete()
+                    && piece.completeness() != SourceCodeAnalysis.Completeness.UNKNOWN) {
+                return new Evaluation.Failed(ErrorReports.incomplete(executionCount, piece));
+            }
+            List<SnippetEvent> events = shell.eval(piece.source());
+            SnippetEvent main = null;
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() == null) {
+                    SnippetLocations.recordSnippet(event.snippet().id(), executionCount, piece.firstLine());
+                    if (main == null) {
+                        main = event;
+                    }
+                }
+            }
+            if (control.wasStopped()) {
+                return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
+            }
+            if (main == null) {
+                continue;
+            }
+            Evaluation.Failed failure = failureOf(main, piece, executionCount);
+            if (failure != null) {
+                return failure;
+            }
+            warnIfUnresolved(main, output);
+            shown = null;
+            if (showsValue(main.snippet())) {
+                try {
+                    Object value = control.lastValue();
+                    shown = control.runInCell(() -> ProcLabExecutionControl.describe(value));
+                } catch (InvocationTargetException e) {
+                    return new Evaluation.Failed(ErrorReports.exception(e.getCause(), e.getCause()));
+                } catch (StoppedException e) {
+                    return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
+                }
+            }
+        }
+        return new Evaluation.Completed(shown);
+    }
+
+    /** Stops the running cell and the threads it started. */
+    public void interrupt() {
+        control.stop();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
+    private Evaluation.Failed failureOf(SnippetEvent event, CellPiece piece, int executionCount) {
+        if (event.status() == Snippet.Status.REJECTED) {
+            return new Evaluation.Failed(ErrorReports.compileErrors(executionCount, piece,
+                    shell.diagnostics(event.snippet()).collect(Collectors.toList())));
+        }
+        JShellException exception = event.exception();
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            DeclarationSnippet declaration = unresolved.getSnippet();
+            return new Evaluation.Failed(ErrorReports.unresolved(describe(declaration),
+                    shell.unresolvedDependencies(declaration).collect(Collectors.toList())));
+        }
+        if (exception instanceof EvalException translated) {
+            return new Evaluation.Failed(ErrorReports.exception(translated, control.lastFailure()));
+        }
+        return null;
+    }
+
+    /** Says so when a declaration was accepted but cannot run yet, as {@code jshell} does. */
+    private void warnIfUnresolved(SnippetEvent event, CellOutput output) {
+        if (event.snippet() instanceof DeclarationSnippet declaration
+                && event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+            List<String> missing = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
+            output.writeText(StreamName.STDERR, "Note: " + describe(declaration)
+                    + " was defined, but it cannot be used until " + String.join(", ", missing) + " is declared.\n");
+        }
+    }
+
+    private static String describe(DeclarationSnippet declaration) {
+        String kind = switch (declaration.kind()) {
+            case METHOD -> "method";
+            case TYPE_DECL -> "class";
+            case VAR -> "variable";
+            default -> "declaration";
+        };
+        return kind + " " + declaration.name();
+    }
+
+    private static boolean showsValue(Snippet snippet) {
+        return switch (snippet.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND -> true;
+            default -> false;
+        };
+    }
+}

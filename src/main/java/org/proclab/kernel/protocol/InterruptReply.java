@@ -1,0 +1,5 @@
+package org.proclab.kernel.protocol;
+
+/** Content of {@code interrupt_reply}. */
+public record InterruptReply(String status) {
+}
