@@ -1,0 +1,253 @@
+"""Shared fixtures and helpers for the ProcLab Jupyter harness.
+
+Run with Debian's Python (where apt installed Jupyter) and the kernelspec on JUPYTER_PATH:
+
+    ./proclab install --prefix /tmp/spec
+    JUPYTER_PATH=/tmp/spec/share/jupyter /usr/bin/python3 -m pytest -p no:cacheprovider -q src/test/python
+"""
+import contextlib
+import queue
+import time
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+KERNEL_NAME = "proclab"
+STARTUP_TIMEOUT = 60
+DEFAULT_TIMEOUT = 30
+
+
+class Outcome:
+    """Everything one execute_request produced.
+
+    status   -- the execute_reply status ("ok", "error", "aborted")
+    stdout   -- the concatenated text of the cell's stdout stream messages
+    stderr   -- the concatenated text of the cell's stderr stream messages
+    result   -- text/plain of the execute_result, or None
+    error    -- {"ename", "evalue", "traceback"} of the error message (or of the reply), or None
+    messages -- every iopub message whose parent is this request, in arrival order
+    reply    -- the execute_reply message
+    input_requests -- the input_request messages the cell sent on the stdin channel
+    msg_id   -- the request's msg_id
+    """
+
+    def __init__(self, msg_id):
+        self.msg_id = msg_id
+        self.messages = []
+        self.reply = None
+        self.input_requests = []
+        self.reply_time = None
+
+    @property
+    def status(self):
+        return self.reply["content"]["status"] if self.reply else None
+
+    def _stream(self, name):
+        return "".join(m["content"]["text"] for m in self.messages
+                       if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+    @property
+    def stdout(self):
+        return self._stream("stdout")
+
+    @property
+    def stderr(self):
+        return self._stream("stderr")
+
+    @property
+    def result(self):
+        for m in self.messages:
+            if m["msg_type"] == "execute_result":
+                return m["content"]["data"].get("text/plain")
+        return None
+
+    @property
+    def results(self):
+        return [m for m in self.messages if m["msg_type"] == "execute_result"]
+
+    @property
+    def error(self):
+        for m in self.messages:
+            if m["msg_type"] == "error":
+                c = m["content"]
+                return {"ename": c["ename"], "evalue": c["evalue"], "traceback": c["traceback"]}
+        if self.reply and self.reply["content"]["status"] == "error":
+            c = self.reply["content"]
+            return {"ename": c.get("ename"), "evalue": c.get("evalue"), "traceback": c.get("traceback", [])}
+        return None
+
+    @property
+    def traceback_text(self):
+        err = self.error
+        return "\n".join(err["traceback"]) if err else ""
+
+    def __repr__(self):
+        return (f"Outcome(status={self.status!r}, result={self.result!r}, stdout={self.stdout[:200]!r}, "
+                f"stderr={self.stderr[:200]!r}, error={self.error!r})")
+
+
+def stray_messages(kc):
+    """Iopub messages that arrived while waiting for some other request (e.g. late thread output)."""
+    if not hasattr(kc, "_proclab_stray"):
+        kc._proclab_stray = []
+    return kc._proclab_stray
+
+
+def _drain_stray(kc):
+    """Moves every queued iopub message into the stray list."""
+    strays = stray_messages(kc)
+    while True:
+        try:
+            strays.append(kc.get_iopub_msg(timeout=0.05))
+        except queue.Empty:
+            return
+
+
+def send_execute(kc, code, allow_stdin=None, **kwargs):
+    """Sends an execute_request without waiting; returns its msg_id."""
+    if allow_stdin is None:
+        allow_stdin = kc.allow_stdin
+    return kc.execute(code, allow_stdin=allow_stdin, **kwargs)
+
+
+def collect(kc, msg_id, stdin_reply=None, timeout=DEFAULT_TIMEOUT):
+    """Collects the iopub messages and the shell reply of request msg_id.
+
+    Waits until both the execute_reply and the iopub idle status for the request arrived.
+    stdin_reply: a string (answer to every input_request) or a callable(input_request) -> str.
+    Iopub messages with another parent are kept in stray_messages(kc).
+    """
+    outcome = Outcome(msg_id)
+    deadline = time.monotonic() + timeout
+    idle = False
+    strays = stray_messages(kc)
+    while not (idle and outcome.reply is not None):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(f"no reply/idle for {msg_id} within {timeout}s: {outcome!r}")
+        progressed = False
+        # stdin channel: answer input requests
+        try:
+            msg = kc.stdin_channel.get_msg(timeout=0.0)
+        except queue.Empty:
+            msg = None
+        if msg is not None:
+            progressed = True
+            if msg["msg_type"] == "input_request" and msg["parent_header"].get("msg_id") == msg_id:
+                outcome.input_requests.append(msg)
+                if stdin_reply is not None:
+                    answer = stdin_reply(msg) if callable(stdin_reply) else stdin_reply
+                    kc.input(answer)
+        # shell channel: the reply
+        if outcome.reply is None:
+            try:
+                msg = kc.get_shell_msg(timeout=0.0)
+            except queue.Empty:
+                msg = None
+            if msg is not None:
+                progressed = True
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    outcome.reply = msg
+                    outcome.reply_time = time.monotonic()
+        # iopub
+        try:
+            msg = kc.get_iopub_msg(timeout=0.0 if progressed else min(0.02, max(remaining, 0.001)))
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            strays.append(msg)
+            continue
+        outcome.messages.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            idle = True
+    return outcome
+
+
+def execute(kc, code, stdin_reply=None, timeout=DEFAULT_TIMEOUT, allow_stdin=None, **kwargs):
+    """Runs one cell and returns its Outcome (see Outcome for the fields).
+
+    allow_stdin defaults to True when stdin_reply is given, else to the client's setting.
+    """
+    if allow_stdin is None and stdin_reply is not None:
+        allow_stdin = True
+    msg_id = send_execute(kc, code, allow_stdin=allow_stdin, **kwargs)
+    return collect(kc, msg_id, stdin_reply=stdin_reply, timeout=timeout)
+
+
+def ok(kc, code, timeout=DEFAULT_TIMEOUT, **kwargs):
+    """Runs a cell that must succeed; returns its Outcome."""
+    out = execute(kc, code, timeout=timeout, **kwargs)
+    assert out.status == "ok", f"cell failed: {code!r} -> {out!r}"
+    return out
+
+
+def shell_request(kc, send, timeout=DEFAULT_TIMEOUT):
+    """Sends a shell request via send(kc) -> msg_id and returns the matching reply."""
+    msg_id = send(kc)
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def kernel_pid(km):
+    provisioner = getattr(km, "provisioner", None)
+    if provisioner is not None and getattr(provisioner, "process", None) is not None:
+        return provisioner.process.pid
+    return km.kernel.pid
+
+
+def start_kernel():
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=STARTUP_TIMEOUT)
+    kc.allow_stdin = False
+    return km, kc
+
+
+def stop_kernel(km, kc):
+    with contextlib.suppress(Exception):
+        kc.stop_channels()
+    try:
+        km.shutdown_kernel(now=False)
+    except Exception:
+        km.shutdown_kernel(now=True)
+    # make sure the process is really gone
+    with contextlib.suppress(Exception):
+        if km.is_alive():
+            km.shutdown_kernel(now=True)
+
+
+@contextlib.contextmanager
+def fresh_kernel():
+    """A kernel of its own for tests that restart, signal or otherwise disturb it."""
+    km, kc = start_kernel()
+    try:
+        yield km, kc
+    finally:
+        stop_kernel(km, kc)
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    """One kernel (manager, client) shared by the tests of a module."""
+    km, kc = start_kernel()
+    # the first cell waits for JShell to start; do it here so no test pays for it
+    ok(kc, "int proclabWarmUp = 1;", timeout=STARTUP_TIMEOUT)
+    try:
+        yield km, kc
+    finally:
+        stop_kernel(km, kc)
+
+
+@pytest.fixture
+def kc(kernel):
+    """The shared kernel's client, with leftover iopub messages moved aside."""
+    _, client = kernel
+    _drain_stray(client)
+    stray_messages(client).clear()
+    return client
+
+
+@pytest.fixture
+def km(kernel):
+    return kernel[0]
