@@ -1,5 +1,6 @@
 package org.proclab;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.proclab.kernel.KernelMain;
 
@@ -15,7 +16,12 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("kernel")) {
-            System.exit(KernelMain.run(Path.of(args[1])));
+            try {
+                System.exit(KernelMain.run(Path.of(args[1])));
+            } catch (IOException e) {
+                System.err.println("proclab: " + e.getMessage());
+                System.exit(1);
+            }
         }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println(USAGE);

@@ -1,6 +1,7 @@
 package org.proclab.kernel;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,7 @@ import org.proclab.kernel.jshell.JavaEvaluator;
 import org.proclab.kernel.protocol.CommInfoReply;
 import org.proclab.kernel.protocol.CompleteReply;
 import org.proclab.kernel.protocol.CompleteRequest;
+import org.proclab.kernel.protocol.ErrorContent;
 import org.proclab.kernel.protocol.ExecuteReply;
 import org.proclab.kernel.protocol.ExecuteRequest;
 import org.proclab.kernel.protocol.HistoryReply;
@@ -70,7 +72,7 @@ public final class Kernel {
         StdinBridge stdin = new StdinBridge(input);
         router.install();
         System.setIn(stdin);
-        evaluator = CompletableFuture.supplyAsync(JavaEvaluator::new, Executors.newSingleThreadExecutor(daemon("proclab-jshell-start")));
+        evaluator = startEvaluator();
         cells = new CellExecutor(evaluator::join, sockets::publish, router, stdin, input, history, outputTimer);
     }
 
@@ -111,7 +113,7 @@ public final class Kernel {
         switch (message.type()) {
             case MessageTypes.KERNEL_INFO_REQUEST -> reply(sockets::sendShell, message, MessageTypes.KERNEL_INFO_REPLY, KernelInfo.reply());
             case MessageTypes.EXECUTE_REQUEST -> {
-                ExecuteReply result = arrival < abortQueuedBefore ? cells.aborted() : cells.execute(message);
+                ExecuteReply result = arrival < abortQueuedBefore ? cells.aborted() : executeSafely(message);
                 if ("error".equals(result.status()) && stopsOnError(message)) {
                     abortQueuedBefore = System.nanoTime();
                 }
@@ -137,6 +139,20 @@ public final class Kernel {
             case MessageTypes.SHUTDOWN_REQUEST -> shutdown(message, sockets::sendControl);
             case MessageTypes.KERNEL_INFO_REQUEST -> reply(sockets::sendControl, message, MessageTypes.KERNEL_INFO_REPLY, KernelInfo.reply());
             default -> LOG.log(System.Logger.Level.WARNING, "ignored unknown control message type " + message.type());
+        }
+    }
+
+    /** Runs a cell; if the kernel itself fails, the cell still gets an answer saying so. */
+    private ExecuteReply executeSafely(Message message) {
+        try {
+            return cells.execute(message);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the kernel failed to run a cell", e);
+            ErrorContent error = new ErrorContent("KernelError", String.valueOf(e.getMessage()), List.of(
+                    "ProcLab could not run this cell: " + e,
+                    "The kernel log (the terminal running Jupyter) has the details; restarting the kernel may help."));
+            sockets.publish(message.reply(MessageTypes.ERROR, error));
+            return ExecuteReply.error(0, error);
         }
     }
 
@@ -197,6 +213,21 @@ public final class Kernel {
 
     private static boolean stopsOnError(Message message) {
         return !Boolean.FALSE.equals(message.content(ExecuteRequest.class).stopOnError());
+    }
+
+    /** Starts JShell on its own thread, so the sockets answer while it starts. */
+    private static CompletableFuture<JavaEvaluator> startEvaluator() {
+        CompletableFuture<JavaEvaluator> ready = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                ready.complete(new JavaEvaluator());
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
+            }
+        }, "proclab-jshell-start");
+        starter.setDaemon(true);
+        starter.start();
+        return ready;
     }
 
     private static ThreadFactory daemon(String name) {

@@ -24,11 +24,28 @@ public final class KernelMain {
         Kernel kernel = new Kernel(connection, kernelLog);
         Signal.handle(new Signal("INT"), signal -> kernel.interrupt());
         kernel.start();
+        exitWithParent(kernelLog);
         kernel.awaitShutdown();
         kernel.close();
         return 0;
     }
 
+    /**
+     * Ends the kernel when the process that started it (the Jupyter server) is gone, however it
+     * ended: a kernel must not outlive its front end.
+     */
+    private static void exitWithParent(PrintStream kernelLog) {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            kernelLog.println("[ProcLab] the process that started the kernel (pid " + parent.pid() + ") ended; exiting");
+            Runtime.getRuntime().halt(1);
+        }));
+    }
+
+    /**
+     * One-line log records on the JVM's original stderr. The root handlers are created here, before
+     * the kernel replaces {@code System.err}, because the console handler keeps the stream it finds
+     * when it is created; created later, kernel logs would land in cells.
+     */
     private static void configureLogging() {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "[ProcLab %4$s] %5$s%6$s%n");
