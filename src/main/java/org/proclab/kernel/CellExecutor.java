@@ -26,6 +26,7 @@ import org.proclab.kernel.wire.Message;
  */
 final class CellExecutor {
     private final Supplier<JavaEvaluator> evaluator;
+    private final Supplier<ChildSupervisor> children;
     private final Consumer<Message> iopub;
     private final OutputRouter router;
     private final StdinBridge stdin;
@@ -34,9 +35,10 @@ final class CellExecutor {
     private final ScheduledExecutorService outputTimer;
     private int executionCount;
 
-    CellExecutor(Supplier<JavaEvaluator> evaluator, Consumer<Message> iopub, OutputRouter router,
+    CellExecutor(Supplier<JavaEvaluator> evaluator, Supplier<ChildSupervisor> children, Consumer<Message> iopub, OutputRouter router,
                  StdinBridge stdin, InputChannel input, History history, ScheduledExecutorService outputTimer) {
         this.evaluator = evaluator;
+        this.children = children;
         this.iopub = iopub;
         this.router = router;
         this.stdin = stdin;
@@ -65,6 +67,7 @@ final class CellExecutor {
         Evaluation evaluation;
         try {
             evaluation = evaluator.get().evaluate(request.code(), count, output);
+            children.get().cellFinished(output);
         } finally {
             input.cellFinished();
             output.finish();

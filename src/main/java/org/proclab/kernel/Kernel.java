@@ -53,6 +53,7 @@ public final class Kernel {
     private final ExecutorService controlWorker = Executors.newSingleThreadExecutor(daemon("proclab-control-worker"));
     private final ScheduledExecutorService outputTimer = Executors.newSingleThreadScheduledExecutor(daemon("proclab-output"));
     private final CompletableFuture<JavaEvaluator> evaluator;
+    private final CompletableFuture<ChildSupervisor> children;
     private final CellExecutor cells;
     private final History history = new History();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -73,7 +74,9 @@ public final class Kernel {
         router.install();
         System.setIn(stdin);
         evaluator = startEvaluator();
-        cells = new CellExecutor(evaluator::join, sockets::publish, router, stdin, input, history, outputTimer);
+        children = evaluator.thenApply(ready -> new ChildSupervisor(ready.control()));
+        cells = new CellExecutor(evaluator::join, children::join, sockets::publish, router, stdin, input, history,
+                outputTimer);
     }
 
     /** Starts serving requests and announces that the kernel is starting. */
@@ -88,11 +91,15 @@ public final class Kernel {
         return restartRequested;
     }
 
-    /** Stops the running cell; used by {@code interrupt_request} and by SIGINT (signal mode). */
+    /**
+     * Stops the running cell and kills the child processes it started; used by
+     * {@code interrupt_request} and by SIGINT (signal mode).
+     */
     public void interrupt() {
         JavaEvaluator ready = evaluator.getNow(null);
         if (ready != null) {
             ready.interrupt();
+            children.join().cellInterrupted();
         }
     }
 
@@ -187,8 +194,12 @@ public final class Kernel {
         stopped.countDown();
     }
 
-    /** Closes the sockets (sending what is queued) and the shell. */
+    /** Kills the child processes, closes the sockets (sending what is queued) and the shell. */
     public void close() {
+        ChildSupervisor supervisor = children.getNow(null);
+        if (supervisor != null) {
+            supervisor.killAll();
+        }
         sockets.close();
         JavaEvaluator ready = evaluator.getNow(null);
         if (ready != null) {

@@ -4,8 +4,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -33,6 +35,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     static final long STOP_GRACE_MILLIS = 800;
 
     private final ThreadGroup userThreads = new ThreadGroup("proclab-user-code");
+    private final Map<String, byte[]> originalBytes = new ConcurrentHashMap<>();
     private volatile CellThreadGroup cell;
     private volatile CompletableFuture<Object> running;
     private volatile Object lastValue;
@@ -56,6 +59,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
             if (group != null) {
                 SnippetLocations.recordClass(classes[i].name(), group.executionCount());
             }
+            originalBytes.put(classes[i].name(), classes[i].bytecodes());
             instrumented[i] = new ClassBytecodes(classes[i].name(), SnippetInstrumenter.instrument(classes[i].bytecodes()));
         }
         super.load(instrumented);
@@ -116,6 +120,19 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         } finally {
             running = null;
         }
+    }
+
+    /**
+     * The bytes of a class a cell defined, as JShell compiled it (without the kernel's stop checks
+     * and exit guards), for child processes that need the class; null if no cell defined it.
+     */
+    public byte[] originalBytes(String className) {
+        return originalBytes.get(className);
+    }
+
+    /** The thread group of the cell that runs now (or ran last), or null before the first cell. */
+    public CellThreadGroup currentCell() {
+        return cell;
     }
 
     /** True when the last cell was stopped by the user. */

@@ -62,11 +62,11 @@ public final class StackTraces {
     public static List<StackTraceElement> userFrames(Throwable failure) {
         List<StackTraceElement> frames = new ArrayList<>();
         for (StackTraceElement frame : failure.getStackTrace()) {
-            if (frame.getClassName().equals(UserCodeGuard.class.getName())) {
-                continue;
-            }
             if (isKernelBoundary(frame)) {
                 break;
+            }
+            if (isLibraryInternal(frame)) {
+                continue;
             }
             frames.add(frame);
         }
@@ -100,11 +100,19 @@ public final class StackTraces {
         return owner.isEmpty() ? shown : owner + "." + shown;
     }
 
+    /** Where ProcLab or JShell called into user code: nothing below it is the user's. */
     private static boolean isKernelBoundary(StackTraceElement frame) {
         String owner = frame.getClassName();
         return owner.startsWith("jdk.internal.reflect.")
                 || owner.equals("java.lang.reflect.Method")
-                || owner.startsWith("org.proclab.kernel.")
+                || owner.equals("org.proclab.mp.spawn.ChildMain")
+                || (owner.startsWith("org.proclab.kernel.") && !owner.equals(UserCodeGuard.class.getName()))
                 || owner.startsWith("jdk.jshell.");
+    }
+
+    /** ProcLab's library and guards between user frames: true but noise for a student. */
+    private static boolean isLibraryInternal(StackTraceElement frame) {
+        String owner = frame.getClassName();
+        return owner.equals(UserCodeGuard.class.getName()) || owner.startsWith("org.proclab.mp.");
     }
 }

@@ -1,6 +1,8 @@
 package org.proclab.kernel.jshell;
 
 import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -17,6 +19,7 @@ import org.proclab.kernel.exec.ProcLabExecutionProvider;
 import org.proclab.kernel.exec.SnippetLocations;
 import org.proclab.kernel.io.CellOutput;
 import org.proclab.kernel.io.StreamName;
+import org.proclab.mp.Process;
 
 /**
  * Runs cells with JShell inside the kernel JVM. State (variables, methods, classes, imports) lives
@@ -34,7 +37,7 @@ public final class JavaEvaluator implements AutoCloseable {
     static final List<String> DEFAULT_IMPORTS = List.of(
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
             "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
-            "java.time.*");
+            "java.time.*", "org.proclab.mp.*", "org.proclab.mp.Process");
 
     private final ProcLabExecutionControl control = new ProcLabExecutionControl();
     private final JShell shell;
@@ -45,10 +48,16 @@ public final class JavaEvaluator implements AutoCloseable {
         shell = JShell.builder()
                 .executionEngine(new ProcLabExecutionProvider(control), null)
                 .build();
+        shell.addToClasspath(ownClassPath());
         analysis = shell.sourceCodeAnalysis();
         for (String importName : DEFAULT_IMPORTS) {
             shell.eval("import " + importName + ";");
         }
+    }
+
+    /** The execution engine, which knows the bytes of every class cells defined and the running cell. */
+    public ProcLabExecutionControl control() {
+        return control;
     }
 
     /** The source analysis of the shell, for completion and inspection. */
@@ -151,6 +160,15 @@ public final class JavaEvaluator implements AutoCloseable {
             default -> "declaration";
         };
         return kind + " " + declaration.name();
+    }
+
+    /** Where ProcLab's own classes are, so cells compile against {@code org.proclab.mp}. */
+    private static String ownClassPath() {
+        try {
+            return Path.of(Process.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate ProcLab's classes", e);
+        }
     }
 
     private static boolean showsValue(Snippet snippet) {

@@ -1,0 +1,73 @@
+package org.proclab.kernel;
+
+import org.proclab.kernel.exec.CellThreadGroup;
+import org.proclab.kernel.exec.ProcLabExecutionControl;
+import org.proclab.kernel.exec.StackTraces;
+import org.proclab.kernel.io.CellOutput;
+import org.proclab.kernel.io.StreamName;
+import org.proclab.mp.spawn.ChildProcess;
+import org.proclab.mp.spawn.ClassSource;
+import org.proclab.mp.spawn.SpawnConfig;
+
+/**
+ * The kernel's side of child processes: children get the classes cells defined, their errors are
+ * rendered like the cell's own, and the kernel owns them — an interrupted cell's children are
+ * killed, a cell's daemon children end with it, and nothing outlives the kernel.
+ */
+final class ChildSupervisor {
+    private final ProcLabExecutionControl control;
+
+    ChildSupervisor(ProcLabExecutionControl control) {
+        this.control = control;
+        ClassSource classPath = SpawnConfig.classSource();
+        SpawnConfig.classSource(name -> {
+            byte[] cellClass = control.originalBytes(name);
+            return cellClass != null ? cellClass : classPath.bytesOf(name);
+        });
+        SpawnConfig.traceRenderer(StackTraces::render);
+    }
+
+    /** After an interrupt: the children of the stopped cell are killed. */
+    void cellInterrupted() {
+        CellThreadGroup cell = control.currentCell();
+        for (ChildProcess child : ChildProcess.live()) {
+            if (belongsTo(child, cell)) {
+                child.kill();
+            }
+        }
+    }
+
+    /**
+     * When a cell ends: its daemon children are terminated, and a note names the other children
+     * that are still running (their output keeps arriving in that cell).
+     */
+    void cellFinished(CellOutput output) {
+        CellThreadGroup cell = control.currentCell();
+        for (ChildProcess child : ChildProcess.live()) {
+            if (!belongsTo(child, cell)) {
+                continue;
+            }
+            if (child.isDaemon()) {
+                child.terminate();
+            } else {
+                output.writeText(StreamName.STDERR, "Note: " + child.name() + " (pid " + child.pid()
+                        + ") is still running after the cell ended; its output will keep appearing here."
+                        + " Call join() to wait for it, or terminate() to end it.\n");
+            }
+        }
+    }
+
+    /** At shutdown: every child is killed. */
+    void killAll() {
+        ChildProcess.live().forEach(ChildProcess::kill);
+    }
+
+    private static boolean belongsTo(ChildProcess child, CellThreadGroup cell) {
+        for (ThreadGroup group = child.owner(); group != null; group = group.getParent()) {
+            if (group == cell) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

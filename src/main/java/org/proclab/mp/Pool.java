@@ -1,0 +1,329 @@
+package org.proclab.mp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.proclab.mp.spawn.ChildJob;
+import org.proclab.mp.spawn.Serialization;
+
+/**
+ * A pool of worker processes (child JVMs) that run functions over items in parallel, like
+ * Python's {@code multiprocessing.Pool}.
+ *
+ * <pre>{@code
+ * try (var pool = new Pool(4)) {
+ *     List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3, 4));   // [1, 4, 9, 16]
+ * }
+ * }</pre>
+ *
+ * <p>Items are sent to the workers in chunks; results come back in input order ({@link #map})
+ * or as they finish ({@link #imapUnordered}). A task's exception fails the call with the
+ * exception's type and the child's stack trace. A worker that dies (killed, {@code System.exit},
+ * out of memory) fails only the chunks it was running, with an error naming it and how it ended,
+ * and is replaced: the pool stays usable. Python's pool hangs in that case; this one does not.
+ *
+ * <p>Leaving a try-with-resources block calls {@link #close()}: no new work, the work already
+ * submitted finishes, and the workers exit. Python's {@code with Pool(...)} calls
+ * {@code terminate()} instead, killing unfinished work; Java's {@code close()} promises to release
+ * resources, not to lose results, so ProcLab waits. Call {@link #terminate()} to stop at once.
+ */
+public class Pool implements AutoCloseable {
+    /** An amount of work for one worker: a serialized job and where its result goes. */
+    record Chunk(byte[] job, ClassLoader loader, CompletableFuture<Object> result) {
+        static final Chunk STOP = new Chunk(new byte[0], null, null);
+    }
+
+    private enum State { RUNNING, CLOSED, TERMINATED }
+
+    private final int size;
+    private final int maxTasksPerChild;
+    private final byte[] initializerJob;
+    private final BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
+    private final List<PoolWorker> workers = new ArrayList<>();
+    private volatile State state = State.RUNNING;
+
+    /** As many workers as the machine has processors. */
+    public Pool() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A pool of {@code processes} workers. */
+    public Pool(int processes) {
+        this(processes, null, 0);
+    }
+
+    /**
+     * A pool whose workers each run {@code initializer} once before their first task, and are
+     * replaced by fresh ones after {@code maxTasksPerChild} tasks (0: never).
+     */
+    public Pool(int processes, Task initializer, int maxTasksPerChild) {
+        if (processes < 1) {
+            throw new IllegalArgumentException("a Pool needs at least 1 process, not " + processes);
+        }
+        if (maxTasksPerChild < 0) {
+            throw new IllegalArgumentException("maxTasksPerChild must be 0 (no limit) or more, not " + maxTasksPerChild);
+        }
+        this.size = processes;
+        this.maxTasksPerChild = maxTasksPerChild;
+        this.initializerJob = initializer == null ? null
+                : Serialization.toBytes(new PoolJobs.Initializer(initializer), "the pool's initializer");
+        for (int i = 0; i < processes; i++) {
+            workers.add(new PoolWorker(this, queue, Names.next("SpawnPoolWorker")));
+        }
+        workers.forEach(PoolWorker::start);
+        try {
+            for (PoolWorker worker : workers) {
+                worker.started().join();
+            }
+        } catch (RuntimeException e) {
+            terminate();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The number of worker processes. */
+    public int size() {
+        return size;
+    }
+
+    /** Applies {@code function} to every item in parallel; the results are in input order. */
+    public <T, R> List<R> map(SerializableFunction<T, R> function, Iterable<T> items) throws InterruptedException {
+        return mapAsync(function, items).get();
+    }
+
+    /** {@link #map(SerializableFunction, Iterable)} with items sent {@code chunksize} at a time. */
+    public <T, R> List<R> map(SerializableFunction<T, R> function, Iterable<T> items, int chunksize)
+            throws InterruptedException {
+        return mapAsync(function, items, chunksize).get();
+    }
+
+    /** Like {@link #map(SerializableFunction, Iterable)} without waiting. */
+    public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<T, R> function, Iterable<T> items) {
+        List<T> list = toList(items);
+        return mapAsync(function, list, defaultChunksize(list.size()));
+    }
+
+    /** Like {@link #map(SerializableFunction, Iterable, int)} without waiting. */
+    public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<T, R> function, Iterable<T> items, int chunksize) {
+        List<CompletableFuture<Object>> parts = submitChunks(toList(items), chunksize, function,
+                chunk -> new PoolJobs.MapChunk<>(function, chunk));
+        return new AsyncResult<>(concatenate(parts));
+    }
+
+    /** Runs {@code action} on every item, for functions that return nothing (Python: map over print). */
+    public <T> void forEach(SerializableConsumer<T> action, Iterable<T> items) throws InterruptedException {
+        List<T> list = toList(items);
+        List<CompletableFuture<Object>> parts = submitChunks(list, defaultChunksize(list.size()), action,
+                chunk -> new PoolJobs.ForEachChunk<>(action, chunk));
+        new AsyncResult<>(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))).get();
+    }
+
+    /** Applies a two-argument function to each pair: {@code starmap((a, b) -> a * b, List.of(List.of(2, 3)))}. */
+    public <A, B, R> List<R> starmap(SerializableBiFunction<A, B, R> function, Iterable<? extends List<?>> pairs)
+            throws InterruptedException {
+        List<List<?>> list = new ArrayList<>();
+        pairs.forEach(list::add);
+        List<CompletableFuture<Object>> parts = submitChunks(list, defaultChunksize(list.size()), function,
+                chunk -> new PoolJobs.StarChunk<>(function, chunk));
+        return new AsyncResult<List<R>>(concatenate(parts)).get();
+    }
+
+    /** Results in input order, each as soon as it (and those before it) are done; chunks of 1. */
+    public <T, R> Iterable<R> imap(SerializableFunction<T, R> function, Iterable<T> items) {
+        return imap(function, items, 1);
+    }
+
+    /** {@link #imap(SerializableFunction, Iterable)} with a chunk size. */
+    public <T, R> Iterable<R> imap(SerializableFunction<T, R> function, Iterable<T> items, int chunksize) {
+        List<CompletableFuture<Object>> parts = submitChunks(toList(items), chunksize, function,
+                chunk -> new PoolJobs.MapChunk<>(function, chunk));
+        return () -> new ChunkIterator<>(new LinkedBlockingQueue<>(parts));
+    }
+
+    /** Results in the order they finish; chunks of 1. */
+    public <T, R> Iterable<R> imapUnordered(SerializableFunction<T, R> function, Iterable<T> items) {
+        return imapUnordered(function, items, 1);
+    }
+
+    /** {@link #imapUnordered(SerializableFunction, Iterable)} with a chunk size. */
+    public <T, R> Iterable<R> imapUnordered(SerializableFunction<T, R> function, Iterable<T> items, int chunksize) {
+        List<CompletableFuture<Object>> parts = submitChunks(toList(items), chunksize, function,
+                chunk -> new PoolJobs.MapChunk<>(function, chunk));
+        BlockingQueue<CompletableFuture<Object>> finished = new LinkedBlockingQueue<>();
+        parts.forEach(part -> part.whenComplete((value, failure) -> finished.add(part)));
+        return () -> new ChunkIterator<>(finished, parts.size());
+    }
+
+    /** Runs one call in a worker and waits for its value. */
+    public <R> R apply(SerializableCallable<R> callable) throws InterruptedException {
+        return applyAsync(callable).get();
+    }
+
+    /** Runs one call in a worker without waiting. */
+    @SuppressWarnings("unchecked")
+    public <R> AsyncResult<R> applyAsync(SerializableCallable<R> callable) {
+        CompletableFuture<Object> result = submit(new PoolJobs.Call<>(callable), callable);
+        return new AsyncResult<>(result.thenApply(value -> (R) value));
+    }
+
+    /**
+     * Accepts no more work; the work already submitted finishes, then the workers exit, and this
+     * call returns when they have. Also what leaving a try-with-resources block does.
+     */
+    @Override
+    public void close() {
+        if (state == State.RUNNING) {
+            state = State.CLOSED;
+            workers.forEach(worker -> queue.add(Chunk.STOP));
+        }
+        try {
+            join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops at once: queued work fails, the workers are killed. */
+    public void terminate() {
+        state = State.TERMINATED;
+        List<Chunk> dropped = new ArrayList<>();
+        queue.drainTo(dropped);
+        for (Chunk chunk : dropped) {
+            if (chunk != Chunk.STOP) {
+                chunk.result().completeExceptionally(new IllegalStateException("the pool was terminated"));
+            }
+        }
+        workers.forEach(PoolWorker::kill);
+        workers.forEach(worker -> queue.add(Chunk.STOP));
+    }
+
+    /** Waits until the workers have exited; call {@link #close()} or {@link #terminate()} first. */
+    public void join() throws InterruptedException {
+        if (state == State.RUNNING) {
+            throw new IllegalStateException("join() needs close() or terminate() first, as in Python");
+        }
+        for (PoolWorker worker : workers) {
+            worker.awaitEnd();
+        }
+    }
+
+    /** The live workers, for tools that show what runs where. */
+    public List<Process> workers() {
+        List<Process> live = new ArrayList<>();
+        for (PoolWorker worker : workers) {
+            if (worker.child() != null) {
+                live.add(Process.of(worker.child()));
+            }
+        }
+        return live;
+    }
+
+    int maxTasksPerChild() {
+        return maxTasksPerChild;
+    }
+
+    byte[] initializerJob() {
+        return initializerJob;
+    }
+
+    private <T> List<CompletableFuture<Object>> submitChunks(List<T> items, int chunksize, Object function,
+                                                             java.util.function.Function<List<T>, ChildJob> job) {
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
+        }
+        checkRunning();
+        List<CompletableFuture<Object>> parts = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += chunksize) {
+            List<T> chunk = new ArrayList<>(items.subList(start, Math.min(items.size(), start + chunksize)));
+            parts.add(submit(job.apply(chunk), function));
+        }
+        return parts;
+    }
+
+    private CompletableFuture<Object> submit(ChildJob job, Object function) {
+        checkRunning();
+        byte[] bytes = Serialization.toBytes(job, "the function given to the pool");
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        queue.add(new Chunk(bytes, function.getClass().getClassLoader(), result));
+        return result;
+    }
+
+    private void checkRunning() {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("the pool is " + state.name().toLowerCase() + "; it takes no new work");
+        }
+    }
+
+    private int defaultChunksize(int items) {
+        int chunksize = items / (size * 4);
+        return items % (size * 4) == 0 ? Math.max(1, chunksize) : chunksize + 1;
+    }
+
+    private static <T> List<T> toList(Iterable<T> items) {
+        List<T> list = new ArrayList<>();
+        items.forEach(list::add);
+        return list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> CompletableFuture<List<R>> concatenate(List<CompletableFuture<Object>> parts) {
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<R> all = new ArrayList<>();
+            for (CompletableFuture<Object> part : parts) {
+                all.addAll((List<R>) part.join());
+            }
+            return all;
+        });
+    }
+
+    /** Walks chunk results one item at a time, waiting for each chunk as it is reached. */
+    private static final class ChunkIterator<R> implements Iterator<R> {
+        private final BlockingQueue<CompletableFuture<Object>> chunks;
+        private int chunksLeft;
+        private Iterator<R> current = java.util.Collections.emptyIterator();
+
+        ChunkIterator(BlockingQueue<CompletableFuture<Object>> chunks) {
+            this(chunks, chunks.size());
+        }
+
+        ChunkIterator(BlockingQueue<CompletableFuture<Object>> chunks, int count) {
+            this.chunks = chunks;
+            this.chunksLeft = count;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && chunksLeft > 0) {
+                current = nextChunk();
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public R next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        @SuppressWarnings("unchecked")
+        private Iterator<R> nextChunk() {
+            chunksLeft--;
+            try {
+                return ((List<R>) chunks.take().get()).iterator();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for results", e);
+            } catch (ExecutionException e) {
+                throw Failures.asUnchecked(e.getCause());
+            }
+        }
+    }
+}

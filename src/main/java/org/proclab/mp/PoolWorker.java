@@ -1,0 +1,125 @@
+package org.proclab.mp;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import org.proclab.mp.spawn.ChildProcess;
+import org.proclab.mp.spawn.ChildRole;
+import org.proclab.mp.spawn.SpawnThreads;
+
+/**
+ * One worker of a {@link Pool} as the parent sees it: a feeder thread that takes chunks from the
+ * pool's queue and sends them to its child JVM, keeping up to {@link #IN_FLIGHT} chunks in flight
+ * so the worker never waits for the next one. A child that dies is replaced before the next chunk;
+ * the chunks it was running fail with an error that names it and how it ended.
+ */
+final class PoolWorker {
+    /** Chunks sent ahead to one worker: enough to hide a round trip, few enough to share work fairly. */
+    static final int IN_FLIGHT = 2;
+
+    private final Pool pool;
+    private final BlockingQueue<Pool.Chunk> queue;
+    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final Thread feeder;
+    private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
+    private volatile ChildProcess child;
+    private int tasksDone;
+
+    PoolWorker(Pool pool, BlockingQueue<Pool.Chunk> queue, String firstName) {
+        this.pool = pool;
+        this.queue = queue;
+        this.feeder = new Thread(SpawnThreads.shared(), () -> feed(firstName), "proclab-" + firstName + "-feeder");
+        feeder.setDaemon(true);
+    }
+
+    void start() {
+        feeder.start();
+    }
+
+    /** Completes when the first child is up, or fails with the reason it could not start. */
+    CompletableFuture<Void> started() {
+        return firstStart;
+    }
+
+    ChildProcess child() {
+        return child;
+    }
+
+    void kill() {
+        ChildProcess current = child;
+        if (current != null) {
+            current.kill();
+        }
+    }
+
+    void awaitEnd() throws InterruptedException {
+        feeder.join();
+        ChildProcess current = child;
+        if (current != null) {
+            current.exitCode().join();
+        }
+    }
+
+    private void feed(String firstName) {
+        try {
+            child = launch(firstName);
+            firstStart.complete(null);
+        } catch (RuntimeException e) {
+            firstStart.completeExceptionally(e);
+            return;
+        }
+        try {
+            while (true) {
+                slots.acquire();
+                Pool.Chunk chunk = queue.take();
+                if (chunk == Pool.Chunk.STOP) {
+                    slots.acquire(IN_FLIGHT - 1);
+                    child.shutdown();
+                    return;
+                }
+                send(chunk);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void send(Pool.Chunk chunk) throws InterruptedException {
+        if (!child.isAlive() || retiring()) {
+            slots.acquire(IN_FLIGHT - 1);
+            child.shutdown();
+            try {
+                child = launch(Names.next("SpawnPoolWorker"));
+            } catch (RuntimeException e) {
+                chunk.result().completeExceptionally(e);
+                slots.release();
+                return;
+            } finally {
+                slots.release(IN_FLIGHT - 1);
+            }
+        }
+        tasksDone++;
+        child.submit(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
+            slots.release();
+            if (failure != null) {
+                chunk.result().completeExceptionally(failure);
+            } else {
+                chunk.result().complete(value);
+            }
+        });
+    }
+
+    private boolean retiring() {
+        return pool.maxTasksPerChild() > 0 && tasksDone >= pool.maxTasksPerChild();
+    }
+
+    private ChildProcess launch(String name) {
+        ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true);
+        tasksDone = 0;
+        byte[] initializer = pool.initializerJob();
+        if (initializer != null) {
+            started.submit(initializer, getClass().getClassLoader());
+        }
+        return started;
+    }
+}

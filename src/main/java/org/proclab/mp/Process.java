@@ -1,0 +1,194 @@
+package org.proclab.mp;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.proclab.mp.spawn.ChildJob;
+import org.proclab.mp.spawn.ChildProcess;
+import org.proclab.mp.spawn.ChildRole;
+import org.proclab.mp.spawn.CurrentProcess;
+import org.proclab.mp.spawn.Serialization;
+
+/**
+ * A real operating-system process: a child JVM that runs one {@link Task}, like Python's
+ * {@code multiprocessing.Process}.
+ *
+ * <pre>{@code
+ * var p = new Process(() -> System.out.println("hello from " + Process.current().name()));
+ * p.start();   // a new JVM with its own pid and memory
+ * p.join();    // wait for it; p.exitCode() is now 0
+ * }</pre>
+ *
+ * <p>The child does not share the parent's memory: it gets a copy of what the task captures. Its
+ * output appears in the parent's output (in a notebook: the cell that started it), line by line,
+ * while it runs.
+ *
+ * <p>{@link #exitCode()} is null while the child runs, 0 after success, 1 after an uncaught
+ * exception, {@code n} after {@code System.exit(n)}, and {@code -15} / {@code -9} when it was ended
+ * by SIGTERM / SIGKILL ({@link #terminate()} / {@link #kill()}).
+ */
+public class Process {
+    private static final Process CURRENT = new Process(CurrentProcess.name(), CurrentProcess.pid());
+
+    private final Task target;
+    private final String name;
+    private final Long currentPid;
+    private boolean daemon;
+    private volatile ChildProcess child;
+
+    /** A process that will run {@code target}, named {@code Process-N}. */
+    public Process(Task target) {
+        this(target, Names.next("Process"));
+    }
+
+    /** A process that will run {@code target}, with a name of your choice. */
+    public Process(Task target, String name) {
+        if (target == null) {
+            throw new IllegalArgumentException("a Process needs a task, e.g. new Process(() -> work())");
+        }
+        this.target = target;
+        this.name = name;
+        this.currentPid = null;
+    }
+
+    private Process(String name, Long pid) {
+        this.target = null;
+        this.name = name;
+        this.currentPid = pid;
+    }
+
+    /** A view of a pool worker, for tools that list processes. */
+    static Process of(ChildProcess worker) {
+        Process view = new Process(worker.name(), null);
+        view.child = worker;
+        return view;
+    }
+
+    /** The process this code runs in: {@code MainProcess} in the kernel, the child's name in a child. */
+    public static Process current() {
+        return CURRENT;
+    }
+
+    /**
+     * Starts the child JVM and sends it the task; returns without waiting for the task.
+     *
+     * @throws IllegalStateException if this process was started before, or is {@link #current()}
+     * @throws org.proclab.mp.spawn.NotSerializableValueException if the task captures a value that cannot travel
+     * @throws org.proclab.mp.spawn.ProcessStartException if the child cannot start (limit reached, bad java, ...)
+     */
+    public synchronized Process start() {
+        if (child != null) {
+            throw new IllegalStateException("cannot start a process twice: " + name + " was started already");
+        }
+        if (target == null) {
+            throw new IllegalStateException("the current process is already running; start() is for new processes");
+        }
+        Task task = target;
+        ChildJob job = () -> {
+            task.run();
+            return null;
+        };
+        byte[] serialized = Serialization.toBytes(job, "the task of " + name);
+        ChildProcess started = ChildProcess.launch(name, ChildRole.PROCESS, daemon);
+        child = started;
+        started.submit(serialized, task.getClass().getClassLoader());
+        return this;
+    }
+
+    /** Waits until the child has exited and all its output has arrived. */
+    public void join() throws InterruptedException {
+        try {
+            started("join").exitCode().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits at most {@code timeout}; afterwards {@link #isAlive()} tells whether the child ended. */
+    public void join(Duration timeout) throws InterruptedException {
+        try {
+            started("join").exitCode().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The OS pid, or null before {@link #start()}. */
+    public Long pid() {
+        if (currentPid != null) {
+            return currentPid;
+        }
+        ChildProcess running = child;
+        return running == null ? null : running.pid();
+    }
+
+    /** Null while running (or before start), else the exit code as described above. */
+    public Integer exitCode() {
+        ChildProcess running = child;
+        return running == null ? null : running.exitCode().getNow(null);
+    }
+
+    public boolean isAlive() {
+        if (currentPid != null) {
+            return true;
+        }
+        ChildProcess running = child;
+        return running != null && running.isAlive();
+    }
+
+    /** Asks the child to stop (SIGTERM); its exit code becomes -15. */
+    public void terminate() {
+        ChildProcess running = child;
+        if (running != null) {
+            running.terminate();
+        }
+    }
+
+    /** Ends the child at once (SIGKILL); its exit code becomes -9. */
+    public void kill() {
+        ChildProcess running = child;
+        if (running != null) {
+            running.kill();
+        }
+    }
+
+    /** Whether the child is a daemon: daemon children are ended when their starter finishes. */
+    public boolean daemon() {
+        return daemon;
+    }
+
+    /** Marks the process as a daemon (before {@link #start()}); returns this for chaining. */
+    public synchronized Process daemon(boolean isDaemon) {
+        if (child != null) {
+            throw new IllegalStateException("daemon can only be set before start()");
+        }
+        daemon = isDaemon;
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        Integer code = exitCode();
+        String state = currentPid != null ? "started" : child == null ? "initial" : code == null ? "started" : "stopped";
+        return "<Process name='" + name + "'" + (pid() == null ? "" : " pid=" + pid()) + " " + state
+                + (code == null ? "" : " exitcode=" + code) + (daemon ? " daemon" : "") + ">";
+    }
+
+    private ChildProcess started(String action) {
+        ChildProcess running = child;
+        if (currentPid != null) {
+            throw new IllegalStateException("cannot " + action + " the current process");
+        }
+        if (running == null) {
+            throw new IllegalStateException("can only " + action + " a started process: call start() first");
+        }
+        return running;
+    }
+}

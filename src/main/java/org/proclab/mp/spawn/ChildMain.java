@@ -1,0 +1,136 @@
+package org.proclab.mp.spawn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The main class of a child JVM. It connects back to its parent, proves itself with its token,
+ * then runs the jobs it receives: one for a {@code Process} (then exits), many for a pool worker.
+ *
+ * <p>The child exits as soon as its stdin reaches end-of-file: the parent holds the other end, so
+ * when the parent dies, however it dies, its children follow.
+ *
+ * <p>Arguments: {@code SOCKET TOKEN NAME ROLE}.
+ */
+public final class ChildMain {
+    private static final Frame END = new Frame(FrameType.SHUTDOWN, 0, new byte[0]);
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length != 4) {
+            System.err.println("ChildMain is started by ProcLab, not by hand (SOCKET TOKEN NAME ROLE)");
+            System.exit(2);
+        }
+        exitWhenParentDies();
+        String name = args[2];
+        ChildRole role = ChildRole.valueOf(args[3]);
+        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
+        socket.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
+        FrameChannel channel = new FrameChannel(socket);
+        long pid = ProcessHandle.current().pid();
+        channel.send(FrameType.HELLO, 0, (args[1] + " " + pid).getBytes(StandardCharsets.UTF_8));
+        ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
+        CurrentProcess.become(name, role);
+        BlockingQueue<Frame> jobs = new LinkedBlockingQueue<>();
+        startReader(channel, loader, jobs);
+        System.exit(runJobs(channel, loader, jobs, name, pid, role));
+    }
+
+    private static int runJobs(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs,
+                               String name, long pid, ChildRole role) throws InterruptedException, IOException {
+        while (true) {
+            Frame frame = jobs.take();
+            if (frame.type() == FrameType.SHUTDOWN) {
+                return 0;
+            }
+            boolean succeeded = runJob(channel, loader, frame, name, pid);
+            if (role == ChildRole.PROCESS) {
+                System.out.flush();
+                System.err.flush();
+                return succeeded ? 0 : 1;
+            }
+        }
+    }
+
+    private static boolean runJob(FrameChannel channel, ClassLoader loader, Frame frame, String name, long pid)
+            throws IOException {
+        Object value;
+        try {
+            ChildJob job = (ChildJob) Serialization.fromBytes(frame.payload(), loader);
+            value = job.run();
+        } catch (Throwable failure) {
+            channel.send(FrameType.FAILURE, frame.id(), Serialization.toBytes(describe(failure, name, pid), "an error report"));
+            return false;
+        }
+        byte[] result;
+        try {
+            result = Serialization.toBytes(value, "the result of a task in " + name);
+        } catch (NotSerializableValueException e) {
+            channel.send(FrameType.FAILURE, frame.id(), Serialization.toBytes(describe(e, name, pid), "an error report"));
+            return false;
+        }
+        channel.send(FrameType.RESULT, frame.id(), result);
+        return true;
+    }
+
+    private static RemoteFailure describe(Throwable failure, String name, long pid) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        byte[] exception;
+        try {
+            exception = Serialization.toBytes(failure, "the exception");
+        } catch (RuntimeException e) {
+            exception = null;
+        }
+        return new RemoteFailure(name, pid, failure.getClass().getName(), failure.getMessage(), trace.toString(), exception);
+    }
+
+    private static void startReader(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs) {
+        Thread reader = new Thread(() -> {
+            try {
+                Frame frame;
+                while ((frame = channel.receive()) != null) {
+                    if (frame.type() == FrameType.CLASS_BYTES) {
+                        loader.deliver(frame.id(), frame.payload());
+                    } else {
+                        jobs.add(frame);
+                    }
+                }
+            } catch (IOException e) {
+                // parent gone: handled below
+            }
+            loader.disconnect();
+            jobs.add(END);
+        }, "proclab-child-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private static void exitWhenParentDies() {
+        Thread lifeline = new Thread(() -> {
+            InputStream in = System.in;
+            try {
+                while (in.read() >= 0) {
+                    continue;
+                }
+            } catch (IOException e) {
+                // treated as end of input
+            }
+            Runtime.getRuntime().halt(0);
+        }, "proclab-lifeline");
+        lifeline.setDaemon(true);
+        lifeline.start();
+    }
+}

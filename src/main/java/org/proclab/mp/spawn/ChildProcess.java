@@ -1,0 +1,330 @@
+package org.proclab.mp.spawn;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The parent's handle on one child JVM: the OS process, the socket to it, the pumps that carry
+ * its output, and the jobs it is running.
+ *
+ * <p>Exit codes follow Python: the child's status, or minus the signal number when a signal ended
+ * it (the JVM reports {@code 128 + signal}, so a child that itself calls {@code System.exit(137)}
+ * is also reported as -9).
+ *
+ * <p>Signals go through the process handle, not {@code java.lang.Process.destroy()}, which would
+ * also close the child's stdin: the child takes that as "my parent is gone" and exits with its own
+ * status before the signal can end it.
+ *
+ * <p>Every child is registered in {@link #live()} until it has exited, so the owner (the kernel)
+ * can end them all; each child also exits by itself when its parent disappears (its stdin closes).
+ */
+public final class ChildProcess {
+    private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static final long CONNECT_TIMEOUT_SECONDS = 60;
+
+    private final String name;
+    private final ChildRole role;
+    private final boolean daemon;
+    private final java.lang.Process os;
+    private final FrameChannel channel;
+    private final long pid;
+    private final ThreadGroup owner;
+    private final List<OutputPump> pumps;
+    private final Map<Long, PendingJob> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    private volatile int signalSent;
+
+    private record PendingJob(CompletableFuture<Object> result, ClassLoader loader) {
+    }
+
+    private ChildProcess(String name, ChildRole role, boolean daemon, java.lang.Process os, FrameChannel channel,
+                         long pid, List<OutputPump> pumps) {
+        this.name = name;
+        this.role = role;
+        this.daemon = daemon;
+        this.os = os;
+        this.channel = channel;
+        this.pid = pid;
+        this.pumps = pumps;
+        this.owner = Thread.currentThread().getThreadGroup();
+    }
+
+    /**
+     * Starts a child JVM and waits until it has connected back.
+     *
+     * @throws ProcessStartException when the limit of live children is reached or the JVM cannot start
+     */
+    public static ChildProcess launch(String name, ChildRole role, boolean daemon) {
+        int limit = SpawnConfig.maxLiveChildren();
+        if (LIVE.size() >= limit) {
+            throw new ProcessStartException("cannot start " + name + ": " + LIVE.size()
+                    + " child processes are already running, the limit is " + limit
+                    + ". Join or terminate some first (or raise SpawnConfig.maxLiveChildren).");
+        }
+        SpawnServer server = SpawnServer.get();
+        Map.Entry<String, CompletableFuture<SpawnServer.Connected>> expected = server.expectChild();
+        List<String> command = new ArrayList<>();
+        command.add(SpawnConfig.javaCommand());
+        command.addAll(SpawnConfig.jvmOptions());
+        command.addAll(List.of("-cp", SpawnConfig.classPath(), ChildMain.class.getName(),
+                server.socketPath().toString(), expected.getKey(), name, role.name()));
+        java.lang.Process os;
+        try {
+            os = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            expected.getValue().cancel(false);
+            throw new ProcessStartException("cannot start " + name + " with " + SpawnConfig.javaCommand() + ": " + e.getMessage(), e);
+        }
+        StringBuilder earlyErrors = new StringBuilder();
+        List<OutputPump> pumps = List.of(
+                new OutputPump(os.getInputStream(), false, name, line -> { }),
+                new OutputPump(os.getErrorStream(), true, name, line -> rememberEarly(earlyErrors, line)));
+        pumps.forEach(OutputPump::start);
+        os.onExit().thenRun(() -> expected.getValue().completeExceptionally(
+                new ProcessStartException(name + " exited with code " + os.exitValue()
+                        + " before it was ready" + describeEarly(earlyErrors))));
+        SpawnServer.Connected connected;
+        try {
+            connected = expected.getValue().get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (ProcessStartException) e.getCause();
+        } catch (TimeoutException e) {
+            os.destroyForcibly();
+            throw new ProcessStartException(name + " did not connect within " + CONNECT_TIMEOUT_SECONDS + " s and was killed");
+        } catch (InterruptedException e) {
+            os.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new ProcessStartException("starting " + name + " was interrupted; the child was killed");
+        }
+        ChildProcess child = new ChildProcess(name, role, daemon, os, connected.channel(), connected.pid(), pumps);
+        LIVE.add(child);
+        child.startReader();
+        os.onExit().thenRun(child::exited);
+        return child;
+    }
+
+    /** Children started in this JVM that have not exited yet. */
+    public static Set<ChildProcess> live() {
+        return Set.copyOf(LIVE);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    /** The thread group of the thread that started the child (in the kernel: the cell's). */
+    public ThreadGroup owner() {
+        return owner;
+    }
+
+    /** Daemon children end with the cell (or program) that started them. */
+    public boolean isDaemon() {
+        return daemon;
+    }
+
+    public boolean isAlive() {
+        return !exitCode.isDone();
+    }
+
+    /** Completes with the Python-style exit code once the child has exited and its output is in. */
+    public CompletableFuture<Integer> exitCode() {
+        return exitCode;
+    }
+
+    /**
+     * Sends a job (a {@link ChildJob} serialized with {@link Serialization#toBytes}); the future completes with its value, fails with the job's exception (type and
+     * stack trace from the child), or fails with {@link ChildDiedException} if the child dies first.
+     *
+     * @param loader resolves the classes of the value that comes back
+     */
+    public CompletableFuture<Object> submit(byte[] serializedJob, ClassLoader loader) {
+        long id = ids.incrementAndGet();
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        pending.put(id, new PendingJob(result, loader));
+        try {
+            channel.send(FrameType.TASK, id, serializedJob);
+        } catch (IOException e) {
+            pending.remove(id);
+            result.completeExceptionally(new ChildDiedException(name + " (pid " + pid + ") cannot take work: it has exited"));
+        }
+        if (!isAlive()) {
+            failPending();
+        }
+        return result;
+    }
+
+    /** Asks a pool worker to finish its work and exit. */
+    public void shutdown() {
+        try {
+            channel.send(FrameType.SHUTDOWN, 0, new byte[0]);
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    /** Sends SIGTERM, like Python's {@code terminate()}. */
+    public void terminate() {
+        if (isAlive()) {
+            signalSent = 15;
+            os.toHandle().destroy();
+        }
+    }
+
+    /** Sends SIGKILL, like Python's {@code kill()}. */
+    public void kill() {
+        if (isAlive()) {
+            signalSent = 9;
+            os.toHandle().destroyForcibly();
+        }
+    }
+
+    private void startReader() {
+        Thread reader = new Thread(this::readFrames, "proclab-" + name + "-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readFrames() {
+        try {
+            Frame frame;
+            while ((frame = channel.receive()) != null) {
+                switch (frame.type()) {
+                    case CLASS_REQUEST -> answerClassRequest(frame);
+                    case RESULT -> completeJob(frame);
+                    case FAILURE -> failJob(frame);
+                    default -> { }
+                }
+            }
+        } catch (IOException e) {
+            // the child is gone; exited() reports how it ended
+        } finally {
+            channel.close();
+        }
+    }
+
+    private void answerClassRequest(Frame frame) throws IOException {
+        String className = new String(frame.payload(), StandardCharsets.UTF_8);
+        byte[] bytes = SpawnConfig.classSource().bytesOf(className);
+        channel.send(FrameType.CLASS_BYTES, frame.id(), bytes == null ? new byte[0] : bytes);
+    }
+
+    private void completeJob(Frame frame) {
+        PendingJob job = pending.remove(frame.id());
+        if (job == null) {
+            return;
+        }
+        try {
+            job.result().complete(Serialization.fromBytes(frame.payload(), job.loader()));
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            job.result().completeExceptionally(new IllegalStateException(
+                    "the result from " + name + " cannot be read in the parent: " + e, e));
+        }
+    }
+
+    private void failJob(Frame frame) {
+        PendingJob job = pending.remove(frame.id());
+        RemoteFailure failure;
+        try {
+            failure = (RemoteFailure) Serialization.fromBytes(frame.payload(), ChildProcess.class.getClassLoader());
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            failure = new RemoteFailure(name, pid, "unknown", "the child's error could not be read: " + e, "", null);
+        }
+        Throwable thrown = rebuild(failure, job == null ? ChildProcess.class.getClassLoader() : job.loader());
+        if (role == ChildRole.PROCESS) {
+            PrintStream err = System.err;
+            err.print("Process " + name + ":\n" + (thrown != null ? SpawnConfig.renderTrace(thrown) : failure.trace()));
+            err.flush();
+        }
+        if (job != null) {
+            job.result().completeExceptionally(thrown != null ? thrown
+                    : new RemoteException(failure.typeName(), failure.message(), failure.trace()));
+        }
+    }
+
+    private static Throwable rebuild(RemoteFailure failure, ClassLoader loader) {
+        if (failure.exception() == null) {
+            return null;
+        }
+        try {
+            return (Throwable) Serialization.fromBytes(failure.exception(), loader);
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private void exited() {
+        for (OutputPump pump : pumps) {
+            try {
+                pump.awaitEnd(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int code = pythonExitCode(os.exitValue(), signalSent);
+        LIVE.remove(this);
+        exitCode.complete(code);
+        failPending();
+    }
+
+    private void failPending() {
+        if (!exitCode.isDone()) {
+            return;
+        }
+        for (Long id : List.copyOf(pending.keySet())) {
+            PendingJob job = pending.remove(id);
+            if (job != null) {
+                job.result().completeExceptionally(new ChildDiedException(name + " (pid " + pid + ") "
+                        + describeExit(exitCode.join()) + " while running a task"));
+            }
+        }
+    }
+
+    /** {@code exited with code 3}, {@code was killed by SIGKILL (-9)}, ... */
+    public static String describeExit(int code) {
+        return switch (code) {
+            case -9 -> "was killed by SIGKILL (-9)";
+            case -15 -> "was terminated by SIGTERM (-15)";
+            default -> code < 0 ? "was ended by signal " + (-code) + " (" + code + ")" : "exited with code " + code;
+        };
+    }
+
+    static int pythonExitCode(int exitValue, int signalSent) {
+        if (signalSent != 0 && exitValue == 128 + signalSent) {
+            return -signalSent;
+        }
+        if (exitValue > 128 && exitValue <= 128 + 64) {
+            return -(exitValue - 128);
+        }
+        return exitValue;
+    }
+
+    private static void rememberEarly(StringBuilder early, String line) {
+        synchronized (early) {
+            if (early.length() < 2000) {
+                early.append(line).append('\n');
+            }
+        }
+    }
+
+    private static String describeEarly(StringBuilder early) {
+        synchronized (early) {
+            return early.length() == 0 ? "" : ": " + early.toString().strip();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.proclab.mp.spawn;
+
+/**
+ * Where a parent finds the bytes of a class that a child asks for. In the kernel, classes that cells
+ * define exist only in JShell's memory, so the kernel installs a source that knows them; in a plain
+ * Java program the child has the same class path and rarely asks.
+ */
+@FunctionalInterface
+public interface ClassSource {
+    /** The class file bytes of a class, or null when this source does not have it. */
+    byte[] bytesOf(String className);
+
+    /** Reads class files from a class loader's resources: enough for ordinary programs. */
+    static ClassSource fromResources(ClassLoader loader) {
+        return className -> {
+            try (var in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+                return in == null ? null : in.readAllBytes();
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        };
+    }
+}

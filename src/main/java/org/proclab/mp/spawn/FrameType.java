@@ -1,0 +1,28 @@
+package org.proclab.mp.spawn;
+
+/** The kinds of frame that travel between a parent and a child JVM. */
+public enum FrameType {
+    /** child → parent, first frame: the child's token and pid. */
+    HELLO,
+    /** parent → child: the child's name and the serialized task (or pool work). */
+    TASK,
+    /** child → parent: the name of a class the child cannot find on its class path. */
+    CLASS_REQUEST,
+    /** parent → child: the bytes of the requested class (empty when the parent has none). */
+    CLASS_BYTES,
+    /** child → parent: the serialized result of a task. */
+    RESULT,
+    /** child → parent: a task failed; the payload is a serialized {@code RemoteFailure}. */
+    FAILURE,
+    /** parent → child: finish and exit. */
+    SHUTDOWN;
+
+    private static final FrameType[] VALUES = values();
+
+    static FrameType of(int ordinal) {
+        if (ordinal < 0 || ordinal >= VALUES.length) {
+            throw new IllegalArgumentException("unknown frame type " + ordinal);
+        }
+        return VALUES[ordinal];
+    }
+}

@@ -1,0 +1,110 @@
+package org.proclab.mp.spawn;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.Serializable;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Method;
+
+/**
+ * Java serialization of tasks, arguments and results, with class look-up in a chosen class loader
+ * (cell classes live in JShell's loader, not the application's) and errors that say which captured
+ * value could not travel.
+ */
+public final class Serialization {
+    private Serialization() {
+    }
+
+    /**
+     * Serializes what a task needs.
+     *
+     * @param what how the error should name the value, e.g. "the task of Process-1"
+     * @throws NotSerializableValueException naming the type (and, for a lambda, which captured value)
+     */
+    public static byte[] toBytes(Object value, String what) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (NotSerializableException e) {
+            throw new NotSerializableValueException(explain(value, what, e.getMessage()), e);
+        } catch (IOException e) {
+            throw new NotSerializableValueException(what + " cannot be sent to another process: " + e, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads a value, resolving classes with {@code loader}. */
+    public static Object fromBytes(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
+            return in.readObject();
+        }
+    }
+
+    private static String explain(Object value, String what, String typeName) {
+        String captured = capturedCulprit(value, typeName);
+        return what + " cannot be sent to another process: " + (captured != null ? captured
+                : "it contains a " + typeName + ", which is not Serializable")
+                + ". Capture only serializable values (numbers, strings, records and collections of them).";
+    }
+
+    /** For a lambda: which captured value has the offending type, e.g. "it captures a java.lang.Thread (captured value 1)". */
+    private static String capturedCulprit(Object value, String typeName) {
+        SerializedLambda lambda = asSerializedLambda(value);
+        if (lambda == null) {
+            return null;
+        }
+        for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
+            Object arg = lambda.getCapturedArg(i);
+            if (arg != null && arg.getClass().getName().equals(typeName)) {
+                return "the lambda captures a variable of type " + typeName + " (captured value " + (i + 1)
+                        + " of " + lambda.getCapturedArgCount() + "), which is not Serializable";
+            }
+            if (arg != null && !(arg instanceof Serializable)) {
+                return "the lambda captures a variable of type " + arg.getClass().getName()
+                        + ", which is not Serializable";
+            }
+        }
+        return null;
+    }
+
+    private static SerializedLambda asSerializedLambda(Object value) {
+        if (value == null || !value.getClass().isSynthetic()) {
+            return null;
+        }
+        try {
+            Method writeReplace = value.getClass().getDeclaredMethod("writeReplace");
+            writeReplace.setAccessible(true);
+            Object replaced = writeReplace.invoke(value);
+            return replaced instanceof SerializedLambda lambda ? lambda : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** An object stream that looks classes up in a given loader. */
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderObjectInputStream(ByteArrayInputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass description) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(description.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(description);
+            } catch (LinkageError e) {
+                throw new InvalidClassException(description.getName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.proclab.mp.spawn;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The child's class loader for classes that exist only in the parent, such as the classes JShell
+ * generates for notebook cells. A class not found on the child's class path is asked for over the
+ * socket, and the parent answers with its bytes.
+ *
+ * <p>JShell gives every new version of a cell class a new name, so a loaded class never goes stale.
+ */
+final class ShippedClassLoader extends ClassLoader {
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final FrameChannel channel;
+    private final Map<Long, CompletableFuture<byte[]>> requests = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    ShippedClassLoader(FrameChannel channel, ClassLoader parent) {
+        super("proclab-shipped", parent);
+        this.channel = channel;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        long id = ids.incrementAndGet();
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        requests.put(id, answer);
+        byte[] bytes;
+        try {
+            channel.send(FrameType.CLASS_REQUEST, id, name.getBytes(StandardCharsets.UTF_8));
+            bytes = answer.get();
+        } catch (IOException | ExecutionException e) {
+            throw new ClassNotFoundException(name + " (the parent process cannot be reached)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClassNotFoundException(name + " (interrupted while asking the parent)", e);
+        } finally {
+            requests.remove(id);
+        }
+        if (bytes.length == 0) {
+            throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    /** Called by the frame reader when the parent answers a request. */
+    void deliver(long id, byte[] bytes) {
+        CompletableFuture<byte[]> answer = requests.get(id);
+        if (answer != null) {
+            answer.complete(bytes);
+        }
+    }
+
+    /** The parent is gone: every waiting request fails. */
+    void disconnect() {
+        requests.values().forEach(a -> a.completeExceptionally(new IOException("parent disconnected")));
+    }
+}

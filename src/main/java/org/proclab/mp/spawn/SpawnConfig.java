@@ -1,0 +1,103 @@
+package org.proclab.mp.spawn;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * How child JVMs are started and what they may use, shared by every {@code Process} and
+ * {@code Pool} of this JVM. Defaults suit a classroom; the kernel adjusts the class source and
+ * the trace renderer, a user may lower or raise the limits.
+ *
+ * <p>System properties set defaults: {@code proclab.child.heap} (e.g. {@code 256m}),
+ * {@code proclab.child.max} (live children at once).
+ */
+public final class SpawnConfig {
+    private static volatile String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static volatile String heap = System.getProperty("proclab.child.heap", "256m");
+    private static volatile int maxLiveChildren = Integer.getInteger("proclab.child.max",
+            4 * Runtime.getRuntime().availableProcessors());
+    private static volatile List<String> extraClassPath = List.of();
+    private static volatile ClassSource classSource = ClassSource.fromResources(ClassLoader.getSystemClassLoader());
+    private static volatile Function<Throwable, String> traceRenderer = SpawnConfig::standardTrace;
+
+    private SpawnConfig() {
+    }
+
+    /** The java executable children run with; by default the parent's own. */
+    public static String javaCommand() {
+        return javaCommand;
+    }
+
+    public static void javaCommand(String command) {
+        javaCommand = command;
+    }
+
+    /** The maximum heap of each child, as for {@code -Xmx} (default {@code 256m}). */
+    public static String heap() {
+        return heap;
+    }
+
+    public static void heap(String maxHeap) {
+        heap = maxHeap;
+    }
+
+    /** How many children may be alive at once in this JVM (default: 4 × processors). */
+    public static int maxLiveChildren() {
+        return maxLiveChildren;
+    }
+
+    public static void maxLiveChildren(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxLiveChildren must be at least 1, not " + max);
+        }
+        maxLiveChildren = max;
+    }
+
+    /** Class path entries added after start-up (e.g. by {@code %classpath}) that children need too. */
+    public static void addClassPath(String entry) {
+        List<String> entries = new ArrayList<>(extraClassPath);
+        if (!entries.contains(entry)) {
+            entries.add(entry);
+        }
+        extraClassPath = List.copyOf(entries);
+    }
+
+    static String classPath() {
+        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+        entries.addAll(extraClassPath);
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** Where children's requests for classes are answered from. */
+    public static ClassSource classSource() {
+        return classSource;
+    }
+
+    public static void classSource(ClassSource source) {
+        classSource = source;
+    }
+
+    /** Turns a child's exception into the text shown in the parent's stderr. */
+    public static String renderTrace(Throwable failure) {
+        return traceRenderer.apply(failure);
+    }
+
+    public static void traceRenderer(Function<Throwable, String> renderer) {
+        traceRenderer = renderer;
+    }
+
+    /** The JVM options of a child, before the class path. */
+    static List<String> jvmOptions() {
+        return List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Xshare:auto",
+                "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
+                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true");
+    }
+
+    private static String standardTrace(Throwable failure) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+}
