@@ -1,5 +1,6 @@
 package org.proclab.kernel;
 
+import java.util.Map;
 import org.proclab.kernel.exec.CellThreadGroup;
 import org.proclab.kernel.exec.ProcLabExecutionControl;
 import org.proclab.kernel.exec.StackTraces;
@@ -20,9 +21,17 @@ final class ChildSupervisor {
     ChildSupervisor(ProcLabExecutionControl control) {
         this.control = control;
         ClassSource classPath = SpawnConfig.classSource();
-        SpawnConfig.classSource(name -> {
-            byte[] cellClass = control.originalBytes(name);
-            return cellClass != null ? cellClass : classPath.bytesOf(name);
+        SpawnConfig.classSource(new ClassSource() {
+            @Override
+            public byte[] bytesOf(String name) {
+                byte[] cellClass = control.originalBytes(name);
+                return cellClass != null ? cellClass : classPath.bytesOf(name);
+            }
+
+            @Override
+            public Map<String, Object> staticValuesOf(String name) {
+                return control.variableValues(name);
+            }
         });
         SpawnConfig.traceRenderer(StackTraces::render);
     }

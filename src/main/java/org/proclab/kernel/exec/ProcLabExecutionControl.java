@@ -130,6 +130,31 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         return originalBytes.get(className);
     }
 
+    /**
+     * The current values of a cell wrapper class's variables (JShell keeps each top-level variable
+     * in a static field of its snippet's class), for a child that loads that class. Classes of
+     * the user's own types are not wrappers and give none.
+     */
+    public Map<String, Object> variableValues(String className) {
+        if (!SnippetLocations.isCellClass(className) || !SnippetLocations.userClassName(className).isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        try {
+            for (java.lang.reflect.Field field : findClass(className).getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (java.lang.reflect.Modifier.isStatic(modifiers) && !java.lang.reflect.Modifier.isFinal(modifiers)
+                        && !field.isSynthetic()) {
+                    field.setAccessible(true);
+                    values.put(field.getName(), field.get(null));
+                }
+            }
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return Map.of();
+        }
+        return values;
+    }
+
     /** The thread group of the cell that runs now (or ran last), or null before the first cell. */
     public CellThreadGroup currentCell() {
         return cell;

@@ -5,7 +5,7 @@ package org.proclab.mp.spawn;
  * It has no stack trace: it is raised by the thread that noticed the exit, whose frames would only
  * distract; the message says which child and how it ended.
  */
-public final class ChildDiedException extends IllegalStateException {
+public final class ChildDiedException extends RuntimeException {
     public ChildDiedException(String message) {
         super(message, null, false, false);
     }

@@ -220,8 +220,29 @@ public final class ChildProcess {
 
     private void answerClassRequest(Frame frame) throws IOException {
         String className = new String(frame.payload(), StandardCharsets.UTF_8);
-        byte[] bytes = SpawnConfig.classSource().bytesOf(className);
-        channel.send(FrameType.CLASS_BYTES, frame.id(), bytes == null ? new byte[0] : bytes);
+        ClassSource source = SpawnConfig.classSource();
+        byte[] bytes = source.bytesOf(className);
+        channel.send(FrameType.CLASS_BYTES, frame.id(),
+                bytes == null ? new byte[0] : ShippedClass.encode(bytes, source.staticValuesOf(className), this::warnNotCopied));
+    }
+
+    /**
+     * Tells the user that a notebook variable did not reach the child. ProcLab's own handles (the
+     * Process or Pool declared in the same cell as the task) are never meant to travel: no note.
+     */
+    private void warnNotCopied(String variable, Object value) {
+        if (value.getClass().getName().startsWith("org.proclab.mp.")) {
+            return;
+        }
+        String type = value.getClass().getSimpleName();
+        System.err.print("Note: variable " + variable + " (a " + type + ") is not Serializable, so " + name
+                + " cannot get a copy of it and sees " + defaultOf(value) + " instead. Make " + type
+                + " implement Serializable, or pass the values the task needs.\n");
+        System.err.flush();
+    }
+
+    private static String defaultOf(Object value) {
+        return value instanceof Number ? "0" : value instanceof Boolean ? "false" : "null";
     }
 
     private void completeJob(Frame frame) {

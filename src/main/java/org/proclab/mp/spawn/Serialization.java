@@ -32,7 +32,7 @@ public final class Serialization {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
-            throw new NotSerializableValueException(explain(value, what, e.getMessage()), e);
+            throw new NotSerializableValueException(explain(value, what, e.getMessage()), null);
         } catch (IOException e) {
             throw new NotSerializableValueException(what + " cannot be sent to another process: " + e, e);
         }
@@ -61,6 +61,10 @@ public final class Serialization {
         }
         for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
             Object arg = lambda.getCapturedArg(i);
+            String inner = capturedCulprit(arg, typeName);
+            if (inner != null) {
+                return inner;
+            }
             if (arg != null && arg.getClass().getName().equals(typeName)) {
                 return "the lambda captures a variable of type " + typeName + " (captured value " + (i + 1)
                         + " of " + lambda.getCapturedArgCount() + "), which is not Serializable";

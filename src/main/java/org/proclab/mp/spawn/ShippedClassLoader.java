@@ -49,7 +49,15 @@ final class ShippedClassLoader extends ClassLoader {
         if (bytes.length == 0) {
             throw new ClassNotFoundException(name);
         }
-        return defineClass(name, bytes, 0, bytes.length);
+        ShippedClass shipped;
+        try {
+            shipped = ShippedClass.decode(bytes);
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name + " (corrupt answer from the parent)", e);
+        }
+        Class<?> defined = defineClass(name, shipped.bytes(), 0, shipped.bytes().length);
+        shipped.assignStaticValues(defined, this);
+        return defined;
     }
 
     /** Called by the frame reader when the parent answers a request. */
