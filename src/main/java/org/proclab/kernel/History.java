@@ -25,19 +25,25 @@ final class History {
 
     /** Entries as {@code [session, line, input]}, chosen as the request asks. */
     synchronized List<List<Object>> answer(HistoryRequest request) {
-        List<Entry> chosen = switch (request.histAccessType() == null ? "tail" : request.histAccessType()) {
+        String access = request.histAccessType() == null ? "tail" : request.histAccessType();
+        List<Entry> chosen = switch (access) {
             case "range" -> range(request.start(), request.stop());
-            case "search" -> search(request.pattern(), Boolean.TRUE.equals(request.unique()));
-            default -> entries;
+            case "search" -> lastN(search(request.pattern(), Boolean.TRUE.equals(request.unique())), request.n());
+            default -> lastN(entries, request.n());
         };
-        if (request.n() != null && request.n() >= 0 && chosen.size() > request.n()) {
-            chosen = chosen.subList(chosen.size() - request.n(), chosen.size());
-        }
         List<List<Object>> answer = new ArrayList<>(chosen.size());
         for (Entry entry : chosen) {
             answer.add(List.of(SESSION, entry.line(), entry.input()));
         }
         return answer;
+    }
+
+    /** The last {@code n} entries; tail and search requests limit their answer this way. */
+    private static List<Entry> lastN(List<Entry> chosen, Integer n) {
+        if (n == null || n < 0 || chosen.size() <= n) {
+            return chosen;
+        }
+        return chosen.subList(chosen.size() - n, chosen.size());
     }
 
     private List<Entry> range(Integer start, Integer stop) {

@@ -93,6 +93,9 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         if (group == null) {
             throw new IllegalStateException("no cell is running");
         }
+        if (stopped) {
+            throw new StoppedException();
+        }
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         Thread thread = new Thread(group, () -> {
             try {
@@ -176,7 +179,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Stops the running cell: every thread of it (and any common-pool worker busy for it) is marked
+     * Stops the running cell: no further snippet of it starts, and every thread of it (and any common-pool worker busy for it) is marked
      * and interrupted, so the next loop turn, method call or blocking call ends it. If the cell's
      * main thread has not unwound after a short grace period (stuck in native code), the kernel
      * stops waiting for it so that the next cell can run.

@@ -17,6 +17,7 @@ import jdk.jshell.EvalException;
  * that cells started, whose frames can only be traced back to their cell.
  */
 public final class StackTraces {
+    private static final int REPEATS_SHOWN = 3;
     private StackTraces() {
     }
 
@@ -37,13 +38,33 @@ public final class StackTraces {
         String prefix = "";
         while (current != null && seen.add(current)) {
             lines.add(prefix + headline(current));
-            for (StackTraceElement frame : userFrames(current)) {
-                lines.add("    at " + describe(frame));
-            }
+            addFrames(lines, userFrames(current));
             current = current.getCause();
             prefix = "Caused by: ";
         }
         return lines;
+    }
+
+    /**
+     * Adds the frames, folding a run of identical frames (deep recursion) into three and a count,
+     * so a stack overflow reads as a few lines instead of a thousand.
+     */
+    private static void addFrames(List<String> lines, List<StackTraceElement> frames) {
+        int i = 0;
+        while (i < frames.size()) {
+            String line = "    at " + describe(frames.get(i));
+            int run = 1;
+            while (i + run < frames.size() && describe(frames.get(i + run)).equals(describe(frames.get(i)))) {
+                run++;
+            }
+            for (int shown = 0; shown < Math.min(run, REPEATS_SHOWN); shown++) {
+                lines.add(line);
+            }
+            if (run > REPEATS_SHOWN) {
+                lines.add("    ... the line above repeats " + (run - REPEATS_SHOWN) + " more times");
+            }
+            i += run;
+        }
     }
 
     /** {@code java.lang.ArithmeticException: / by zero}, or just the type when there is no message. */

@@ -106,6 +106,11 @@ public final class CellOutput {
      */
     public synchronized void finish() {
         flush();
+        if (stdoutCarry.length > 0 || stderrCarry.length > 0) {
+            publisher.publish(stdoutCarry.length > 0 ? StreamName.STDOUT : StreamName.STDERR, "\uFFFD");
+            stdoutCarry = new byte[0];
+            stderrCarry = new byte[0];
+        }
         if (droppedBytes > 0) {
             publisher.publish(StreamName.STDERR, "\n[output truncated: " + droppedBytes
                     + " more bytes were not shown; this cell may show at most " + limitBytes + " bytes]\n");

@@ -32,7 +32,7 @@ record CellPiece(String source, int firstLine, Completeness completeness) {
                 pieces.add(new CellPiece(remaining.strip(), firstLine, completeness));
                 break;
             }
-            pieces.add(new CellPiece(info.source(), firstLine, completeness));
+            pieces.add(new CellPiece(info.source().stripLeading(), firstLine, completeness));
             consumed += remaining.length() - info.remaining().length();
             remaining = info.remaining();
         }

@@ -75,6 +75,9 @@ public final class JavaEvaluator implements AutoCloseable {
         control.beginCell(executionCount, output);
         String shown = null;
         for (CellPiece piece : CellPiece.split(analysis, code)) {
+            if (control.wasStopped()) {
+                return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
+            }
             if (!piece.completeness().isComplete()
                     && piece.completeness() != SourceCodeAnalysis.Completeness.UNKNOWN) {
                 return new Evaluation.Failed(ErrorReports.incomplete(executionCount, piece));

@@ -68,6 +68,7 @@ public final class JupyterSockets implements AutoCloseable {
     private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port) {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setLinger(1000);
+        socket.setMaxMsgSize(WireCodec.MAX_MESSAGE_BYTES);
         socket.bind(info.endpoint(port));
         return socket;
     }

@@ -45,8 +45,14 @@ public final class MessageSigner {
         return HexFormat.of().formatHex(mac.doFinal());
     }
 
-    /** True when the signature matches, compared in constant time. */
+    /**
+     * True when the signature matches, compared in constant time. Without a key nothing is checked,
+     * as in jupyter_client.
+     */
     public boolean verify(String signature, byte[]... frames) {
+        if (prototype == null) {
+            return true;
+        }
         byte[] expected = sign(frames).getBytes(StandardCharsets.US_ASCII);
         byte[] actual = signature.getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, actual);

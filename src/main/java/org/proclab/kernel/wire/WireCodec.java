@@ -15,7 +15,10 @@ import java.util.List;
  * reaches the kernel.
  */
 public final class WireCodec {
-    /** Frames larger than this (in total) are refused without being parsed. */
+    /**
+     * Messages larger than this (in total) are refused without being parsed; each socket also
+     * refuses single frames larger than this before they fill memory.
+     */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
     private static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);

@@ -1,0 +1,427 @@
+package org.proclab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.proclab.kernel.exec.CellThreadGroup;
+import org.proclab.kernel.io.CellOutput;
+import org.proclab.kernel.io.OutputRouter;
+import org.proclab.kernel.io.StreamName;
+import org.proclab.kernel.protocol.ErrorContent;
+
+/** One real JavaEvaluator (JShell in this JVM) shared by all tests; each test uses fresh names. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class JavaEvaluatorTest {
+    private static JavaEvaluator evaluator;
+    private static ScheduledExecutorService timer;
+    private static ExecutorService runner;
+    private static int executionCount;
+
+    /** The text a cell published, as the front end would receive it. */
+    record Published(StreamName stream, String text) {
+    }
+
+    /** One cell's outcome and everything it published. */
+    record Run(int count, Evaluation evaluation, List<Published> output) {
+        String shown() {
+            return assertInstanceOf(Evaluation.Completed.class, evaluation, () -> "cell failed: " + evaluation).shown();
+        }
+
+        ErrorContent error() {
+            return assertInstanceOf(Evaluation.Failed.class, evaluation, () -> "cell did not fail: " + evaluation).error();
+        }
+
+        String text(StreamName stream) {
+            StringBuilder text = new StringBuilder();
+            output.stream().filter(p -> p.stream() == stream).forEach(p -> text.append(p.text()));
+            return text.toString();
+        }
+    }
+
+    /** A cell started on another thread. */
+    record Pending(int count, Future<Evaluation> future, List<Published> output, CellOutput cellOutput,
+                   AtomicReference<Thread> worker) {
+        Run await(long timeout, TimeUnit unit) throws Exception {
+            Evaluation evaluation = future.get(timeout, unit);
+            cellOutput.finish();
+            return new Run(count, evaluation, output);
+        }
+    }
+
+    @BeforeAll
+    static void startJShell() {
+        evaluator = new JavaEvaluator();
+        timer = Executors.newSingleThreadScheduledExecutor();
+        runner = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "evaluator-test-runner");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @AfterAll
+    static void closeJShell() {
+        evaluator.interrupt();
+        evaluator.close();
+        timer.shutdownNow();
+        runner.shutdownNow();
+    }
+
+    private static synchronized Pending start(String code) {
+        int count = ++executionCount;
+        List<Published> output = new ArrayList<>();
+        CellOutput cellOutput = new CellOutput((stream, text) -> {
+            synchronized (output) {
+                output.add(new Published(stream, text));
+            }
+        }, timer, CellOutput.DEFAULT_LIMIT_BYTES);
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        Future<Evaluation> future = runner.submit(() -> {
+            worker.set(Thread.currentThread());
+            return evaluator.evaluate(code, count, cellOutput);
+        });
+        return new Pending(count, future, output, cellOutput, worker);
+    }
+
+    private static Run run(String code) throws Exception {
+        return start(code).await(30, TimeUnit.SECONDS);
+    }
+
+    private static String join(List<String> lines) {
+        return String.join("\n", lines);
+    }
+
+    /** Waits (bounded) until a thread of the given cell is executing code the cell defined. */
+    private static void awaitUserCodeRunning(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (var entry : Thread.getAllStackTraces().entrySet()) {
+                CellThreadGroup cell = CellThreadGroup.of(entry.getKey());
+                if (cell != null && cell.executionCount() == count) {
+                    for (StackTraceElement frame : entry.getValue()) {
+                        if (frame.getClassName().startsWith("REPL.")) {
+                            return;
+                        }
+                    }
+                }
+            }
+            Thread.onSpinWait();
+        }
+        fail("cell [" + count + "] never started running its code");
+    }
+
+    // A variable defined in one cell is visible in later cells, and the final expression's value is shown.
+    @Test
+    void stateLivesAcrossCells() throws Exception {
+        assertNull(run("int stateA = 40;").shown());
+        assertNull(run("int stateB = stateA + 1;").shown());
+        assertEquals("42", run("stateB + 1").shown());
+    }
+
+    // Redefining a method replaces it; callers defined earlier use the new definition.
+    @Test
+    void methodRedefinition() throws Exception {
+        run("int answer() { return 1; }");
+        run("int twiceAnswer() { return 2 * answer(); }");
+        assertEquals("2", run("twiceAnswer()").shown());
+        run("int answer() { return 21; }");
+        assertEquals("21", run("answer()").shown());
+        assertEquals("42", run("twiceAnswer()").shown());
+    }
+
+    // Expression values are rendered as JShell renders them: 42, "hi" with quotes, int[2] { 1, 2 }, null.
+    @Test
+    void expressionValueText() throws Exception {
+        assertEquals("42", run("6 * 7").shown());
+        assertEquals("\"hi\"", run("\"hi\"").shown());
+        assertEquals("int[2] { 1, 2 }", run("new int[] {1, 2}").shown());
+        assertEquals("null", run("(String) null").shown());
+        assertEquals("'c'", run("'c'").shown());
+        run("String textValue = \"abc\";");
+        assertEquals("\"abc\"", run("textValue").shown(), "a bare variable shows its value");
+    }
+
+    // Only the value of the cell's last snippet is shown: several snippets in one cell show the final expression.
+    @Test
+    void multiSnippetCellShowsLastValue() throws Exception {
+        assertEquals("3", run("int multiA = 1;\nint multiB = 2;\nmultiA + multiB").shown());
+        assertNull(run("multiA + multiB;\nint multiC = 3;").shown(), "a trailing declaration shows nothing");
+    }
+
+    // Declarations (variable, method, class, import) and void statements show nothing.
+    @Test
+    void declarationsShowNothing() throws Exception {
+        assertNull(run("int declX = 5;").shown());
+        assertNull(run("void declM() { }").shown());
+        assertNull(run("class DeclC { }").shown());
+        assertNull(run("import java.util.concurrent.atomic.AtomicInteger;").shown());
+        assertNull(run("declM();").shown());
+        assertNull(run("").shown(), "an empty cell");
+        assertNull(run("// only a comment").shown());
+    }
+
+    // What cell code prints to System.out / System.err reaches the cell's output, in order.
+    @Test
+    void printedTextReachesTheCell() throws Exception {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        try {
+            new OutputRouter(CellThreadGroup::outputOf, originalErr).install();
+            Run run = run("System.out.println(\"hello \u00e9\"); System.err.println(\"oops\"); System.out.print(\"end\");");
+            assertEquals("hello \u00e9\nend", run.text(StreamName.STDOUT));
+            assertEquals("oops\n", run.text(StreamName.STDERR));
+            assertEquals(List.of(StreamName.STDOUT, StreamName.STDERR, StreamName.STDOUT),
+                    run.output().stream().map(Published::stream).toList());
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    // A compile error gives ename CompilationError, the cell line, the offending code line and a caret under the error.
+    @Test
+    void compileErrorContent() throws Exception {
+        Run run = run("int compileFail() {\n    return \"text\";\n}");
+        ErrorContent error = run.error();
+        assertEquals("CompilationError", error.ename());
+        assertTrue(error.evalue().contains("incompatible types"), error.evalue());
+        assertTrue(error.evalue().contains("cell [" + run.count() + "], line 2"), error.evalue());
+        String traceback = join(error.traceback());
+        assertTrue(traceback.contains("cell [" + run.count() + "], line 2"), traceback);
+        int codeLine = error.traceback().indexOf("        return \"text\";");
+        assertTrue(codeLine >= 0, traceback);
+        String caret = error.traceback().get(codeLine + 1);
+        assertTrue(caret.matches(" *\\^"), caret);
+        assertEquals(error.traceback().get(codeLine).indexOf('"'), caret.indexOf('^'), "caret under the string literal");
+    }
+
+    // A compile error in a later snippet of a cell names the cell line the error is on (line 4 here, after a blank line).
+    @Test
+    void compileErrorLineInLaterSnippet() throws Exception {
+        Run run = run("int okLine = 1;\nint other = 2;\n\nint bad = \"text\";");
+        ErrorContent error = run.error();
+        assertEquals("CompilationError", error.ename());
+        assertTrue(error.evalue().contains("cell [" + run.count() + "], line 4"), error.evalue());
+        assertTrue(error.traceback().contains("    int bad = \"text\";"), join(error.traceback()));
+    }
+
+    // A cell that is not finished (an open brace) is a CompilationError, not a hang or a crash.
+    @Test
+    void incompleteCellIsAnError() throws Exception {
+        ErrorContent error = run("void unfinished() {\n  int x = 1;").error();
+        assertEquals("CompilationError", error.ename());
+        assertTrue(error.evalue().contains("not complete"), error.evalue());
+    }
+
+    // A runtime exception has the Java type as ename and a traceback naming "cell [" and the user's method, without kernel, JShell or reflection frames.
+    @Test
+    void runtimeExceptionTraceback() throws Exception {
+        run("int divide(int a, int b) {\n    return a / b;\n}");
+        Run run = run("int unused = 0;\ndivide(1, 0)");
+        ErrorContent error = run.error();
+        assertEquals("ArithmeticException", error.ename());
+        assertEquals("/ by zero", error.evalue());
+        String traceback = join(error.traceback());
+        assertTrue(error.traceback().get(0).contains("java.lang.ArithmeticException: / by zero"), traceback);
+        assertTrue(traceback.contains("divide (cell ["), traceback);
+        assertTrue(traceback.contains("cell [" + run.count() + "], line 2"), traceback);
+        for (String forbidden : List.of("org.proclab", "jdk.jshell", "jdk.internal.reflect", "java.lang.reflect",
+                "REPL.", "$JShell$", "do_it$")) {
+            assertFalse(traceback.contains(forbidden), forbidden + " in\n" + traceback);
+        }
+    }
+
+    // A runtime error inside a method declared in a later snippet of a cell names the cell line of the failing statement (line 3).
+    @Test
+    void runtimeLineOfMethodInLaterSnippet() throws Exception {
+        run("int laterUnused = 0;\nint laterDivide(int a, int b) {\n    return a / b;\n}");
+        int definedIn = executionCount;
+        ErrorContent error = run("laterDivide(1, 0)").error();
+        String traceback = join(error.traceback());
+        assertTrue(traceback.contains("laterDivide (cell [" + definedIn + "], line 3)"), traceback);
+    }
+
+    // A runtime error inside a method declared as the first snippet of a cell names the cell line of the failing statement.
+    @Test
+    void runtimeLineOfMethodInFirstSnippet() throws Exception {
+        run("int firstDivide(int a, int b) {\n    int unused = 0;\n    return a / b;\n}");
+        int definedIn = executionCount;
+        ErrorContent error = run("firstDivide(1, 0)").error();
+        String traceback = join(error.traceback());
+        assertTrue(traceback.contains("firstDivide (cell [" + definedIn + "], line 3)"), traceback);
+    }
+
+    // A "Caused by" chain of a user exception is shown in the traceback.
+    @Test
+    void exceptionCauseIsShown() throws Exception {
+        ErrorContent error = run("throw new RuntimeException(\"outer\", new IllegalStateException(\"inner\"));").error();
+        assertEquals("RuntimeException", error.ename());
+        String traceback = join(error.traceback());
+        assertTrue(traceback.contains("Caused by: java.lang.IllegalStateException: inner"), traceback);
+    }
+
+    // System.exit(3) does not end the JVM: the cell fails with SystemExit and later cells work with earlier state.
+    @Test
+    void systemExitBecomesSystemExitError() throws Exception {
+        run("int beforeExit = 11;");
+        ErrorContent error = run("System.exit(3);").error();
+        assertEquals("SystemExit", error.ename());
+        assertTrue(error.evalue().contains("System.exit(3)"), error.evalue());
+        assertEquals("12", run("beforeExit + 1").shown());
+        assertEquals("SystemExit", run("Runtime.getRuntime().halt(4);").error().ename());
+        assertEquals("SystemExit", run("java.util.function.IntConsumer bye = System::exit; bye.accept(5);").error().ename());
+        assertEquals("13", run("beforeExit + 2").shown());
+    }
+
+    // Interrupting `while (true) {}` makes evaluate return an Interrupted error within 1 s, and earlier variables still work.
+    @Test
+    void interruptEndlessLoop() throws Exception {
+        run("int survivorLoop = 7;");
+        Pending pending = start("while (true) {}");
+        awaitUserCodeRunning(pending.count());
+
+        long begin = System.nanoTime();
+        evaluator.interrupt();
+        Run run = pending.await(1, TimeUnit.SECONDS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+
+        assertEquals("Interrupted", run.error().ename(), "after " + millis + " ms");
+        assertTrue(run.error().evalue().contains("cell [" + run.count() + "]"), run.error().evalue());
+        assertEquals("8", run("survivorLoop + 1").shown());
+    }
+
+    // Interrupting Thread.sleep(60_000) makes evaluate return an Interrupted error within 1 s, and earlier variables still work.
+    @Test
+    void interruptSleep() throws Exception {
+        run("int survivorSleep = 9;");
+        Pending pending = start("Thread.sleep(60_000);");
+        awaitUserCodeRunning(pending.count());
+
+        evaluator.interrupt();
+        Run run = pending.await(1, TimeUnit.SECONDS);
+
+        assertEquals("Interrupted", run.error().ename());
+        assertEquals("10", run("survivorSleep + 1").shown());
+    }
+
+    // A loop that catches every Throwable (including the stop) is still ended by an interrupt.
+    @Test
+    void interruptLoopThatCatchesEverything() throws Exception {
+        Pending pending = start("while (true) { try { while (true) { } } catch (Throwable t) { } }");
+        awaitUserCodeRunning(pending.count());
+        evaluator.interrupt();
+        assertEquals("Interrupted", pending.await(1, TimeUnit.SECONDS).error().ename());
+        assertEquals("1", run("1").shown());
+    }
+
+    // An interrupt that arrives after the cell's first snippet ran, while JShell still compiles the second (`while (true) {}`), still stops the cell.
+    @Test
+    void interruptWhileNextSnippetCompilesIsNotLost() throws Exception {
+        CountDownLatch firstSnippetRan = new CountDownLatch(1);
+        System.getProperties().put("proclab.test.latch", firstSnippetRan);
+        try {
+            Pending pending = start("((java.util.concurrent.CountDownLatch) System.getProperties().get(\"proclab.test.latch\")).countDown();\n"
+                    + "while (true) {}");
+            assertTrue(firstSnippetRan.await(20, TimeUnit.SECONDS));
+            boolean inCompiler = awaitCompiling(pending);
+            evaluator.interrupt();
+            Run run;
+            try {
+                run = pending.await(2, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                evaluator.interrupt();
+                pending.await(10, TimeUnit.SECONDS);
+                throw new AssertionError("the interrupt sent while the second snippet compiled was lost; "
+                        + "a second interrupt was needed to end the cell", e);
+            }
+            Assumptions.assumeTrue(inCompiler, "the interrupt did not land while the snippet compiled");
+            assertEquals("Interrupted", run.error().ename());
+        } finally {
+            System.getProperties().remove("proclab.test.latch");
+        }
+    }
+
+    /** Waits until the evaluating thread is inside javac (true), or the cell's code already runs (false). */
+    private static boolean awaitCompiling(Pending pending) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Thread worker = pending.worker().get();
+            if (worker != null) {
+                for (StackTraceElement frame : worker.getStackTrace()) {
+                    if (frame.getClassName().startsWith("com.sun.tools.javac.")) {
+                        return true;
+                    }
+                    if (frame.getClassName().startsWith("java.util.concurrent.CompletableFuture")) {
+                        return false;
+                    }
+                }
+            }
+            Thread.onSpinWait();
+        }
+        return false;
+    }
+
+    // Endless recursion gives StackOverflowError as an ordinary error, and the evaluator keeps working.
+    @Test
+    void infiniteRecursionIsAnOrdinaryError() throws Exception {
+        run("int r(int x) { return r(x + 1); }");
+        ErrorContent error = run("r(0)").error();
+        assertEquals("StackOverflowError", error.ename());
+        assertTrue(error.traceback().get(0).contains("java.lang.StackOverflowError"), error.traceback().get(0));
+        assertTrue(join(error.traceback()).contains("r (cell ["), "frames name the user's method");
+        assertEquals("5", run("2 + 3").shown());
+    }
+
+    // Using a method whose definition refers to something undeclared is an UnresolvedReference error naming what is missing.
+    @Test
+    void unresolvedReference() throws Exception {
+        Run definition = run("int usesMissing() { return missingHelper() + 1; }");
+        assertNull(definition.shown());
+        assertTrue(definition.text(StreamName.STDERR).contains("missingHelper"), definition.output().toString());
+        ErrorContent error = run("usesMissing()").error();
+        assertEquals("UnresolvedReference", error.ename());
+        assertTrue(error.evalue().contains("missingHelper"), error.evalue());
+    }
+
+    // An exception thrown by the value's toString() is reported as an error of the cell, not thrown out of evaluate.
+    @Test
+    void toStringFailureIsAnError() throws Exception {
+        run("class BadShow { public String toString() { throw new IllegalStateException(\"no show\"); } }");
+        ErrorContent error = run("new BadShow()").error();
+        assertEquals("IllegalStateException", error.ename());
+        assertEquals("no show", error.evalue());
+    }
+
+    // An interrupt with no cell running does no harm to the next cell.
+    @Test
+    void interruptWhenIdleIsHarmless() throws Exception {
+        evaluator.interrupt();
+        assertEquals("4", run("2 * 2").shown());
+    }
+
+    // Cell code using the shared common fork-join pool (a parallel stream) works and shows its value.
+    @Test
+    void parallelStreamsWork() throws Exception {
+        assertEquals("5050", run("java.util.stream.IntStream.rangeClosed(1, 100).parallel().sum()").shown());
+    }
+}
