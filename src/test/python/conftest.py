@@ -110,16 +110,18 @@ def send_execute(kc, code, allow_stdin=None, **kwargs):
     return kc.execute(code, allow_stdin=allow_stdin, **kwargs)
 
 
-def collect(kc, msg_id, stdin_reply=None, timeout=DEFAULT_TIMEOUT):
+def collect(kc, msg_id, stdin_reply=None, timeout=DEFAULT_TIMEOUT, prior=()):
     """Collects the iopub messages and the shell reply of request msg_id.
 
     Waits until both the execute_reply and the iopub idle status for the request arrived.
     stdin_reply: a string (answer to every input_request) or a callable(input_request) -> str.
+    prior: iopub messages of this request already read (e.g. by wait_for_stream).
     Iopub messages with another parent are kept in stray_messages(kc).
     """
     outcome = Outcome(msg_id)
+    outcome.messages.extend(prior)
     deadline = time.monotonic() + timeout
-    idle = False
+    idle = any(m["msg_type"] == "status" and m["content"]["execution_state"] == "idle" for m in prior)
     strays = stray_messages(kc)
     while not (idle and outcome.reply is not None):
         remaining = deadline - time.monotonic()
@@ -128,7 +130,7 @@ def collect(kc, msg_id, stdin_reply=None, timeout=DEFAULT_TIMEOUT):
         progressed = False
         # stdin channel: answer input requests
         try:
-            msg = kc.stdin_channel.get_msg(timeout=0.0)
+            msg = kc.get_stdin_msg(timeout=0.0)
         except queue.Empty:
             msg = None
         if msg is not None:
@@ -161,6 +163,35 @@ def collect(kc, msg_id, stdin_reply=None, timeout=DEFAULT_TIMEOUT):
         if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
             idle = True
     return outcome
+
+
+def wait_for_stream(kc, msg_id, text, timeout=DEFAULT_TIMEOUT):
+    """Reads iopub until request msg_id has printed `text`; returns the messages read for it.
+
+    Use it to know that a cell really runs before interrupting it. Pass the result as
+    collect(..., prior=...). Fails if the request goes idle without printing `text`.
+    """
+    read = []
+    printed = ""
+    deadline = time.monotonic() + timeout
+    strays = stray_messages(kc)
+    while text not in printed:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(f"request {msg_id} did not print {text!r} within {timeout}s")
+        try:
+            msg = kc.get_iopub_msg(timeout=remaining)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            strays.append(msg)
+            continue
+        read.append(msg)
+        if msg["msg_type"] == "stream":
+            printed += msg["content"]["text"]
+        elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            raise AssertionError(f"request {msg_id} ended without printing {text!r}: {read!r}")
+    return read
 
 
 def execute(kc, code, stdin_reply=None, timeout=DEFAULT_TIMEOUT, allow_stdin=None, **kwargs):

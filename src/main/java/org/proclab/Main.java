@@ -9,13 +9,14 @@ import org.proclab.kernel.KernelMain;
  * through the kernelspec as {@code java -jar proclab.jar kernel CONNECTION_FILE}.
  */
 public final class Main {
+    /** Arguments after the connection file are ignored: {@code jupyter run} appends its file names. */
     private static final String USAGE = "usage: java -jar proclab.jar kernel CONNECTION_FILE";
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("kernel")) {
+        if (args.length >= 2 && args[0].equals("kernel")) {
             try {
                 System.exit(KernelMain.run(Path.of(args[1])));
             } catch (IOException e) {

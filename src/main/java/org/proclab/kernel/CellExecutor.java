@@ -80,6 +80,9 @@ final class CellExecutor {
             return ExecuteReply.error(count, failed.error());
         }
         String shown = ((Evaluation.Completed) evaluation).shown();
+        if (shown != null && request.storesHistory()) {
+            history.setOutput(count, shown);
+        }
         if (shown != null && !request.silent()) {
             iopub.accept(message.reply(MessageTypes.EXECUTE_RESULT,
                     new ExecuteResult(count, Map.of("text/plain", shown), Map.of())));

@@ -1,6 +1,7 @@
 package org.proclab.kernel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +15,29 @@ import org.proclab.kernel.protocol.HistoryRequest;
 final class History {
     static final int SESSION = 1;
 
-    private record Entry(int line, String input) {
+    private record Entry(int line, String input, String output) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
     synchronized void add(int line, String input) {
-        entries.add(new Entry(line, input));
+        entries.add(new Entry(line, input, null));
     }
 
-    /** Entries as {@code [session, line, input]}, chosen as the request asks. */
+    /** Records the shown value of the cell at {@code line}, for requests that ask for output. */
+    synchronized void setOutput(int line, String output) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).line() == line) {
+                entries.set(i, new Entry(line, entries.get(i).input(), output));
+                return;
+            }
+        }
+    }
+
+    /**
+     * Entries as {@code [session, line, input]}, or {@code [session, line, [input, output]]} when
+     * the request asks for output, chosen as the request asks.
+     */
     synchronized List<List<Object>> answer(HistoryRequest request) {
         String access = request.histAccessType() == null ? "tail" : request.histAccessType();
         List<Entry> chosen = switch (access) {
@@ -33,7 +47,9 @@ final class History {
         };
         List<List<Object>> answer = new ArrayList<>(chosen.size());
         for (Entry entry : chosen) {
-            answer.add(List.of(SESSION, entry.line(), entry.input()));
+            answer.add(request.output()
+                    ? List.of(SESSION, entry.line(), Arrays.asList(entry.input(), entry.output()))
+                    : List.of(SESSION, entry.line(), entry.input()));
         }
         return answer;
     }

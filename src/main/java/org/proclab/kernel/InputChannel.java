@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.proclab.kernel.io.LineSource;
+import org.proclab.kernel.io.StreamName;
 import org.proclab.kernel.protocol.InputReply;
 import org.proclab.kernel.protocol.InputRequest;
 import org.proclab.kernel.protocol.MessageTypes;
@@ -43,7 +44,9 @@ final class InputChannel implements LineSource {
             throw new IOException("input is only available while a cell runs");
         }
         if (!running.request().stdinAllowed()) {
-            throw new IOException("this front end does not accept input for this cell (allow_stdin is false)");
+            String reason = "this front end does not accept input for this cell (allow_stdin is false)";
+            running.output().writeText(StreamName.STDERR, "Note: the cell tried to read System.in, but " + reason + ".\n");
+            throw new IOException(reason);
         }
         running.output().flush();
         CompletableFuture<String> answer = new CompletableFuture<>();

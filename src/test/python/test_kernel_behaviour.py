@@ -1,0 +1,740 @@
+"""Behaviour of the ProcLab kernel as a Jupyter front end sees it, over the real wire protocol.
+
+Most tests share one kernel (the module-scoped `kernel` fixture of conftest.py) and use names of
+their own so they do not disturb each other; tests that restart or signal a kernel start their own.
+"""
+import hashlib
+import hmac
+import json
+import os
+import re
+import signal
+import stat
+import time
+import uuid
+from datetime import datetime, timezone
+
+import pytest
+import zmq
+from jupyter_client.kernelspec import KernelSpecManager
+
+from conftest import (
+    KERNEL_NAME,
+    collect,
+    execute,
+    fresh_kernel,
+    kernel_pid,
+    ok,
+    send_execute,
+    shell_request,
+    stray_messages,
+    wait_for_stream,
+)
+
+# The kernel must answer an interrupt within this many seconds (from the interrupt to the reply).
+INTERRUPT_LIMIT = 1.0
+# What a cell may publish at most (4 MiB), with a little slack for the kernel's own note.
+OUTPUT_LIMIT_BYTES = 4_200_000
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def plain(text):
+    """Text without ANSI colour codes."""
+    return ANSI.sub("", text)
+
+
+def assert_compile_error(outcome):
+    assert outcome.status == "error", outcome
+    assert outcome.error["ename"] == "CompilationError", outcome
+
+
+# ---------------------------------------------------------------------------------------------
+# State across cells
+# ---------------------------------------------------------------------------------------------
+
+# A variable declared in one cell is readable and writable in later cells.
+def test_variable_lives_across_cells(kc):
+    ok(kc, "int stateCounter = 40;")
+    ok(kc, "stateCounter += 1;")
+    assert ok(kc, "stateCounter + 1").result == "42"
+
+
+# A method declared in one cell can be called from later cells.
+def test_method_lives_across_cells(kc):
+    ok(kc, "int stateTwice(int x) { return 2 * x; }")
+    assert ok(kc, "stateTwice(21)").result == "42"
+
+
+# Classes and records declared in one cell can be instantiated and used in later cells.
+def test_class_and_record_live_across_cells(kc):
+    ok(kc, "record StatePoint(int x, int y) { int sum() { return x + y; } }")
+    ok(kc, "class StateBox { int value = 3; int get() { return value; } }")
+    assert ok(kc, "new StatePoint(40, 2).sum()").result == "42"
+    assert ok(kc, "new StateBox().get()").result == "3"
+    assert ok(kc, "new StatePoint(1, 2)").result == "StatePoint[x=1, y=2]"
+
+
+# An import made in one cell applies to later cells (AtomicInteger is not a default import).
+def test_import_lives_across_cells(kc):
+    ok(kc, "import java.util.concurrent.atomic.AtomicInteger;")
+    assert ok(kc, "new AtomicInteger(5).incrementAndGet()").result == "6"
+
+
+# Redefining a method replaces it, also for methods declared earlier that call it.
+def test_method_redefinition_uses_new_definition(kc):
+    ok(kc, "int redefValue() { return 1; }")
+    ok(kc, "int redefCaller() { return redefValue() * 10; }")
+    assert ok(kc, "redefCaller()").result == "10"
+    ok(kc, "int redefValue() { return 2; }")
+    assert ok(kc, "redefValue()").result == "2"
+    assert ok(kc, "redefCaller()").result == "20"
+
+
+# Redefining a class replaces it: new instances use the new definition.
+def test_class_redefinition_uses_new_definition(kc):
+    ok(kc, 'class RedefGreeter { String hi() { return "v1"; } }')
+    assert ok(kc, "new RedefGreeter().hi()").result == '"v1"'
+    ok(kc, 'class RedefGreeter { String hi() { return "v2"; } int extra() { return 5; } }')
+    assert ok(kc, "new RedefGreeter().hi()").result == '"v2"'
+    assert ok(kc, "new RedefGreeter().extra()").result == "5"
+
+
+# ---------------------------------------------------------------------------------------------
+# What a cell shows
+# ---------------------------------------------------------------------------------------------
+
+# Declarations and statements produce no execute_result.
+@pytest.mark.parametrize("code", [
+    "int showNothingVar = 5;",
+    "void showNothingMethod() { }",
+    "class ShowNothingClass { }",
+    "record ShowNothingRecord(int a) { }",
+    "import java.util.concurrent.atomic.AtomicLong;",
+    "for (int i = 0; i < 2; i++) { }",
+    "if (true) { int unused = 0; }",
+    'System.out.println("printed");',
+])
+def test_declarations_and_statements_show_no_result(kc, code):
+    out = ok(kc, code)
+    assert out.results == [], out
+
+
+# A final expression shows its value once, as JShell renders it (Strings with quotes).
+@pytest.mark.parametrize("code, shown", [
+    ("6*7", "42"),
+    ('"hi" + "!"', '"hi!"'),
+    ("int showP = 6;\nint showQ = 7;\nshowP * showQ", "42"),
+    ("'c'", "'c'"),
+    ("true && false", "false"),
+])
+def test_final_expression_shows_value(kc, code, shown):
+    out = ok(kc, code)
+    assert len(out.results) == 1, out
+    assert out.result == shown
+
+
+# An expression followed by a declaration shows nothing: only the last snippet counts.
+def test_expression_then_declaration_shows_nothing(kc):
+    out = ok(kc, "6*7;\nint showAfter = 1;")
+    assert out.results == [], out
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------------------------
+
+# A compile error names the cell and line, quotes the line and puts a caret under the spot.
+def test_compile_error_shows_line_and_caret(kc):
+    out = execute(kc, "int compileOk = 1;\nString compileBad = 42;\n")
+    assert_compile_error(out)
+    lines = [plain(line) for line in out.error["traceback"]]
+    text = "\n".join(lines)
+    assert "cell [" in text, text
+    quoted = [i for i, line in enumerate(lines) if "String compileBad = 42;" in line]
+    assert quoted, text
+    assert any(line.strip() == "^" for line in lines), text
+    # the caret (on the line after the quoted code) points at the offending expression, 42
+    code_line = lines[quoted[0]]
+    caret_line = lines[quoted[0] + 1]
+    assert caret_line.strip() == "^", text
+    assert code_line[caret_line.index("^"):].startswith("42"), text
+    assert "line 2" in text, text
+    assert "line 2" in out.error["evalue"], out.error["evalue"]
+
+
+# The line a compile error names is the line of the cell where the error is, wherever the snippet starts.
+@pytest.mark.parametrize("code, line", [
+    ("String lineBad1 = 42;", 1),
+    ("int lineOk2 = 1; String lineBad2 = 42;", 1),
+    ("int lineOk3 = 1;\nString lineBad3 = 42;", 2),
+    ("\n\nString lineBad4 = 42;", 3),
+    ("int lineOk5 = 1;\n\n\nint lineOk6 = 2;\nString lineBad5 = 42;", 5),
+    ("void lineMethod() {\n    int x = 1;\n    String y = x;\n}", 3),
+])
+def test_compile_error_names_the_right_line(kc, code, line):
+    out = execute(kc, code)
+    assert_compile_error(out)
+    text = plain(out.traceback_text)
+    assert re.search(r"cell \[\d+\], line %d\b" % line, text), text
+
+
+# After a compile error the kernel keeps working.
+def test_kernel_works_after_compile_error(kc):
+    assert_compile_error(execute(kc, "int afterCompile = ;"))
+    assert ok(kc, "1 + 1").result == "2"
+
+
+# A runtime exception shows the user's frames (method and cell) and none of the kernel's.
+def test_runtime_exception_traceback_shows_user_code_only(kc):
+    ok(kc, "int traceDivide(int a, int b) {\n    return a / b;\n}")
+    out = execute(kc, "traceDivide(1, 0)")
+    assert out.status == "error"
+    assert out.error["ename"] == "ArithmeticException"
+    assert out.error["evalue"] == "/ by zero"
+    text = plain("\n".join(out.error["traceback"]))
+    assert "traceDivide" in text, text
+    assert "cell [" in text, text
+    for internal in ("org.proclab", "jdk.jshell", "jdk.internal", "REPL.$JShell"):
+        assert internal not in text, text
+    assert ok(kc, "2 + 2").result == "4"
+
+
+# An exception with a cause shows both, still without kernel frames.
+def test_runtime_exception_with_cause(kc):
+    out = execute(kc, 'throw new IllegalStateException("outer", new java.io.IOException("inner"));')
+    assert out.status == "error"
+    assert out.error["ename"] == "IllegalStateException"
+    text = plain("\n".join(out.error["traceback"]))
+    assert "Caused by: java.io.IOException: inner" in text, text
+    for internal in ("org.proclab", "jdk.jshell", "jdk.internal"):
+        assert internal not in text, text
+
+
+# ---------------------------------------------------------------------------------------------
+# System.exit and Runtime.halt
+# ---------------------------------------------------------------------------------------------
+
+# System.exit / Runtime.exit / Runtime.halt in a cell become a SystemExit error; the kernel and its state survive.
+@pytest.mark.parametrize("code, call", [
+    ("System.exit(3);", "System.exit(3)"),
+    ("Runtime.getRuntime().halt(4);", "Runtime.halt(4)"),
+    ("Runtime.getRuntime().exit(6);", "Runtime.exit(6)"),
+])
+def test_exit_in_cell_is_an_error_not_the_end(kernel, kc, code, call):
+    km, _ = kernel
+    ok(kc, "int beforeExit = 11;")
+    out = execute(kc, code)
+    assert out.status == "error", out
+    assert out.error["ename"] == "SystemExit"
+    assert call in out.error["evalue"] or call in plain(out.traceback_text), out
+    assert km.is_alive()
+    assert ok(kc, "beforeExit").result == "11"
+
+
+# System.exit in a thread started by a cell is reported on the cell's stderr; the kernel lives on.
+def test_exit_in_thread_is_reported_on_stderr(kernel, kc):
+    km, _ = kernel
+    ok(kc, "int beforeThreadExit = 12;")
+    out = ok(kc, "Thread exiter = new Thread(() -> System.exit(5));\nexiter.start();\nexiter.join();")
+    assert "System.exit(5)" in out.stderr, out
+    assert km.is_alive()
+    assert ok(kc, "beforeThreadExit").result == "12"
+
+
+# ---------------------------------------------------------------------------------------------
+# Interrupts
+# ---------------------------------------------------------------------------------------------
+
+def run_and_interrupt(kc, code, marker, interrupt):
+    """Runs code that prints marker, then blocks; interrupts once marker arrived.
+
+    Returns (outcome, seconds from the interrupt to the execute_reply).
+    """
+    msg_id = send_execute(kc, code)
+    prior = wait_for_stream(kc, msg_id, marker)
+    started = time.monotonic()
+    interrupt()
+    out = collect(kc, msg_id, prior=prior, timeout=30)
+    return out, out.reply_time - started
+
+
+def assert_interrupted(out, elapsed):
+    assert out.status == "error", out
+    assert out.error["ename"] == "Interrupted", out
+    assert elapsed < INTERRUPT_LIMIT, f"the interrupt took {elapsed:.3f}s"
+
+
+# Each is one snippet (a block), so the interrupt surely arrives while user code runs.
+BLOCKING_CELLS = [
+    pytest.param('{\n    System.out.println("spinning");\n    while (true) {}\n}', id="busy-loop"),
+    pytest.param('{\n    System.out.println("sleeping");\n    Thread.sleep(60_000);\n}', id="sleep"),
+]
+
+
+# interrupt_request (message mode) ends a busy loop or a long sleep within 1 s; earlier state survives.
+@pytest.mark.parametrize("code", BLOCKING_CELLS)
+def test_interrupt_message_mode(kernel, kc, code):
+    km, _ = kernel
+    ok(kc, "int survivesInterrupt = 21;")
+    marker = code.split('"')[1]
+    out, elapsed = run_and_interrupt(kc, code, marker, km.interrupt_kernel)
+    assert_interrupted(out, elapsed)
+    assert ok(kc, "survivesInterrupt * 2").result == "42"
+
+
+# Interrupting a cell also stops a spinning thread that the cell started.
+def test_interrupt_stops_threads_the_cell_started(kernel, kc):
+    km, _ = kernel
+    ok(kc, "Thread spinner = null;")
+    code = ('{\n'
+            '    spinner = new Thread(() -> { while (true) {} });\n'
+            '    spinner.start();\n'
+            '    System.out.println("spinner started");\n'
+            '    spinner.join();\n'
+            '}')
+    out, elapsed = run_and_interrupt(kc, code, "spinner started", km.interrupt_kernel)
+    assert_interrupted(out, elapsed)
+    # join waits until the thread ends (at most 5 s), so the answer does not depend on timing
+    assert ok(kc, "spinner.join(5000);\nspinner.isAlive()").result == "false"
+
+
+# The documented rule (docs/decisions/002): a thread belongs to the cell that created it, so interrupting a later
+# cell that only started it ends that cell within 1 s but leaves the thread running (as Python leaves threads).
+# Own kernel: the thread spins until the kernel ends.
+def test_interrupt_leaves_thread_created_by_an_earlier_cell():
+    with fresh_kernel() as (km, kc):
+        ok(kc, "Thread earlySpinner = new Thread(() -> { while (true) {} });", timeout=60)
+        code = '{\n    earlySpinner.start();\n    System.out.println("started");\n    earlySpinner.join();\n}'
+        out, elapsed = run_and_interrupt(kc, code, "started", km.interrupt_kernel)
+        assert_interrupted(out, elapsed)
+        assert ok(kc, "earlySpinner.isAlive()").result == "true"
+
+
+# An interrupt that arrives while JShell compiles the next snippet of a cell stops the cell: that snippet
+# does not run. The spinning snippet is made slow to compile (~0.1-0.3 s) so the interrupt, sent as soon
+# as the first snippet's output arrives, lands in its compilation. Own kernel: a lost interrupt spins forever.
+def test_interrupt_while_next_snippet_compiles_stops_the_cell():
+    body = " ".join(f'String s{i} = "a" + {i};' for i in range(300))
+    spin = f"while (true) {{ if (System.nanoTime() == 1) {{ {body} }} }}"
+    with fresh_kernel() as (km, kc):
+        # warm the compiler up with a snippet of the same shape that ends at once
+        ok(kc, f"for (int w = 0; w < 1; w++) {{ if (System.nanoTime() == 1) {{ {body} }} }}", timeout=60)
+        code = f'System.out.println("first snippet done");\n{spin}'
+        msg_id = send_execute(kc, code)
+        prior = wait_for_stream(kc, msg_id, "first snippet done")
+        started = time.monotonic()
+        km.interrupt_kernel()
+        try:
+            out = collect(kc, msg_id, prior=prior, timeout=5)
+        except TimeoutError:
+            pytest.fail("the interrupt was lost: the cell still runs 5 s after it (the loop started after the interrupt)")
+        assert_interrupted(out, out.reply_time - started)
+
+
+# An interrupt while no cell runs does no harm.
+def test_interrupt_when_idle_is_harmless(kernel, kc):
+    km, _ = kernel
+    km.interrupt_kernel()
+    time.sleep(0.2)
+    assert ok(kc, "6*7").result == "42"
+
+
+@pytest.fixture(scope="module")
+def signal_kernel():
+    """A kernel of its own for SIGINT, so a signal going wrong cannot break the shared kernel."""
+    with fresh_kernel() as (km, kc):
+        ok(kc, "int survivesSignal = 21;", timeout=60)
+        yield km, kc
+
+
+# SIGINT to the kernel process (signal mode) ends a busy loop or a long sleep within 1 s; state survives.
+@pytest.mark.parametrize("code", BLOCKING_CELLS)
+def test_interrupt_signal_mode(signal_kernel, code):
+    km, kc = signal_kernel
+    pid = kernel_pid(km)
+    marker = code.split('"')[1]
+    out, elapsed = run_and_interrupt(kc, code, marker, lambda: os.kill(pid, signal.SIGINT))
+    assert_interrupted(out, elapsed)
+    assert km.is_alive()
+    assert ok(kc, "survivesSignal * 2").result == "42"
+
+
+# ---------------------------------------------------------------------------------------------
+# stdin
+# ---------------------------------------------------------------------------------------------
+
+# Reading System.in asks the front end with input_request on the stdin channel and gets the answer.
+def test_stdin_input_request_and_reply(kc):
+    out = execute(kc, "new Scanner(System.in).nextLine()", stdin_reply="Ada")
+    assert out.status == "ok", out
+    assert len(out.input_requests) == 1
+    assert out.input_requests[0]["parent_header"]["msg_id"] == out.msg_id
+    assert "Ada" in out.result
+
+
+# Several reads in one cell each ask again and receive their own answer.
+def test_stdin_two_lines(kc):
+    answers = iter(["first", "second"])
+    out = execute(kc, 'Scanner in = new Scanner(System.in);\nString a = in.nextLine();\nString b = in.nextLine();\na + "+" + b',
+                  stdin_reply=lambda request: next(answers))
+    assert out.status == "ok", out
+    assert out.result == '"first+second"'
+    assert len(out.input_requests) == 2
+
+
+# An interrupt while the cell waits for input ends it within 1 s; a late answer does not leak into the next cell.
+def test_interrupt_while_waiting_for_input(kernel, kc):
+    km, _ = kernel
+    msg_id = send_execute(kc, "String typedLate = new Scanner(System.in).nextLine();", allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=30)
+    assert request["msg_type"] == "input_request"
+    assert request["parent_header"]["msg_id"] == msg_id
+    started = time.monotonic()
+    km.interrupt_kernel()
+    out = collect(kc, msg_id, timeout=30)
+    assert_interrupted(out, out.reply_time - started)
+    kc.input("stale answer")
+    time.sleep(0.3)
+    out = execute(kc, "new Scanner(System.in).nextLine()", stdin_reply="fresh answer")
+    assert out.result == '"fresh answer"'
+
+
+# With allow_stdin=False, reading System.in through Scanner fails at once with a message that says why.
+def test_stdin_not_allowed_scanner_gives_clear_error(kc):
+    started = time.monotonic()
+    out = execute(kc, "new Scanner(System.in).nextLine()", allow_stdin=False, timeout=20)
+    assert time.monotonic() - started < 10
+    assert out.status == "error", out
+    assert out.input_requests == []
+    said = (plain(out.traceback_text) + "\n" + out.error["evalue"] + "\n" + out.stderr).lower()
+    assert "allow_stdin" in said or "stdin" in said or "input" in said, (
+        f"the error does not tell the user that input is not available: {out!r}")
+
+
+# With allow_stdin=False, a BufferedReader read fails at once with the kernel's explanation.
+def test_stdin_not_allowed_reader_gives_clear_error(kc):
+    started = time.monotonic()
+    out = execute(kc, "new BufferedReader(new InputStreamReader(System.in)).readLine()",
+                  allow_stdin=False, timeout=20)
+    assert time.monotonic() - started < 10
+    assert out.status == "error", out
+    assert out.input_requests == []
+    assert "allow_stdin" in out.error["evalue"] or "input" in out.error["evalue"], out
+
+
+# ---------------------------------------------------------------------------------------------
+# Output of threads
+# ---------------------------------------------------------------------------------------------
+
+# Output printed by threads the cell started, while the cell runs, goes to that cell's request.
+def test_thread_output_while_cell_runs_goes_to_the_cell(kc):
+    code = ("List<Thread> printers = new ArrayList<>();\n"
+            "for (int i = 0; i < 4; i++) {\n"
+            "    int n = i;\n"
+            "    Thread t = new Thread(() -> { for (int j = 0; j < 5; j++) System.out.println(\"t\" + n + \"-\" + j); });\n"
+            "    printers.add(t);\n"
+            "    t.start();\n"
+            "}\n"
+            "for (Thread t : printers) t.join();")
+    out = ok(kc, code)
+    expected = {f"t{n}-{j}" for n in range(4) for j in range(5)}
+    lines = out.stdout.splitlines()
+    assert set(lines) == expected
+    assert len(lines) == 20
+    assert not [m for m in stray_messages(kc) if m["msg_type"] == "stream"]
+
+
+# Documented rule: a thread of cell N that prints after cell N ended still sends with cell N's parent header,
+# even while another cell M runs.
+def test_late_thread_output_keeps_its_cells_parent(kc):
+    cell_n = ok(kc, 'new Thread(() -> {\n'
+                    '    try { Thread.sleep(300); } catch (InterruptedException e) { }\n'
+                    '    System.out.println("late from N");\n'
+                    '}).start();')
+    assert "late from N" not in cell_n.stdout
+    # cell M starts right after N and runs 1 s, so the print (300 ms after N) happens while M runs
+    cell_m = ok(kc, 'Thread.sleep(1000);\nSystem.out.println("from M");')
+    assert cell_m.stdout == "from M\n"
+    late = [m for m in stray_messages(kc)
+            if m["msg_type"] == "stream" and "late from N" in m["content"]["text"]]
+    assert len(late) == 1, stray_messages(kc)
+    assert late[0]["parent_header"]["msg_id"] == cell_n.msg_id
+    assert late[0]["content"]["name"] == "stdout"
+
+
+# ---------------------------------------------------------------------------------------------
+# Output volume and encoding
+# ---------------------------------------------------------------------------------------------
+
+# A cell printing 10 MB sends at most ~4.2 MB and ends with a stderr note; the kernel keeps working.
+def test_output_flood_is_bounded(kc):
+    code = ('String floodLine = "x".repeat(1023);\n'
+            'for (int i = 0; i < 10 * 1024; i++) System.out.println(floodLine);')
+    out = execute(kc, code, timeout=120)
+    assert out.status == "ok", out
+    sent = sum(len(m["content"]["text"].encode("utf-8")) for m in out.messages if m["msg_type"] == "stream")
+    assert sent <= OUTPUT_LIMIT_BYTES, sent
+    assert len(out.stdout) >= 1_000_000, "too little of the output was shown"
+    streams = [m for m in out.messages if m["msg_type"] == "stream"]
+    assert streams[-1]["content"]["name"] == "stderr"
+    assert "output truncated" in streams[-1]["content"]["text"]
+    assert ok(kc, "6*7").result == "42"
+
+
+# The limit is per cell: the next cell's output is shown in full again.
+def test_output_limit_resets_for_next_cell(kc):
+    out = ok(kc, 'System.out.print("y".repeat(100_000));')
+    assert out.stdout == "y" * 100_000
+    assert "truncated" not in out.stderr
+
+
+UTF8_TEXT = "héllo ✓ 😀"
+
+
+# UTF-8 text (accents, symbols, emoji outside the BMP) printed by a cell arrives intact.
+def test_utf8_output_intact(kc):
+    out = ok(kc, f'System.out.println("{UTF8_TEXT}");')
+    assert out.stdout == UTF8_TEXT + "\n"
+
+
+# UTF-8 written one byte at a time (characters split across writes) still arrives intact.
+def test_utf8_output_byte_by_byte(kc):
+    out = ok(kc, f'for (byte b : "{UTF8_TEXT}\\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)) System.out.write(b);\n'
+                 'System.out.flush();')
+    assert out.stdout == UTF8_TEXT + "\n"
+
+
+# UTF-8 in values and on stderr arrives intact too.
+def test_utf8_result_and_stderr(kc):
+    assert ok(kc, f'"{UTF8_TEXT}"').result == f'"{UTF8_TEXT}"'
+    assert ok(kc, f'System.err.println("{UTF8_TEXT}");').stderr == UTF8_TEXT + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Other requests
+# ---------------------------------------------------------------------------------------------
+
+# is_complete answers complete, incomplete (with an indent) and invalid as Java demands.
+@pytest.mark.parametrize("code, status", [
+    ("int a = 1;", "complete"),
+    ("6*7", "complete"),
+    ("void f() { }", "complete"),
+    ("for (int i = 0; i < 3; i++) {", "incomplete"),
+    ("class A {\n    int x;", "incomplete"),
+    ("1 +", "incomplete"),
+    ("}", "invalid"),
+    ("int x = );", "invalid"),
+])
+def test_is_complete(kc, code, status):
+    reply = shell_request(kc, lambda c: c.is_complete(code))
+    assert reply["content"]["status"] == status
+    if status == "incomplete":
+        assert isinstance(reply["content"].get("indent"), str)
+
+
+# history_request tail returns the latest cells, oldest first.
+def test_history_tail(kc):
+    ok(kc, "int historyOne = 1;")
+    ok(kc, "int historyTwo = 2;")
+    reply = shell_request(kc, lambda c: c.history(hist_access_type="tail", n=2, output=False, raw=True))
+    assert reply["content"]["status"] == "ok"
+    history = reply["content"]["history"]
+    assert [entry[2] for entry in history] == ["int historyOne = 1;", "int historyTwo = 2;"]
+    assert history[0][1] + 1 == history[1][1]
+
+
+# comm_info_request is answered with status ok and no comms.
+def test_comm_info(kc):
+    reply = shell_request(kc, lambda c: c.comm_info())
+    assert reply["content"]["status"] == "ok"
+    assert reply["content"]["comms"] == {}
+
+
+# kernel_info describes Java: name, mimetype, file extension, a banner and help links.
+def test_kernel_info(kc):
+    reply = shell_request(kc, lambda c: c.kernel_info())
+    content = reply["content"]
+    assert content["status"] == "ok"
+    info = content["language_info"]
+    assert info["name"] == "java"
+    assert info["mimetype"] == "text/x-java"
+    assert info["file_extension"] == ".java"
+    assert content["banner"].strip()
+    assert content["help_links"]
+    for link in content["help_links"]:
+        assert link["text"] and link["url"].startswith("https://")
+
+
+# ---------------------------------------------------------------------------------------------
+# Security of the wire protocol
+# ---------------------------------------------------------------------------------------------
+
+class RawShell:
+    """A DEALER socket on the kernel's shell (or control) port, sending hand-built multipart messages."""
+
+    def __init__(self, connection_file, channel="shell"):
+        with open(connection_file) as f:
+            self.info = json.load(f)
+        self.key = self.info["key"].encode()
+        self.context = zmq.Context()
+        self.socket = self.context.socket(zmq.DEALER)
+        self.socket.setsockopt(zmq.LINGER, 0)
+        self.socket.setsockopt(zmq.IDENTITY, uuid.uuid4().hex.encode())
+        url = f"{self.info['transport']}://{self.info['ip']}:{self.info[channel + '_port']}"
+        self.socket.connect(url)
+        self.session = uuid.uuid4().hex
+
+    def header(self, msg_type, msg_id=None):
+        return {"msg_id": msg_id or uuid.uuid4().hex, "session": self.session, "username": "harness",
+                "date": datetime.now(timezone.utc).isoformat(), "msg_type": msg_type, "version": "5.3"}
+
+    def sign(self, *frames):
+        mac = hmac.new(self.key, digestmod=hashlib.sha256)
+        for frame in frames:
+            mac.update(frame)
+        return mac.hexdigest().encode()
+
+    def send_frames(self, header, content, signature=None, raw_header=None):
+        header_bytes = raw_header if raw_header is not None else json.dumps(header).encode()
+        parent, metadata = b"{}", b"{}"
+        content_bytes = json.dumps(content).encode()
+        if signature is None:
+            signature = self.sign(header_bytes, parent, metadata, content_bytes)
+        # DEALER adds our identity on the kernel's ROUTER side; the frames are the rest
+        self.socket.send_multipart([b"<IDS|MSG>", signature, header_bytes, parent, metadata, content_bytes])
+
+    def request(self, msg_type, content, timeout=20):
+        """Sends a correctly signed request and returns the parsed reply content."""
+        header = self.header(msg_type)
+        self.send_frames(header, content)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.socket.poll(int(max(1, (deadline - time.monotonic()) * 1000))):
+                frames = self.socket.recv_multipart()
+                index = frames.index(b"<IDS|MSG>")
+                sig, h, p, m, c = frames[index + 1:index + 6]
+                assert sig == self.sign(h, p, m, c), "the kernel's reply is not signed with the key"
+                if json.loads(p).get("msg_id") == header["msg_id"]:
+                    return json.loads(h), json.loads(c)
+        raise TimeoutError(f"no reply to {msg_type}")
+
+    def close(self):
+        self.socket.close(0)
+        self.context.term()
+
+
+def execute_content(code):
+    return {"code": code, "silent": False, "store_history": True, "user_expressions": {},
+            "allow_stdin": False, "stop_on_error": True}
+
+
+# Control for the tests below: the same hand-built message, correctly signed, is executed.
+def test_correctly_signed_raw_message_is_executed(kernel, kc):
+    km, _ = kernel
+    raw = RawShell(km.connection_file)
+    try:
+        header, reply = raw.request("execute_request", execute_content("int rawSigned = 42;"))
+        assert header["msg_type"] == "execute_reply"
+        assert reply["status"] == "ok", reply
+    finally:
+        raw.close()
+    assert ok(kc, "rawSigned").result == "42"
+
+
+# A message with a wrong HMAC is never executed; the kernel keeps answering properly signed ones.
+def test_wrong_signature_is_not_executed(kernel, kc):
+    km, _ = kernel
+    raw = RawShell(km.connection_file)
+    try:
+        forged = raw.header("execute_request")
+        content = execute_content("int hacked = 1;")
+        raw.send_frames(forged, content, signature=b"0" * 64)
+        # also signed with another key
+        other = hmac.new(b"not-the-key", digestmod=hashlib.sha256)
+        for frame in (json.dumps(forged).encode(), b"{}", b"{}", json.dumps(content).encode()):
+            other.update(frame)
+        raw.send_frames(raw.header("execute_request"), content, signature=other.hexdigest().encode())
+        # the shell handles requests in order: once this one is answered, the forged ones were dropped
+        header, reply = raw.request("kernel_info_request", {})
+        assert header["msg_type"] == "kernel_info_reply"
+        assert reply["status"] == "ok"
+    finally:
+        raw.close()
+    assert_compile_error(execute(kc, "hacked"))
+    assert not [m for m in stray_messages(kc)
+                if m["parent_header"].get("msg_id") == forged["msg_id"]]
+    assert ok(kc, "6*7").result == "42"
+
+
+# A forged shutdown_request on the control channel does not stop the kernel.
+def test_wrong_signature_shutdown_is_ignored(kernel, kc):
+    km, _ = kernel
+    raw = RawShell(km.connection_file, channel="control")
+    try:
+        raw.send_frames(raw.header("shutdown_request"), {"restart": False}, signature=b"f" * 64)
+        header, reply = raw.request("kernel_info_request", {})
+        assert reply["status"] == "ok"
+    finally:
+        raw.close()
+    time.sleep(0.3)
+    assert km.is_alive()
+    assert ok(kc, "6*7").result == "42"
+
+
+# A correctly signed message with malformed JSON is dropped; the kernel keeps working.
+def test_malformed_json_is_dropped(kernel, kc):
+    km, _ = kernel
+    raw = RawShell(km.connection_file)
+    try:
+        raw.send_frames(None, execute_content("int malformedRan = 1;"),
+                        raw_header=b'{"msg_id": "broken", "msg_type": "execute_request", ')
+        header, reply = raw.request("kernel_info_request", {})
+        assert reply["status"] == "ok"
+    finally:
+        raw.close()
+    assert km.is_alive()
+    assert_compile_error(execute(kc, "malformedRan"))
+    assert ok(kc, "6*7").result == "42"
+
+
+# A correctly signed request of an unknown type does not crash the kernel.
+def test_unknown_message_type_no_crash(kernel, kc):
+    km, _ = kernel
+    raw = RawShell(km.connection_file)
+    try:
+        raw.send_frames(raw.header("no_such_request"), {"anything": 1})
+        header, reply = raw.request("kernel_info_request", {})
+        assert reply["status"] == "ok"
+    finally:
+        raw.close()
+    assert km.is_alive()
+    assert ok(kc, "6*7").result == "42"
+
+
+# ---------------------------------------------------------------------------------------------
+# Restart and installation
+# ---------------------------------------------------------------------------------------------
+
+# restart_kernel gives a working, fresh kernel: earlier variables are gone.
+def test_restart_gives_fresh_kernel():
+    with fresh_kernel() as (km, kc):
+        ok(kc, "int survivor = 1;", timeout=60)
+        old_pid = kernel_pid(km)
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=60)
+        assert kernel_pid(km) != old_pid
+        assert km.is_alive()
+        out = execute(kc, "survivor", timeout=60)
+        assert_compile_error(out)
+        assert ok(kc, "6*7").result == "42"
+
+
+# The installed kernelspec directory and its files are not world-writable.
+def test_kernelspec_not_world_writable():
+    spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    resource_dir = spec.resource_dir
+    paths = [resource_dir] + [os.path.join(resource_dir, name) for name in os.listdir(resource_dir)]
+    assert "kernel.json" in os.listdir(resource_dir)
+    for path in paths:
+        mode = os.stat(path).st_mode
+        assert not mode & stat.S_IWOTH, f"{path} is world-writable ({stat.filemode(mode)})"
