@@ -15,6 +15,8 @@ from jupyter_client.manager import start_new_kernel
 KERNEL_NAME = "proclab"
 STARTUP_TIMEOUT = 60
 DEFAULT_TIMEOUT = 30
+# The kernel must answer an interrupt within this many seconds (from the interrupt to the reply).
+INTERRUPT_LIMIT = 1.0
 
 
 class Outcome:
@@ -282,3 +284,22 @@ def kc(kernel):
 @pytest.fixture
 def km(kernel):
     return kernel[0]
+
+
+def run_and_interrupt(kc, code, marker, interrupt):
+    """Runs code that prints marker, then blocks; interrupts once marker arrived.
+
+    Returns (outcome, seconds from the interrupt to the execute_reply).
+    """
+    msg_id = send_execute(kc, code)
+    prior = wait_for_stream(kc, msg_id, marker)
+    started = time.monotonic()
+    interrupt()
+    out = collect(kc, msg_id, prior=prior, timeout=30)
+    return out, out.reply_time - started
+
+
+def assert_interrupted(out, elapsed):
+    assert out.status == "error", out
+    assert out.error["ename"] == "Interrupted", out
+    assert elapsed < INTERRUPT_LIMIT, f"the interrupt took {elapsed:.3f}s"

@@ -20,19 +20,19 @@ from jupyter_client.kernelspec import KernelSpecManager
 
 from conftest import (
     KERNEL_NAME,
+    assert_interrupted,
     collect,
     execute,
     fresh_kernel,
     kernel_pid,
     ok,
+    run_and_interrupt,
     send_execute,
     shell_request,
     stray_messages,
     wait_for_stream,
 )
 
-# The kernel must answer an interrupt within this many seconds (from the interrupt to the reply).
-INTERRUPT_LIMIT = 1.0
 # What a cell may publish at most (4 MiB), with a little slack for the kernel's own note.
 OUTPUT_LIMIT_BYTES = 4_200_000
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -244,25 +244,6 @@ def test_exit_in_thread_is_reported_on_stderr(kernel, kc):
 # ---------------------------------------------------------------------------------------------
 # Interrupts
 # ---------------------------------------------------------------------------------------------
-
-def run_and_interrupt(kc, code, marker, interrupt):
-    """Runs code that prints marker, then blocks; interrupts once marker arrived.
-
-    Returns (outcome, seconds from the interrupt to the execute_reply).
-    """
-    msg_id = send_execute(kc, code)
-    prior = wait_for_stream(kc, msg_id, marker)
-    started = time.monotonic()
-    interrupt()
-    out = collect(kc, msg_id, prior=prior, timeout=30)
-    return out, out.reply_time - started
-
-
-def assert_interrupted(out, elapsed):
-    assert out.status == "error", out
-    assert out.error["ename"] == "Interrupted", out
-    assert elapsed < INTERRUPT_LIMIT, f"the interrupt took {elapsed:.3f}s"
-
 
 # Each is one snippet (a block), so the interrupt surely arrives while user code runs.
 BLOCKING_CELLS = [

@@ -1,0 +1,254 @@
+"""Child processes from notebook cells, through the real kernel: Process, Process.current() and Pool.
+
+Where processes race, the tests compare sets, not orders.
+"""
+import os
+import signal
+import time
+
+import pytest
+
+from conftest import (
+    assert_interrupted,
+    execute,
+    fresh_kernel,
+    kernel_pid,
+    ok,
+    run_and_interrupt,
+)
+
+CHILD_MAIN = b"org.proclab.mp.spawn.ChildMain"
+
+
+def children_of(pid):
+    """Pids of the live ProcLab child JVMs whose parent is pid."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                command = cmdline.read()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z" and CHILD_MAIN in command:
+            found.add(int(entry))
+    return found
+
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_until_gone(pids, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(alive(p) for p in pids):
+            return True
+        time.sleep(0.05)
+    return not any(alive(p) for p in pids)
+
+
+# Seed Q3: the child's line appears, before the parent's, in the cell (Python's notebook loses it).
+def test_seed_q3_shows_both_lines_in_order(kc):
+    ok(kc, 'void massenger() { System.out.println("messaging process running"); }')
+    out = ok(kc, 'var p = new Process(() -> massenger());\np.start();\np.join();\n'
+                 'System.out.println("messaging process finished");', timeout=60)
+    assert out.stdout == "messaging process running\nmessaging process finished\n"
+
+
+# Seed Q4: a Pool(4) squares 1..10 and the list prints in input order.
+def test_seed_q4_pool_map(kc):
+    ok(kc, "int worker(int n) { return n * n; }")
+    out = ok(kc, "try (var pool = new Pool(4)) {\n"
+                 "    System.out.println(pool.map(x -> worker(x), List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)));\n}",
+             timeout=90)
+    assert out.stdout == "[1, 4, 9, 16, 25, 36, 49, 64, 81, 100]\n"
+
+
+# Seed Q6: four workers print "Process <name>: <n>" for 1..4, each number exactly once, from pool workers.
+def test_seed_q6_pool_for_each(kc):
+    ok(kc, 'void printNumber(int n) { System.out.println("Process " + Process.current().name() + ": " + n); }')
+    out = ok(kc, "try (var pool = new Pool(4)) {\n    pool.forEach(n -> printNumber(n), List.of(1, 2, 3, 4));\n}",
+             timeout=90)
+    lines = out.stdout.splitlines()
+    assert len(lines) == 4, out.stdout
+    assert {line.rsplit(": ", 1)[1] for line in lines} == {"1", "2", "3", "4"}
+    assert all(line.startswith("Process SpawnPoolWorker-") for line in lines), out.stdout
+
+
+# Process.current() is MainProcess (the kernel's pid) in the kernel and the child's own name and pid in a child.
+def test_current_process_names_and_pids(kernel, kc):
+    km, _ = kernel
+    main = ok(kc, "Process.current().name() + \" \" + Process.current().pid()").result.strip('"').split()
+    assert main == ["MainProcess", str(kernel_pid(km))]
+    out = ok(kc, 'var who = new Process(() -> System.out.println(Process.current().name() + " " + Process.current().pid()));\n'
+                 'who.start();\nwho.join();\nwho.name() + " " + who.pid()', timeout=60)
+    printed = out.stdout.split()
+    assert printed == out.result.strip('"').split()
+    assert printed[0].startswith("Process-") and printed[1] != str(kernel_pid(km))
+
+
+# Exit codes follow Python: 0, 1 after an exception (its trace in the cell's stderr), n after System.exit(n),
+# -15 after terminate(), -9 after kill().
+@pytest.mark.parametrize("task, action, code", [
+    pytest.param('() -> System.out.println("fine")', "", "0", id="success"),
+    pytest.param('() -> { throw new IllegalStateException("boom"); }', "", "1", id="exception"),
+    pytest.param("() -> System.exit(7)", "", "7", id="exit"),
+    pytest.param("() -> Thread.sleep(60_000)", "q.terminate();", "-15", id="terminate"),
+    pytest.param("() -> Thread.sleep(60_000)", "q.kill();", "-9", id="kill"),
+])
+def test_exit_codes(kc, task, action, code):
+    out = ok(kc, f"var q = new Process({task});\nq.start();\n{action}\nq.join();\nq.exitCode()", timeout=60)
+    assert out.result == code
+    if code == "1":
+        assert "Process Process-" in out.stderr and "IllegalStateException: boom" in out.stderr
+
+
+# What a child prints arrives while it runs, not only when it is joined.
+def test_child_output_is_live(kc):
+    ok(kc, 'var live = new Process(() -> { System.out.println("early"); Thread.sleep(3000); System.out.println("late"); });')
+    msg_id = kc.execute("live.start();\nlive.join();")
+    early_at = None
+    deadline = time.monotonic() + 60
+    while early_at is None and time.monotonic() < deadline:
+        msg = kc.get_iopub_msg(timeout=60)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream" \
+                and "early" in msg["content"]["text"]:
+            early_at = time.monotonic()
+    reply = None
+    while reply is None:
+        msg = kc.get_shell_msg(timeout=60)
+        if msg["parent_header"].get("msg_id") == msg_id:
+            reply = msg
+    assert early_at is not None
+    assert time.monotonic() - early_at > 1.5, "the early line arrived only when the child ended"
+
+
+# A child runs the newest version of a redefined method, and uses records and enums of the notebook.
+def test_child_uses_newest_definitions(kc):
+    ok(kc, "int version() { return 1; }")
+    ok(kc, "int version() { return 2; }")
+    ok(kc, "record Point(int x, int y) implements java.io.Serializable {}\nenum Color { RED, GREEN }")
+    out = ok(kc, 'var v = new Process(() -> System.out.println(version() + " " + new Point(1, 2) + " " + Color.GREEN));\n'
+                 "v.start();\nv.join();", timeout=60)
+    assert out.stdout == "2 Point[x=1, y=2] GREEN\n"
+
+
+# A child gets a copy of the notebook variables it uses: changing the copy does not change the notebook.
+def test_child_gets_a_copy_of_variables(kc):
+    ok(kc, "int base = 10;\nList<Integer> numbers = new ArrayList<>(List.of(1, 2, 3));")
+    out = ok(kc, 'var c = new Process(() -> { numbers.add(99); System.out.println(base + " " + numbers); });\n'
+                 "c.start();\nc.join();\nnumbers", timeout=60)
+    assert out.stdout == "10 [1, 2, 3, 99]\n"
+    assert out.result == "[1, 2, 3]"
+
+
+# A captured value that cannot be serialized fails at start(), naming its type, and no child starts.
+def test_non_serializable_capture_fails_at_start(kernel, kc):
+    km, _ = kernel
+    before = children_of(kernel_pid(km))
+    out = execute(kc, "{\n    Thread local = new Thread();\n    new Process(() -> System.out.println(local)).start();\n}")
+    assert out.status == "error"
+    assert out.error["ename"] == "NotSerializableValueException"
+    assert "java.lang.Thread" in out.error["evalue"]
+    assert children_of(kernel_pid(km)) == before
+    assert ok(kc, "1 + 1").result == "2"
+
+
+# Misuse gets Python-like errors: starting twice, joining before start.
+@pytest.mark.parametrize("code, words", [
+    pytest.param('var twice = new Process(() -> {});\ntwice.start();\ntwice.start();', "twice", id="start-twice"),
+    pytest.param("new Process(() -> {}).join();", "start", id="join-before-start"),
+])
+def test_misuse_errors(kc, code, words):
+    out = execute(kc, code, timeout=60)
+    assert out.status == "error" and out.error["ename"] == "IllegalStateException"
+    assert words in out.error["evalue"]
+
+
+# An exception in a pool task fails map() with the task's exception type and message.
+def test_pool_task_exception(kc):
+    out = execute(kc, "try (var pool = new Pool(2)) {\n    pool.map(x -> 10 / x, List.of(1, 0, 2));\n}", timeout=90)
+    assert out.status == "error"
+    assert out.error["ename"] == "ArithmeticException" and out.error["evalue"] == "/ by zero"
+
+
+# A pool worker killed mid-task fails the call within 1 s, naming the worker and the signal; the pool stays usable.
+def test_pool_worker_killed_mid_task(kc):
+    ok(kc, "var shared = new Pool(2);", timeout=90)
+    out = ok(kc, "var slow = shared.applyAsync(() -> { Thread.sleep(60_000); return 1; });\n"
+                 "Thread.sleep(1000);\n"
+                 "var victim = shared.workers().stream().filter(w -> w.isAlive()).toList();\n"
+                 "victim.size()", timeout=60)
+    assert out.result == "2"
+    failed = execute(kc, "long killedAt = System.nanoTime();\n"
+                         "for (var w : shared.workers()) w.kill();\n"
+                         "try { slow.get(); } catch (RuntimeException e) {\n"
+                         "    System.out.println(e.getClass().getSimpleName() + \": \" + e.getMessage());\n"
+                         "    System.out.println((System.nanoTime() - killedAt) / 1_000_000 + \" ms\");\n}", timeout=60)
+    message, took = failed.stdout.splitlines()
+    assert message.startswith("ChildDiedException: SpawnPoolWorker-") and "SIGKILL" in message
+    assert int(took.split()[0]) < 1000
+    assert ok(kc, "shared.map(x -> x + 1, List.of(1, 2, 3))", timeout=90).result == "[2, 3, 4]"
+    ok(kc, "shared.close();", timeout=60)
+
+
+# Interrupting a cell that joins a child returns within 1 s and kills the children that cell started.
+def test_interrupt_during_join_kills_children(kernel, kc):
+    km, _ = kernel
+    code = ('{\n    var sleeper = new Process(() -> Thread.sleep(60_000));\n    sleeper.start();\n'
+            '    System.out.println("joining");\n    sleeper.join();\n}')
+    out, elapsed = run_and_interrupt(kc, code, "joining", km.interrupt_kernel)
+    assert_interrupted(out, elapsed)
+    assert wait_until_gone(children_of(kernel_pid(km)), 2)
+
+
+# Interrupting a cell in the middle of a pool map returns within 1 s.
+def test_interrupt_during_map(kernel, kc):
+    km, _ = kernel
+    code = ('try (var pool = new Pool(2)) {\n    System.out.println("mapping");\n'
+            '    pool.map(x -> { Thread.sleep(60_000); return x; }, List.of(1, 2));\n}')
+    out, elapsed = run_and_interrupt(kc, code, "mapping", km.interrupt_kernel)
+    assert_interrupted(out, elapsed)
+
+
+# A cell that starts processes without end hits the limit of live children with a clear error; the kernel lives.
+def test_process_bomb_hits_the_limit():
+    with fresh_kernel() as (km, kc):
+        out = execute(kc, "while (true) { new Process(() -> Thread.sleep(60_000)).start(); }", timeout=180)
+        assert out.status == "error" and out.error["ename"] == "ProcessStartException"
+        assert "limit" in out.error["evalue"]
+        assert ok(kc, "6 * 7").result == "42"
+        assert len(children_of(kernel_pid(km))) <= 4 * os.cpu_count()
+
+
+# When the kernel is killed with SIGKILL, every child it started exits within 2 s.
+def test_children_die_with_the_kernel():
+    with fresh_kernel() as (km, kc):
+        ok(kc, "for (int i = 0; i < 2; i++) { new Process(() -> Thread.sleep(60_000)).start(); }", timeout=90)
+        children = children_of(kernel_pid(km))
+        assert len(children) == 2
+        os.kill(kernel_pid(km), signal.SIGKILL)
+        assert wait_until_gone(children, 2), "children outlived the kernel"
+
+
+# Shutting down or restarting the kernel leaves no child behind.
+def test_restart_and_shutdown_leave_no_child():
+    with fresh_kernel() as (km, kc):
+        ok(kc, "new Process(() -> Thread.sleep(60_000)).start();", timeout=60)
+        first = children_of(kernel_pid(km))
+        assert len(first) == 1
+        km.restart_kernel(now=False)
+        assert wait_until_gone(first, 2)
+        kc.wait_for_ready(timeout=60)
+        ok(kc, "new Process(() -> Thread.sleep(60_000)).start();", timeout=60)
+        second = children_of(kernel_pid(km))
+        assert len(second) == 1
+    assert wait_until_gone(second, 2)
