@@ -1,7 +1,6 @@
 package org.proclab.mp.spawn;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
@@ -16,13 +15,19 @@ import java.util.concurrent.LinkedBlockingQueue;
  * The main class of a child JVM. It connects back to its parent, proves itself with its token,
  * then runs the jobs it receives: one for a {@code Process} (then exits), many for a pool worker.
  *
- * <p>The child exits as soon as its stdin reaches end-of-file: the parent holds the other end, so
- * when the parent dies, however it dies, its children follow.
+ * <p>The child exits as soon as its socket to the parent reaches end-of-file: the operating system
+ * closes the parent's end when the parent dies, however it dies, so children follow their parent.
+ *
+ * <p>Before exiting, the child closes that socket itself, so no thread is left blocked in a native
+ * read: HotSpot waits about 300 ms for such threads when the JVM exits.
  *
  * <p>Arguments: {@code SOCKET TOKEN NAME ROLE}.
  */
 public final class ChildMain {
     private static final Frame END = new Frame(FrameType.SHUTDOWN, 0, new byte[0]);
+    /** The status of a child whose parent disappeared; nobody reads it, but it is not 0. */
+    private static final int PARENT_GONE = 70;
+    private static volatile boolean leaving;
 
     private ChildMain() {
     }
@@ -32,7 +37,6 @@ public final class ChildMain {
             System.err.println("ChildMain is started by ProcLab, not by hand (SOCKET TOKEN NAME ROLE)");
             System.exit(2);
         }
-        exitWhenParentDies();
         String name = args[2];
         ChildRole role = ChildRole.valueOf(args[3]);
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -44,8 +48,14 @@ public final class ChildMain {
         Thread.currentThread().setContextClassLoader(loader);
         CurrentProcess.become(name, role);
         BlockingQueue<Frame> jobs = new LinkedBlockingQueue<>();
-        startReader(channel, loader, jobs);
-        System.exit(runJobs(channel, loader, jobs, name, pid, role));
+        Thread reader = startReader(channel, loader, jobs);
+        int status = runJobs(channel, loader, jobs, name, pid, role);
+        System.out.flush();
+        System.err.flush();
+        leaving = true;
+        channel.close();
+        reader.join(1000);
+        System.exit(status);
     }
 
     private static int runJobs(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs,
@@ -57,8 +67,6 @@ public final class ChildMain {
             }
             boolean succeeded = runJob(channel, loader, frame, name, pid);
             if (role == ChildRole.PROCESS) {
-                System.out.flush();
-                System.err.flush();
                 return succeeded ? 0 : 1;
             }
         }
@@ -97,7 +105,8 @@ public final class ChildMain {
         return new RemoteFailure(name, pid, failure.getClass().getName(), failure.getMessage(), trace.toString(), exception);
     }
 
-    private static void startReader(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs) {
+    /** Reads frames from the parent; when the parent is gone (and not because we are leaving), exits at once. */
+    private static Thread startReader(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs) {
         Thread reader = new Thread(() -> {
             try {
                 Frame frame;
@@ -109,28 +118,16 @@ public final class ChildMain {
                     }
                 }
             } catch (IOException e) {
-                // parent gone: handled below
+                // the socket ended: either we are leaving or the parent is gone
+            }
+            if (!leaving) {
+                Runtime.getRuntime().halt(PARENT_GONE);
             }
             loader.disconnect();
             jobs.add(END);
         }, "proclab-child-reader");
         reader.setDaemon(true);
         reader.start();
-    }
-
-    private static void exitWhenParentDies() {
-        Thread lifeline = new Thread(() -> {
-            InputStream in = System.in;
-            try {
-                while (in.read() >= 0) {
-                    continue;
-                }
-            } catch (IOException e) {
-                // treated as end of input
-            }
-            Runtime.getRuntime().halt(0);
-        }, "proclab-lifeline");
-        lifeline.setDaemon(true);
-        lifeline.start();
+        return reader;
     }
 }

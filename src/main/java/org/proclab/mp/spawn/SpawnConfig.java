@@ -11,7 +11,8 @@ import java.util.function.Function;
  * the trace renderer, a user may lower or raise the limits.
  *
  * <p>System properties set defaults: {@code proclab.child.heap} (e.g. {@code 256m}),
- * {@code proclab.child.max} (live children at once).
+ * {@code proclab.child.max} (live children at once), {@code proclab.child.options} (more JVM
+ * options for every child, separated by spaces).
  */
 public final class SpawnConfig {
     private static volatile String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -90,9 +91,14 @@ public final class SpawnConfig {
 
     /** The JVM options of a child, before the class path. */
     static List<String> jvmOptions() {
-        return List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Xshare:auto",
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
-                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true");
+                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true"));
+        String extra = System.getProperty("proclab.child.options");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
     private static String standardTrace(Throwable failure) {
