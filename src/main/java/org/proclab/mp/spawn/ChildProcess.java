@@ -23,11 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * is also reported as -9).
  *
  * <p>Signals go through the process handle, not {@code java.lang.Process.destroy()}, which would
- * also close the child's stdin: the child takes that as "my parent is gone" and exits with its own
- * status before the signal can end it.
+ * also close the pipes in the parent and lose what the child printed last.
  *
  * <p>Every child is registered in {@link #live()} until it has exited, so the owner (the kernel)
- * can end them all; each child also exits by itself when its parent disappears (its stdin closes).
+ * can end them all; each child also exits by itself when its parent disappears (its socket closes).
  */
 public final class ChildProcess {
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
