@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.proclab.mp.spawn.ChildJob;
 import org.proclab.mp.spawn.Serialization;
@@ -44,7 +46,7 @@ public class Pool implements AutoCloseable {
     private final int size;
     private final int maxTasksPerChild;
     private final byte[] initializerJob;
-    private final BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
     private final List<PoolWorker> workers = new ArrayList<>();
     private volatile State state = State.RUNNING;
 
@@ -146,7 +148,7 @@ public class Pool implements AutoCloseable {
         return () -> new ChunkIterator<>(new LinkedBlockingQueue<>(parts));
     }
 
-    /** Results in the order they finish; chunks of 1. */
+    /** Results in the order they finish; chunks of 1. Like Python's, the results can be walked once. */
     public <T, R> Iterable<R> imapUnordered(SerializableFunction<T, R> function, Iterable<T> items) {
         return imapUnordered(function, items, 1);
     }
@@ -157,7 +159,13 @@ public class Pool implements AutoCloseable {
                 chunk -> new PoolJobs.MapChunk<>(function, chunk));
         BlockingQueue<CompletableFuture<Object>> finished = new LinkedBlockingQueue<>();
         parts.forEach(part -> part.whenComplete((value, failure) -> finished.add(part)));
-        return () -> new ChunkIterator<>(finished, parts.size());
+        java.util.concurrent.atomic.AtomicBoolean walked = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (walked.getAndSet(true)) {
+                throw new IllegalStateException("the results of imapUnordered can be walked only once");
+            }
+            return new ChunkIterator<>(finished, parts.size());
+        };
     }
 
     /** Runs one call in a worker and waits for its value. */
@@ -222,6 +230,10 @@ public class Pool implements AutoCloseable {
             }
         }
         return live;
+    }
+
+    boolean isTerminated() {
+        return state == State.TERMINATED;
     }
 
     int maxTasksPerChild() {

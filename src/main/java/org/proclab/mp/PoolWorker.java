@@ -1,31 +1,33 @@
 package org.proclab.mp;
 
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ChildRole;
+import org.proclab.mp.spawn.JobNotStartedException;
 import org.proclab.mp.spawn.SpawnThreads;
 
 /**
  * One worker of a {@link Pool} as the parent sees it: a feeder thread that takes chunks from the
  * pool's queue and sends them to its child JVM, keeping up to {@link #IN_FLIGHT} chunks in flight
  * so the worker never waits for the next one. A child that dies is replaced before the next chunk;
- * the chunks it was running fail with an error that names it and how it ended.
+ * the chunk it was running fails with an error that names it and how it ended, and chunks it had
+ * not started go back to the front of the queue.
  */
 final class PoolWorker {
     /** Chunks sent ahead to one worker: enough to hide a round trip, few enough to share work fairly. */
     static final int IN_FLIGHT = 2;
 
     private final Pool pool;
-    private final BlockingQueue<Pool.Chunk> queue;
+    private final BlockingDeque<Pool.Chunk> queue;
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
     private final Thread feeder;
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
     private volatile ChildProcess child;
     private int tasksDone;
 
-    PoolWorker(Pool pool, BlockingQueue<Pool.Chunk> queue, String firstName) {
+    PoolWorker(Pool pool, BlockingDeque<Pool.Chunk> queue, String firstName) {
         this.pool = pool;
         this.queue = queue;
         this.feeder = new Thread(SpawnThreads.shared(), () -> feed(firstName), "proclab-" + firstName + "-feeder");
@@ -85,6 +87,11 @@ final class PoolWorker {
     }
 
     private void send(Pool.Chunk chunk) throws InterruptedException {
+        if (pool.isTerminated()) {
+            chunk.result().completeExceptionally(new IllegalStateException("the pool was terminated"));
+            slots.release();
+            return;
+        }
         if (!child.isAlive() || retiring()) {
             slots.acquire(IN_FLIGHT - 1);
             child.shutdown();
@@ -101,7 +108,9 @@ final class PoolWorker {
         tasksDone++;
         child.submit(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
             slots.release();
-            if (failure != null) {
+            if (failure instanceof JobNotStartedException) {
+                queue.addFirst(chunk);
+            } else if (failure != null) {
                 chunk.result().completeExceptionally(failure);
             } else {
                 chunk.result().complete(value);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ChildProcess {
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+    /** Children starting or alive; reserved before a JVM starts, so parallel starts respect the limit. */
+    private static final AtomicInteger SLOTS = new AtomicInteger();
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
 
     private final String name;
@@ -40,6 +43,7 @@ public final class ChildProcess {
     private final long pid;
     private final ThreadGroup owner;
     private final List<OutputPump> pumps;
+    private final Thread reader;
     private final Map<Long, PendingJob> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -58,6 +62,8 @@ public final class ChildProcess {
         this.pid = pid;
         this.pumps = pumps;
         this.owner = Thread.currentThread().getThreadGroup();
+        this.reader = new Thread(this::readFrames, "proclab-" + name + "-reader");
+        reader.setDaemon(true);
     }
 
     /**
@@ -66,12 +72,29 @@ public final class ChildProcess {
      * @throws ProcessStartException when the limit of live children is reached or the JVM cannot start
      */
     public static ChildProcess launch(String name, ChildRole role, boolean daemon) {
-        int limit = SpawnConfig.maxLiveChildren();
-        if (LIVE.size() >= limit) {
-            throw new ProcessStartException("cannot start " + name + ": " + LIVE.size()
-                    + " child processes are already running, the limit is " + limit
-                    + ". Join or terminate some first (or raise SpawnConfig.maxLiveChildren).");
+        reserveSlot(name);
+        try {
+            return start(name, role, daemon);
+        } catch (RuntimeException e) {
+            SLOTS.decrementAndGet();
+            throw e;
         }
+    }
+
+    private static void reserveSlot(String name) {
+        int limit = SpawnConfig.maxLiveChildren();
+        int taken;
+        do {
+            taken = SLOTS.get();
+            if (taken >= limit) {
+                throw new ProcessStartException("cannot start " + name + ": " + taken
+                        + " child processes are already running, the limit is " + limit
+                        + ". Join or terminate some first (or raise SpawnConfig.maxLiveChildren).");
+            }
+        } while (!SLOTS.compareAndSet(taken, taken + 1));
+    }
+
+    private static ChildProcess start(String name, ChildRole role, boolean daemon) {
         SpawnServer server = SpawnServer.get();
         Map.Entry<String, CompletableFuture<SpawnServer.Connected>> expected = server.expectChild();
         List<String> command = new ArrayList<>();
@@ -109,7 +132,7 @@ public final class ChildProcess {
         }
         ChildProcess child = new ChildProcess(name, role, daemon, os, connected.channel(), connected.pid(), pumps);
         LIVE.add(child);
-        child.startReader();
+        child.reader.start();
         os.onExit().thenRun(child::exited);
         return child;
     }
@@ -193,11 +216,6 @@ public final class ChildProcess {
         }
     }
 
-    private void startReader() {
-        Thread reader = new Thread(this::readFrames, "proclab-" + name + "-reader");
-        reader.setDaemon(true);
-        reader.start();
-    }
 
     private void readFrames() {
         try {
@@ -288,29 +306,41 @@ public final class ChildProcess {
         }
     }
 
+    /** The child has exited: once its output and last frames are in, the exit code is known. */
     private void exited() {
-        for (OutputPump pump : pumps) {
-            try {
+        try {
+            for (OutputPump pump : pumps) {
                 pump.awaitEnd(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         int code = pythonExitCode(os.exitValue(), signalSent);
         LIVE.remove(this);
+        SLOTS.decrementAndGet();
         exitCode.complete(code);
         failPending();
     }
 
+    /**
+     * After the child died: the job it was running (the oldest, as a child runs jobs in order)
+     * fails with {@link ChildDiedException}; jobs it had not started fail with
+     * {@link JobNotStartedException}, so their sender can give them to another child.
+     */
     private void failPending() {
         if (!exitCode.isDone()) {
             return;
         }
-        for (Long id : List.copyOf(pending.keySet())) {
-            PendingJob job = pending.remove(id);
+        List<Long> ids = new ArrayList<>(pending.keySet());
+        ids.sort(null);
+        for (int i = 0; i < ids.size(); i++) {
+            PendingJob job = pending.remove(ids.get(i));
             if (job != null) {
-                job.result().completeExceptionally(new ChildDiedException(name + " (pid " + pid + ") "
-                        + describeExit(exitCode.join()) + " while running a task"));
+                String how = name + " (pid " + pid + ") " + describeExit(exitCode.join());
+                job.result().completeExceptionally(i == 0
+                        ? new ChildDiedException(how + " while running a task")
+                        : new JobNotStartedException(how + " before it started this task"));
             }
         }
     }

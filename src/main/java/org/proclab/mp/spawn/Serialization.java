@@ -11,6 +11,7 @@ import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 
 /**
  * Java serialization of tasks, arguments and results, with class look-up in a chosen class loader
@@ -55,6 +56,9 @@ public final class Serialization {
 
     /** For a lambda: which captured value has the offending type, e.g. "it captures a java.lang.Thread (captured value 1)". */
     private static String capturedCulprit(Object value, String typeName) {
+        if (value instanceof Record record) {
+            return recordCulprit(record, typeName);
+        }
         SerializedLambda lambda = asSerializedLambda(value);
         if (lambda == null) {
             return null;
@@ -72,6 +76,23 @@ public final class Serialization {
             if (arg != null && !(arg instanceof Serializable)) {
                 return "the lambda captures a variable of type " + arg.getClass().getName()
                         + ", which is not Serializable";
+            }
+        }
+        return null;
+    }
+
+    /** Looks for the culprit in the components of a record (such as the jobs of a pool). */
+    private static String recordCulprit(Record record, String typeName) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                String found = capturedCulprit(accessor.invoke(record), typeName);
+                if (found != null) {
+                    return found;
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
             }
         }
         return null;
