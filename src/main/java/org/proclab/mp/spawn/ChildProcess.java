@@ -110,9 +110,14 @@ public final class ChildProcess {
             throw new ProcessStartException("cannot start " + name + " with " + SpawnConfig.javaCommand() + ": " + e.getMessage(), e);
         }
         StringBuilder earlyErrors = new StringBuilder();
+        long osPid = os.pid();
         List<OutputPump> pumps = List.of(
-                new OutputPump(os.getInputStream(), false, name, line -> { }),
-                new OutputPump(os.getErrorStream(), true, name, line -> rememberEarly(earlyErrors, line)));
+                new OutputPump(os.getInputStream(), false, name,
+                        line -> ProcessEvents.printed(name, osPid, "stdout", line)),
+                new OutputPump(os.getErrorStream(), true, name, line -> {
+                    rememberEarly(earlyErrors, line);
+                    ProcessEvents.printed(name, osPid, "stderr", line);
+                }));
         pumps.forEach(OutputPump::start);
         os.onExit().thenRun(() -> expected.getValue().completeExceptionally(
                 new ProcessStartException(name + " exited with code " + os.exitValue()
@@ -132,6 +137,7 @@ public final class ChildProcess {
         }
         ChildProcess child = new ChildProcess(name, role, daemon, os, connected.channel(), connected.pid(), pumps);
         LIVE.add(child);
+        ProcessEvents.started(name, child.pid);
         child.reader.start();
         os.onExit().thenRun(child::exited);
         return child;
@@ -319,6 +325,7 @@ public final class ChildProcess {
         int code = pythonExitCode(os.exitValue(), signalSent);
         LIVE.remove(this);
         SLOTS.decrementAndGet();
+        ProcessEvents.exited(name, pid, code);
         exitCode.complete(code);
         failPending();
     }

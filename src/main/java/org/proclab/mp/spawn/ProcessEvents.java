@@ -1,0 +1,72 @@
+package org.proclab.mp.spawn;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * What happened to the children of this JVM, in order: each start, each line printed (with the
+ * process that printed it, so lines can be told apart even though the text stream stays clean),
+ * each exit. Tools that show process tables, timelines or explanations read it.
+ *
+ * <p>The log keeps the latest {@link #CAPACITY} events; older ones are dropped.
+ */
+public final class ProcessEvents {
+    /** How many events are kept. */
+    public static final int CAPACITY = 20_000;
+
+    private static final Deque<Event> EVENTS = new ArrayDeque<>();
+
+    /** The kinds of event. */
+    public enum Kind { STARTED, PRINTED, EXITED }
+
+    /**
+     * One event.
+     *
+     * @param nanoTime {@link System#nanoTime()} when it was recorded
+     * @param detail the line printed (PRINTED), else null
+     * @param stream {@code stdout} or {@code stderr} for PRINTED, else null
+     * @param exitCode the exit code for EXITED, else null
+     */
+    public record Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail,
+                        Integer exitCode) {
+    }
+
+    private ProcessEvents() {
+    }
+
+    static void started(String process, long pid) {
+        add(new Event(Kind.STARTED, process, pid, System.nanoTime(), null, null, null));
+    }
+
+    static void printed(String process, long pid, String stream, String line) {
+        add(new Event(Kind.PRINTED, process, pid, System.nanoTime(), stream, line, null));
+    }
+
+    static void exited(String process, long pid, int exitCode) {
+        add(new Event(Kind.EXITED, process, pid, System.nanoTime(), null, null, exitCode));
+    }
+
+    /** The events recorded at or after {@code nanoTime}, oldest first. */
+    public static List<Event> since(long nanoTime) {
+        synchronized (EVENTS) {
+            List<Event> recent = new ArrayList<>();
+            for (Event event : EVENTS) {
+                if (event.nanoTime() - nanoTime >= 0) {
+                    recent.add(event);
+                }
+            }
+            return recent;
+        }
+    }
+
+    private static void add(Event event) {
+        synchronized (EVENTS) {
+            if (EVENTS.size() == CAPACITY) {
+                EVENTS.removeFirst();
+            }
+            EVENTS.addLast(event);
+        }
+    }
+}

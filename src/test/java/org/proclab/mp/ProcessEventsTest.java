@@ -1,0 +1,52 @@
+package org.proclab.mp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.proclab.mp.spawn.ProcessEvents;
+import org.proclab.mp.spawn.ProcessEvents.Event;
+import org.proclab.mp.spawn.ProcessEvents.Kind;
+
+class ProcessEventsTest {
+
+    @AfterAll
+    static void cleanUp() throws InterruptedException {
+        MpTesting.killLeftoverChildren();
+    }
+
+    // The event log tells which process printed each line, with its pid, between its start and its exit.
+    @Test
+    void recordsStartLinesAndExitOfEachChild() throws InterruptedException {
+        long before = System.nanoTime();
+        Process first;
+        Process second;
+        try (MpTesting.Captured ignored = new MpTesting.Captured()) {
+            first = new Process(() -> System.out.println("one"));
+            second = new Process(() -> System.err.println("two"));
+            first.start();
+            second.start();
+            first.join();
+            second.join();
+        }
+        List<Event> events = ProcessEvents.since(before);
+        assertEquals(List.of(Kind.STARTED, Kind.PRINTED, Kind.EXITED), kindsOf(events, first));
+        assertEquals(List.of(Kind.STARTED, Kind.PRINTED, Kind.EXITED), kindsOf(events, second));
+        Event firstLine = lineOf(events, first);
+        Event secondLine = lineOf(events, second);
+        assertEquals(List.of("stdout", "one", first.pid()), List.of(firstLine.stream(), firstLine.detail(), firstLine.pid()));
+        assertEquals(List.of("stderr", "two", second.pid()), List.of(secondLine.stream(), secondLine.detail(), secondLine.pid()));
+        assertEquals(0, events.stream().filter(e -> e.kind() == Kind.EXITED && e.process().equals(first.name()))
+                .findFirst().orElseThrow().exitCode());
+    }
+
+    private static List<Kind> kindsOf(List<Event> events, Process process) {
+        return events.stream().filter(e -> e.process().equals(process.name())).map(Event::kind).toList();
+    }
+
+    private static Event lineOf(List<Event> events, Process process) {
+        return events.stream().filter(e -> e.process().equals(process.name()) && e.kind() == Kind.PRINTED)
+                .findFirst().orElseThrow();
+    }
+}
