@@ -252,3 +252,27 @@ def test_restart_and_shutdown_leave_no_child():
         second = children_of(kernel_pid(km))
         assert len(second) == 1
     assert wait_until_gone(second, 2)
+
+
+# The WARM start method (like forkserver) runs processes and pools from JVMs the kernel keeps waiting;
+# those waiting JVMs die with the kernel too, within 2 s of a kill -9.
+def test_warm_start_method_and_its_reservoir():
+    with fresh_kernel() as (km, kc):
+        ok(kc, "Process.setStartMethod(StartMethod.WARM);")
+        ok(kc, 'void massenger() { System.out.println("messaging process running"); }')
+        waiting = ok(kc, "long until = System.currentTimeMillis() + 30_000;\n"
+                         "while (org.proclab.mp.spawn.Reservoir.shared().readyCount() == 0 && System.currentTimeMillis() < until) {\n"
+                         "    Thread.sleep(50);\n}\norg.proclab.mp.spawn.Reservoir.shared().readyCount() > 0", timeout=60)
+        assert waiting.result == "true"
+        out = ok(kc, 'var p = new Process(() -> massenger());\np.start();\np.join();\n'
+                     'System.out.println("messaging process finished");\np.exitCode()', timeout=60)
+        assert out.stdout == "messaging process running\nmessaging process finished\n"
+        assert out.result == "0"
+        out = ok(kc, "try (var pool = new Pool(2, StartMethod.WARM)) {\n"
+                     "    System.out.println(pool.map(x -> x * x, List.of(1, 2, 3)));\n}", timeout=90)
+        assert out.stdout == "[1, 4, 9]\n"
+        ok(kc, "Thread.sleep(1500);")
+        children = children_of(kernel_pid(km))
+        assert children, "the reservoir should hold waiting JVMs"
+        os.kill(kernel_pid(km), signal.SIGKILL)
+        assert wait_until_gone(children, 2), "waiting JVMs outlived the kernel"

@@ -8,6 +8,7 @@ import org.proclab.kernel.io.CellOutput;
 import org.proclab.kernel.io.StreamName;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ClassSource;
+import org.proclab.mp.spawn.Reservoir;
 import org.proclab.mp.spawn.SpawnConfig;
 
 /**
@@ -66,8 +67,9 @@ final class ChildSupervisor {
         }
     }
 
-    /** At shutdown: every child is killed. */
+    /** At shutdown: every child is killed, waiting ones in the reservoir too. */
     void killAll() {
+        Reservoir.shared().drain();
         ChildProcess.live().forEach(ChildProcess::kill);
     }
 

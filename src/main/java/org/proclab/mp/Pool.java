@@ -45,6 +45,7 @@ public class Pool implements AutoCloseable {
 
     private final int size;
     private final int maxTasksPerChild;
+    private final StartMethod startMethod;
     private final byte[] initializerJob;
     private final BlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
     private final List<PoolWorker> workers = new ArrayList<>();
@@ -55,9 +56,14 @@ public class Pool implements AutoCloseable {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** A pool of {@code processes} workers. */
+    /** A pool of {@code processes} workers, started with the kernel's {@link Process#startMethod()}. */
     public Pool(int processes) {
         this(processes, null, 0);
+    }
+
+    /** A pool of {@code processes} workers started with the given method, e.g. {@link StartMethod#WARM}. */
+    public Pool(int processes, StartMethod startMethod) {
+        this(processes, null, 0, startMethod);
     }
 
     /**
@@ -65,6 +71,11 @@ public class Pool implements AutoCloseable {
      * replaced by fresh ones after {@code maxTasksPerChild} tasks (0: never).
      */
     public Pool(int processes, Task initializer, int maxTasksPerChild) {
+        this(processes, initializer, maxTasksPerChild, Process.startMethod());
+    }
+
+    /** The most general pool: size, initializer, tasks per child and start method. */
+    public Pool(int processes, Task initializer, int maxTasksPerChild, StartMethod startMethod) {
         if (processes < 1) {
             throw new IllegalArgumentException("a Pool needs at least 1 process, not " + processes);
         }
@@ -73,12 +84,14 @@ public class Pool implements AutoCloseable {
         }
         this.size = processes;
         this.maxTasksPerChild = maxTasksPerChild;
+        this.startMethod = startMethod;
         this.initializerJob = initializer == null ? null
                 : Serialization.toBytes(new PoolJobs.Initializer(initializer), "the pool's initializer");
         for (int i = 0; i < processes; i++) {
             workers.add(new PoolWorker(this, queue, Names.next("SpawnPoolWorker")));
         }
         workers.forEach(PoolWorker::start);
+        startMethod.prepare(processes);
         try {
             for (PoolWorker worker : workers) {
                 worker.started().join();
@@ -230,6 +243,10 @@ public class Pool implements AutoCloseable {
             }
         }
         return live;
+    }
+
+    boolean startsWarm() {
+        return startMethod == StartMethod.WARM;
     }
 
     boolean isTerminated() {

@@ -123,7 +123,7 @@ final class PoolWorker {
     }
 
     private ChildProcess launch(String name) {
-        ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true);
+        ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm());
         tasksDone = 0;
         byte[] initializer = pool.initializerJob();
         if (initializer != null) {

@@ -30,6 +30,7 @@ import org.proclab.mp.spawn.Serialization;
  */
 public class Process {
     private static final Process CURRENT = new Process(CurrentProcess.name(), CurrentProcess.pid());
+    private static volatile StartMethod startMethod = StartMethod.SPAWN;
 
     private final Task target;
     private final String name;
@@ -65,6 +66,21 @@ public class Process {
         return view;
     }
 
+    /**
+     * Chooses how new processes and pools start from now on, like Python's
+     * {@code multiprocessing.set_start_method}: {@link StartMethod#WARM} starts filling the
+     * reservoir of waiting JVMs right away.
+     */
+    public static void setStartMethod(StartMethod method) {
+        startMethod = method;
+        method.prepare(0);
+    }
+
+    /** The start method new processes use ({@link StartMethod#SPAWN} unless changed). */
+    public static StartMethod startMethod() {
+        return startMethod;
+    }
+
     /** The process this code runs in: {@code MainProcess} in the kernel, the child's name in a child. */
     public static Process current() {
         return CURRENT;
@@ -90,7 +106,9 @@ public class Process {
             return null;
         };
         byte[] serialized = Serialization.toBytes(job, "the task of " + name);
-        ChildProcess started = ChildProcess.launch(name, ChildRole.PROCESS, daemon);
+        StartMethod method = startMethod;
+        ChildProcess started = ChildProcess.launch(name, ChildRole.PROCESS, daemon, method == StartMethod.WARM);
+        method.prepare(1);
         child = started;
         started.submit(serialized, task.getClass().getClassLoader());
         return this;

@@ -21,7 +21,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>Before exiting, the child closes that socket itself, so no thread is left blocked in a native
  * read: HotSpot waits about 300 ms for such threads when the JVM exits.
  *
- * <p>Arguments: {@code SOCKET TOKEN NAME ROLE}.
+ * <p>A child learns who it is from its first frame (ASSIGN), not from its arguments, so a child can
+ * be started ahead of time and wait, warm, until a cell needs a process (the WARM start method).
+ * While it waits it runs one job of its own, so that the first real task does not pay for warming
+ * up serialization and lambdas.
+ *
+ * <p>Arguments: {@code SOCKET TOKEN}.
  */
 public final class ChildMain {
     private static final Frame END = new Frame(FrameType.SHUTDOWN, 0, new byte[0]);
@@ -33,12 +38,10 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 4) {
-            System.err.println("ChildMain is started by ProcLab, not by hand (SOCKET TOKEN NAME ROLE)");
+        if (args.length != 2) {
+            System.err.println("ChildMain is started by ProcLab, not by hand (SOCKET TOKEN)");
             System.exit(2);
         }
-        String name = args[2];
-        ChildRole role = ChildRole.valueOf(args[3]);
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         socket.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
         FrameChannel channel = new FrameChannel(socket);
@@ -46,9 +49,17 @@ public final class ChildMain {
         channel.send(FrameType.HELLO, 0, (args[1] + " " + pid).getBytes(StandardCharsets.UTF_8));
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
-        CurrentProcess.become(name, role);
         BlockingQueue<Frame> jobs = new LinkedBlockingQueue<>();
         Thread reader = startReader(channel, loader, jobs);
+        warmUp();
+        Frame assignment = jobs.take();
+        if (assignment.type() != FrameType.ASSIGN) {
+            System.exit(0);
+        }
+        String[] identity = new String(assignment.payload(), StandardCharsets.UTF_8).split(" ", 2);
+        ChildRole role = ChildRole.valueOf(identity[0]);
+        String name = identity[1];
+        CurrentProcess.become(name, role);
         int status = runJobs(channel, loader, jobs, name, pid, role);
         System.out.flush();
         System.err.flush();
@@ -91,6 +102,16 @@ public final class ChildMain {
         }
         channel.send(FrameType.RESULT, frame.id(), result);
         return true;
+    }
+
+    /** Serializes and runs a lambda once, so that the machinery is loaded before real work comes. */
+    private static void warmUp() {
+        try {
+            ChildJob job = () -> null;
+            ((ChildJob) Serialization.fromBytes(Serialization.toBytes(job, "warm-up"), ChildMain.class.getClassLoader())).run();
+        } catch (Exception e) {
+            // only a warm-up: real jobs report their own problems
+        }
     }
 
     private static RemoteFailure describe(Throwable failure, String name, long pid) {

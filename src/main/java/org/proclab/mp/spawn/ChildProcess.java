@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,9 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ChildProcess {
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
-    /** Children starting or alive; reserved before a JVM starts, so parallel starts respect the limit. */
-    private static final AtomicInteger SLOTS = new AtomicInteger();
-    private static final long CONNECT_TIMEOUT_SECONDS = 60;
 
     private final String name;
     private final ChildRole role;
@@ -52,94 +45,46 @@ public final class ChildProcess {
     private record PendingJob(CompletableFuture<Object> result, ClassLoader loader) {
     }
 
-    private ChildProcess(String name, ChildRole role, boolean daemon, java.lang.Process os, FrameChannel channel,
-                         long pid, List<OutputPump> pumps) {
+    /** Takes over a started JVM; the pumps and the reader belong to the calling thread's group. */
+    private ChildProcess(ChildJvm jvm, String name, ChildRole role, boolean daemon) {
         this.name = name;
         this.role = role;
         this.daemon = daemon;
-        this.os = os;
-        this.channel = channel;
-        this.pid = pid;
-        this.pumps = pumps;
+        this.os = jvm.os;
+        this.channel = jvm.channel;
+        this.pid = jvm.pid;
         this.owner = Thread.currentThread().getThreadGroup();
+        this.pumps = List.of(
+                new OutputPump(os.getInputStream(), false, name, line -> ProcessEvents.printed(name, pid, "stdout", line)),
+                new OutputPump(os.getErrorStream(), true, name, line -> ProcessEvents.printed(name, pid, "stderr", line)));
         this.reader = new Thread(this::readFrames, "proclab-" + name + "-reader");
         reader.setDaemon(true);
     }
 
     /**
-     * Starts a child JVM and waits until it has connected back.
+     * Starts a child (or, when {@code warm}, takes a waiting one from the {@link Reservoir}) and
+     * tells it who it is. Its output pumps belong to the calling thread's group, so in the kernel
+     * a process's output goes to the cell that started it.
      *
      * @throws ProcessStartException when the limit of live children is reached or the JVM cannot start
      */
-    public static ChildProcess launch(String name, ChildRole role, boolean daemon) {
-        reserveSlot(name);
+    public static ChildProcess launch(String name, ChildRole role, boolean daemon, boolean warm) {
+        ChildJvm jvm = warm ? Reservoir.shared().take() : null;
+        ChildProcess child = new ChildProcess(jvm != null ? jvm : ChildJvm.start(name), name, role, daemon);
         try {
-            return start(name, role, daemon);
-        } catch (RuntimeException e) {
-            SLOTS.decrementAndGet();
-            throw e;
-        }
-    }
-
-    private static void reserveSlot(String name) {
-        int limit = SpawnConfig.maxLiveChildren();
-        int taken;
-        do {
-            taken = SLOTS.get();
-            if (taken >= limit) {
-                throw new ProcessStartException("cannot start " + name + ": " + taken
-                        + " child processes are already running, the limit is " + limit
-                        + ". Join or terminate some first (or raise SpawnConfig.maxLiveChildren).");
-            }
-        } while (!SLOTS.compareAndSet(taken, taken + 1));
-    }
-
-    private static ChildProcess start(String name, ChildRole role, boolean daemon) {
-        SpawnServer server = SpawnServer.get();
-        Map.Entry<String, CompletableFuture<SpawnServer.Connected>> expected = server.expectChild();
-        List<String> command = new ArrayList<>();
-        command.add(SpawnConfig.javaCommand());
-        command.addAll(SpawnConfig.jvmOptions());
-        command.addAll(List.of("-cp", SpawnConfig.classPath(), ChildMain.class.getName(),
-                server.socketPath().toString(), expected.getKey(), name, role.name()));
-        java.lang.Process os;
-        try {
-            os = new ProcessBuilder(command).start();
+            child.channel.send(FrameType.ASSIGN, 0, (role.name() + " " + name).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            expected.getValue().cancel(false);
-            throw new ProcessStartException("cannot start " + name + " with " + SpawnConfig.javaCommand() + ": " + e.getMessage(), e);
+            child.os.toHandle().destroyForcibly();
+            if (jvm != null) {
+                return launch(name, role, daemon, false);
+            }
+            throw new ProcessStartException(name + " exited before it could be given its task", e);
         }
-        StringBuilder earlyErrors = new StringBuilder();
-        long osPid = os.pid();
-        List<OutputPump> pumps = List.of(
-                new OutputPump(os.getInputStream(), false, name,
-                        line -> ProcessEvents.printed(name, osPid, "stdout", line)),
-                new OutputPump(os.getErrorStream(), true, name, line -> {
-                    rememberEarly(earlyErrors, line);
-                    ProcessEvents.printed(name, osPid, "stderr", line);
-                }));
-        pumps.forEach(OutputPump::start);
-        os.onExit().thenRun(() -> expected.getValue().completeExceptionally(
-                new ProcessStartException(name + " exited with code " + os.exitValue()
-                        + " before it was ready" + describeEarly(earlyErrors))));
-        SpawnServer.Connected connected;
-        try {
-            connected = expected.getValue().get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw (ProcessStartException) e.getCause();
-        } catch (TimeoutException e) {
-            os.destroyForcibly();
-            throw new ProcessStartException(name + " did not connect within " + CONNECT_TIMEOUT_SECONDS + " s and was killed");
-        } catch (InterruptedException e) {
-            os.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new ProcessStartException("starting " + name + " was interrupted; the child was killed");
-        }
-        ChildProcess child = new ChildProcess(name, role, daemon, os, connected.channel(), connected.pid(), pumps);
         LIVE.add(child);
         ProcessEvents.started(name, child.pid);
+        child.pumps.forEach(OutputPump::start);
         child.reader.start();
-        os.onExit().thenRun(child::exited);
+        child.os.onExit().thenRun(child::exited);
         return child;
     }
 
@@ -324,7 +269,6 @@ public final class ChildProcess {
         }
         int code = pythonExitCode(os.exitValue(), signalSent);
         LIVE.remove(this);
-        SLOTS.decrementAndGet();
         ProcessEvents.exited(name, pid, code);
         exitCode.complete(code);
         failPending();
@@ -369,19 +313,5 @@ public final class ChildProcess {
             return -(exitValue - 128);
         }
         return exitValue;
-    }
-
-    private static void rememberEarly(StringBuilder early, String line) {
-        synchronized (early) {
-            if (early.length() < 2000) {
-                early.append(line).append('\n');
-            }
-        }
-    }
-
-    private static String describeEarly(StringBuilder early) {
-        synchronized (early) {
-            return early.length() == 0 ? "" : ": " + early.toString().strip();
-        }
     }
 }

@@ -4,7 +4,9 @@ package org.proclab.mp.spawn;
 public enum FrameType {
     /** child → parent, first frame: the child's token and pid. */
     HELLO,
-    /** parent → child: the child's name and the serialized task (or pool work). */
+    /** parent → child, once: who the child is ({@code ROLE NAME}); a warm child waits for it. */
+    ASSIGN,
+    /** parent → child: a serialized job (a process's task or a chunk of pool work). */
     TASK,
     /** child → parent: the name of a class the child cannot find on its class path. */
     CLASS_REQUEST,

@@ -19,6 +19,7 @@ public final class SpawnConfig {
     private static volatile String heap = System.getProperty("proclab.child.heap", "256m");
     private static volatile int maxLiveChildren = Integer.getInteger("proclab.child.max",
             4 * Runtime.getRuntime().availableProcessors());
+    private static volatile int reservoirSize = Runtime.getRuntime().availableProcessors();
     private static volatile List<String> extraClassPath = List.of();
     private static volatile ClassSource classSource = ClassSource.fromResources(ClassLoader.getSystemClassLoader());
     private static volatile Function<Throwable, String> traceRenderer = SpawnConfig::standardTrace;
@@ -54,6 +55,15 @@ public final class SpawnConfig {
             throw new IllegalArgumentException("maxLiveChildren must be at least 1, not " + max);
         }
         maxLiveChildren = max;
+    }
+
+    /** How many warm JVMs the WARM start method keeps waiting (default: the number of processors). */
+    public static int reservoirSize() {
+        return reservoirSize;
+    }
+
+    public static void reservoirSize(int size) {
+        reservoirSize = Math.max(0, size);
     }
 
     /** Class path entries added after start-up (e.g. by {@code %classpath}) that children need too. */
