@@ -305,7 +305,7 @@ public class Pool implements AutoCloseable {
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<R> all = new ArrayList<>();
             for (CompletableFuture<Object> part : parts) {
-                all.addAll((List<R>) part.join());
+                all.addAll(CompactList.unpack(part.join()));
             }
             return all;
         });
@@ -346,7 +346,7 @@ public class Pool implements AutoCloseable {
         private Iterator<R> nextChunk() {
             chunksLeft--;
             try {
-                return ((List<R>) chunks.take().get()).iterator();
+                return CompactList.<R>unpack(chunks.take().get()).iterator();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for results", e);

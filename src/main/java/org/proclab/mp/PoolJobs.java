@@ -1,5 +1,6 @@
 package org.proclab.mp;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.proclab.mp.spawn.ChildJob;
@@ -9,23 +10,35 @@ final class PoolJobs {
     private PoolJobs() {
     }
 
-    /** Applies a function to each item of a chunk; the value is the list of results in order. */
-    record MapChunk<T, R>(SerializableFunction<T, R> function, List<T> items) implements ChildJob {
+    /**
+     * Applies a function to each item of a chunk; the value is the list of results in order. Items
+     * and results travel packed (see {@link CompactList}).
+     */
+    record MapChunk<T, R>(SerializableFunction<T, R> function, Serializable items) implements ChildJob {
+        MapChunk(SerializableFunction<T, R> function, List<T> items) {
+            this(function, CompactList.pack(items));
+        }
+
         @Override
         public Object run() throws Exception {
-            List<R> results = new ArrayList<>(items.size());
-            for (T item : items) {
+            List<T> list = CompactList.unpack(items);
+            List<R> results = new ArrayList<>(list.size());
+            for (T item : list) {
                 results.add(function.apply(item));
             }
-            return results;
+            return CompactList.pack(results);
         }
     }
 
     /** Runs an action on each item of a chunk; there is no value. */
-    record ForEachChunk<T>(SerializableConsumer<T> action, List<T> items) implements ChildJob {
+    record ForEachChunk<T>(SerializableConsumer<T> action, Serializable items) implements ChildJob {
+        ForEachChunk(SerializableConsumer<T> action, List<T> items) {
+            this(action, CompactList.pack(items));
+        }
+
         @Override
         public Object run() throws Exception {
-            for (T item : items) {
+            for (T item : CompactList.<T>unpack(items)) {
                 action.accept(item);
             }
             return null;
@@ -44,7 +57,7 @@ final class PoolJobs {
                 }
                 results.add(function.apply((A) pair.get(0), (B) pair.get(1)));
             }
-            return results;
+            return CompactList.pack(results);
         }
     }
 

@@ -108,7 +108,7 @@ final class PoolWorker {
         tasksDone++;
         child.submit(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
             slots.release();
-            if (failure instanceof JobNotStartedException) {
+            if (failure instanceof JobNotStartedException && !pool.isTerminated()) {
                 queue.addFirst(chunk);
             } else if (failure != null) {
                 chunk.result().completeExceptionally(failure);
