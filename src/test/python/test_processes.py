@@ -276,3 +276,15 @@ def test_warm_start_method_and_its_reservoir():
         assert children, "the reservoir should hold waiting JVMs"
         os.kill(kernel_pid(km), signal.SIGKILL)
         assert wait_until_gone(children, 2), "waiting JVMs outlived the kernel"
+
+
+# When a cell ends, its daemon children end with it, and a note names the non-daemon ones still running.
+def test_daemon_children_end_with_their_cell(kernel, kc):
+    km, _ = kernel
+    out = ok(kc, "var d = new Process(() -> Thread.sleep(60_000)).daemon(true);\nd.start();\n"
+                 "var n = new Process(() -> Thread.sleep(60_000));\nn.start();\nd.pid() + \" \" + n.pid()", timeout=60)
+    daemon_pid, other_pid = (int(p) for p in out.result.strip('"').split())
+    assert "Note: " + "Process-" in out.stderr and str(other_pid) in out.stderr and str(daemon_pid) not in out.stderr
+    assert wait_until_gone({daemon_pid}, 5)
+    assert alive(other_pid)
+    assert ok(kc, "n.terminate();\nn.join();\nd.exitCode() + \" \" + n.exitCode()").result == '"-15 -15"'
