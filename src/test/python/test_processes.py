@@ -150,14 +150,14 @@ def test_child_gets_a_copy_of_variables(kc):
     assert out.result == "[1, 2, 3]"
 
 
-# A captured value that cannot be serialized fails at start(), naming its type, and no child starts.
+# A captured value that cannot be serialized fails at start(), naming the variable and its type; no child starts.
 def test_non_serializable_capture_fails_at_start(kernel, kc):
     km, _ = kernel
     before = children_of(kernel_pid(km))
     out = execute(kc, "{\n    Thread local = new Thread();\n    new Process(() -> System.out.println(local)).start();\n}")
     assert out.status == "error"
     assert out.error["ename"] == "NotSerializableValueException"
-    assert "java.lang.Thread" in out.error["evalue"]
+    assert "variable local of type java.lang.Thread" in out.error["evalue"]
     assert children_of(kernel_pid(km)) == before
     assert ok(kc, "1 + 1").result == "2"
 

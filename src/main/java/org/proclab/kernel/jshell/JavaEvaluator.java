@@ -43,10 +43,14 @@ public final class JavaEvaluator implements AutoCloseable {
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
 
-    /** Starts JShell and runs the default imports; takes about a second, so call it early. */
+    /**
+     * Starts JShell and runs the default imports; takes about a second, so call it early. Cells are
+     * compiled with {@code -g}, so errors can name the local variables a task captured.
+     */
     public JavaEvaluator() {
         shell = JShell.builder()
                 .executionEngine(new ProcLabExecutionProvider(control), null)
+                .compilerOptions("-g")
                 .build();
         shell.addToClasspath(ownClassPath());
         analysis = shell.sourceCodeAnalysis();

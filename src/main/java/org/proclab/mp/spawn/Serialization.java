@@ -54,7 +54,7 @@ public final class Serialization {
                 + ". Capture only serializable values (numbers, strings, records and collections of them).";
     }
 
-    /** For a lambda: which captured value has the offending type, e.g. "it captures a java.lang.Thread (captured value 1)". */
+    /** For a lambda: which captured value has the offending type, e.g. "the lambda captures variable t of type java.lang.Thread". */
     private static String capturedCulprit(Object value, String typeName) {
         if (value instanceof Record record) {
             return recordCulprit(record, typeName);
@@ -69,16 +69,19 @@ public final class Serialization {
             if (inner != null) {
                 return inner;
             }
-            if (arg != null && arg.getClass().getName().equals(typeName)) {
-                return "the lambda captures a variable of type " + typeName + " (captured value " + (i + 1)
-                        + " of " + lambda.getCapturedArgCount() + "), which is not Serializable";
-            }
-            if (arg != null && !(arg instanceof Serializable)) {
-                return "the lambda captures a variable of type " + arg.getClass().getName()
+            if (arg != null && (arg.getClass().getName().equals(typeName) || !(arg instanceof Serializable))) {
+                return "the lambda captures " + variable(lambda, i) + " of type " + arg.getClass().getName()
                         + ", which is not Serializable";
             }
         }
         return null;
+    }
+
+    /** {@code variable local}, or {@code captured value 2 of 3} when the name is not known. */
+    private static String variable(SerializedLambda lambda, int index) {
+        String name = CapturedNames.of(lambda, index);
+        return name != null ? "variable " + name
+                : "a variable (captured value " + (index + 1) + " of " + lambda.getCapturedArgCount() + ")";
     }
 
     /** Looks for the culprit in the components of a record (such as the jobs of a pool). */
