@@ -1,0 +1,145 @@
+#!/usr/bin/python3
+"""Python baseline for bench/processes: the same workloads as the Java programs in java/.
+
+Prints one "RESULT python-CONTEXT METRIC SECONDS" line per timed run, like the Java programs.
+
+    bench_processes.py q3  [--warmup 2] [--reps 10]   spawn, fork, forkserver
+    bench_processes.py q4  [--warmup 1] [--reps 5]    spawn, fork, forkserver
+    bench_processes.py map [--warmup 8] [--reps 5] [--warmup-c1 1] [--reps-c1 3]   spawn (steady state
+                                                      does not depend on the start method)
+    bench_processes.py cpu [--warmup 1] [--reps 3] [--n 55000] [--items 16]
+
+--contexts spawn,fork,forkserver chooses the start methods.
+"""
+import argparse
+import multiprocessing as mp
+import time
+
+
+def hello():
+    print("messaging process running", flush=True)
+
+
+def square(x):
+    return x * x
+
+
+def double(x):
+    return x * 2
+
+
+def count_primes(n):
+    count = 0
+    for candidate in range(2, n):
+        d = 2
+        prime = True
+        while d * d <= candidate:
+            if candidate % d == 0:
+                prime = False
+                break
+            d += 1
+        if prime:
+            count += 1
+    return count
+
+
+def result(ctx_name, metric, seconds):
+    print(f"RESULT python-{ctx_name} {metric} {seconds:.9f}", flush=True)
+
+
+def q3(ctx, name, args):
+    """Seed Q3: start + join of a process that prints one line, from a warm parent."""
+    for i in range(args.warmup + args.reps):
+        t0 = time.perf_counter()
+        p = ctx.Process(target=hello)
+        p.start()
+        p.join()
+        elapsed = time.perf_counter() - t0
+        assert p.exitcode == 0, p.exitcode
+        if i >= args.warmup:
+            result(name, "q3", elapsed)
+
+
+def q4(ctx, name, args):
+    """Seed Q4 whole: Pool(4), map square over 1..10, leave the with-block (terminate())."""
+    for i in range(args.warmup + args.reps):
+        t0 = time.perf_counter()
+        with ctx.Pool(4) as pool:
+            t1 = time.perf_counter()
+            squares = pool.map(square, range(1, 11))
+            t2 = time.perf_counter()
+        t3 = time.perf_counter()
+        assert squares == [x * x for x in range(1, 11)]
+        if i >= args.warmup:
+            result(name, "q4", t3 - t0)
+            result(name, "q4.start", t1 - t0)
+            result(name, "q4.map", t2 - t1)
+            result(name, "q4.close", t3 - t2)
+
+
+def map_throughput(ctx, name, args):
+    """Steady-state map of x*2 on an open Pool(2): 200,000 ints (default chunksize), 20,000 at chunksize 1."""
+    big = list(range(200_000))
+    small = list(range(20_000))
+    with ctx.Pool(2) as pool:
+        for i in range(args.warmup + args.reps):
+            t0 = time.perf_counter()
+            doubled = pool.map(double, big)
+            elapsed = time.perf_counter() - t0
+            assert len(doubled) == len(big) and doubled[-1] == 2 * (len(big) - 1)
+            if i == 0:
+                result(name, "map200k.first", elapsed)
+            if i >= args.warmup:
+                result(name, "map200k", elapsed)
+        for i in range(args.warmup_c1 + args.reps_c1):
+            t0 = time.perf_counter()
+            doubled = pool.map(double, small, chunksize=1)
+            elapsed = time.perf_counter() - t0
+            assert len(doubled) == len(small) and doubled[-1] == 2 * (len(small) - 1)
+            if i >= args.warmup_c1:
+                result(name, "map20k.c1", elapsed)
+
+
+def cpu(ctx, name, args):
+    """CPU-bound: ITEMS items counting primes below N, serially here and over an open Pool(2)."""
+    items = [args.n] * args.items
+    with ctx.Pool(2) as pool:
+        for i in range(args.warmup + args.reps):
+            t0 = time.perf_counter()
+            serial = sum(count_primes(x) for x in items)
+            t1 = time.perf_counter()
+            parallel = sum(pool.map(count_primes, items))
+            t2 = time.perf_counter()
+            assert serial == parallel
+            if i >= args.warmup:
+                result(name, "cpu.serial", t1 - t0)
+                result(name, "cpu.pool2", t2 - t1)
+    print(f"INFO python cpu N={args.n} items={args.items}")
+
+
+BENCHMARKS = {"q3": (q3, 2, 10, "spawn,fork,forkserver"),
+              "q4": (q4, 1, 5, "spawn,fork,forkserver"),
+              "map": (map_throughput, 8, 5, "spawn"),
+              "cpu": (cpu, 1, 3, "spawn")}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("benchmark", choices=BENCHMARKS)
+    parser.add_argument("--warmup", type=int)
+    parser.add_argument("--reps", type=int)
+    parser.add_argument("--contexts")
+    parser.add_argument("--warmup-c1", type=int, default=1, help="map: untimed runs at chunksize 1")
+    parser.add_argument("--reps-c1", type=int, default=3, help="map: timed runs at chunksize 1")
+    parser.add_argument("--items", type=int, default=16, help="cpu: item count")
+    parser.add_argument("--n", type=int, default=55_000, help="cpu: count primes below N per item")
+    args = parser.parse_args()
+    function, warmup, reps, contexts = BENCHMARKS[args.benchmark]
+    args.warmup = warmup if args.warmup is None else args.warmup
+    args.reps = reps if args.reps is None else args.reps
+    for name in (args.contexts or contexts).split(","):
+        function(mp.get_context(name), name, args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+#!/usr/bin/python3
+"""Prints the table of bench/processes/run.sh from its RESULT lines (see README.md)."""
+import argparse
+import os
+import platform
+import statistics
+import time
+from collections import defaultdict
+
+PY_CONTEXTS = ["spawn", "fork", "forkserver"]
+
+
+def load(path):
+    samples = defaultdict(list)  # (who, metric) -> [seconds]
+    info = []
+    with open(path) as f:
+        for line in f:
+            parts = line.split()
+            if parts and parts[0] == "RESULT":
+                samples[(parts[1], parts[2])].append(float(parts[3]))
+            elif parts and parts[0] == "INFO" and " ".join(parts[1:]) not in info:
+                info.append(" ".join(parts[1:]))
+    return samples, info
+
+
+def med(samples, who, metric):
+    values = samples.get((who, metric))
+    return statistics.median(values) if values else None
+
+
+def low(samples, who, metric):
+    values = samples.get((who, metric))
+    return min(values) if values else None
+
+
+def count(samples, who, metric):
+    return len(samples.get((who, metric), []))
+
+
+def seconds(value):
+    if value is None:
+        return "—"
+    return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s"
+
+
+def med_min(samples, who, metric):
+    m = med(samples, who, metric)
+    return "—" if m is None else f"{seconds(m)} (min {seconds(low(samples, who, metric))}, n={count(samples, who, metric)})"
+
+
+def rate(samples, who, metric, items):
+    m = med(samples, who, metric)
+    return None if m is None else items / m
+
+
+def rate_text(value, samples, who, metric):
+    return "—" if value is None else f"{value:,.0f}/s ({seconds(med(samples, who, metric))})"
+
+
+def verdict(ok, detail):
+    if ok is None:
+        return "not measured"
+    return ("PASS" if ok else "FAIL") + f" ({detail})"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("results")
+    for option in ["--label", "--java", "--java-options", "--jar", "--python", "--rounds", "--load-before", "--other-cpu"]:
+        parser.add_argument(option, default="")
+    args = parser.parse_args()
+    s, info = load(args.results)
+
+    def table(rows):
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        for n, r in enumerate(rows):
+            print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")
+            if n == 0:
+                print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+    other = ""
+    if args.other_cpu:
+        b0, b1, o0, o1, t0, t1, hz = (float(v) for v in args.other_cpu.split())
+        wall = t1 - t0
+        others = max(0.0, ((b1 - b0) - (o1 - o0)) / hz / wall)
+        other = f"; wall {wall:.0f} s; CPU used by other processes during the run: {others:.2f} of {os.cpu_count()} CPUs"
+    cpu_model = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu_model = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "")
+    except OSError:
+        pass
+    print()
+    if args.label:
+        print(f"## {args.label}")
+    print(f"processes benchmark, {time.strftime('%Y-%m-%d %H:%M %z')}, {platform.node()}, {os.cpu_count()} CPUs "
+          f"({cpu_model}), {platform.system()} {platform.release()}")
+    print(f"Java {args.java}; parent options: {args.java_options or '(none)'}; jar {args.jar}")
+    print(f"Python {args.python}; rounds {args.rounds}; load average before {args.load_before}{other}")
+    for line in info:
+        print(f"cpu sizes: {line}")
+    print("figures: median (min, number of samples) over all rounds; Java and Python alternated round by round\n")
+
+    py = [f"python-{c}" for c in PY_CONTEXTS]
+    header = ["measurement", "ProcLab (Java)", "Python spawn", "Python fork", "Python forkserver"]
+    rows = [header]
+    rows.append(["Q3 start+join, 1 line"] + [med_min(s, w, "q3") for w in ["java"] + py])
+    rows.append(["Q4 whole: Pool(4), map 1..10, close"] + [med_min(s, w, "q4") for w in ["java"] + py])
+    for phase, text in [("start", "  Q4: Pool(4) created"), ("map", "  Q4: map"), ("close", "  Q4: leave block")]:
+        rows.append([text] + [seconds(med(s, w, "q4." + phase)) for w in ["java"] + py])
+    r_java = rate(s, "java", "map200k", 200_000)
+    r_py = rate(s, "python-spawn", "map200k", 200_000)
+    c_java = rate(s, "java", "map20k.c1", 20_000)
+    c_py = rate(s, "python-spawn", "map20k.c1", 20_000)
+    rows.append(["map x*2, 200k ints, default chunksize, Pool(2), warm", rate_text(r_java, s, "java", "map200k"),
+                 rate_text(r_py, s, "python-spawn", "map200k"), "", ""])
+    rows.append(["  first map of 200k on the fresh pool", seconds(med(s, "java", "map200k.first")),
+                 seconds(med(s, "python-spawn", "map200k.first")), "", ""])
+    rows.append(["map x*2, 20k ints, chunksize 1, Pool(2)", rate_text(c_java, s, "java", "map20k.c1"),
+                 rate_text(c_py, s, "python-spawn", "map20k.c1"), "", ""])
+    speedup = {}
+    for w in ["java", "python-spawn"]:
+        serial, pool = med(s, w, "cpu.serial"), med(s, w, "cpu.pool2")
+        speedup[w] = serial / pool if serial and pool else None
+    rows.append(["CPU-bound: serial", seconds(med(s, "java", "cpu.serial")), seconds(med(s, "python-spawn", "cpu.serial")), "", ""])
+    rows.append(["CPU-bound: Pool(2)", seconds(med(s, "java", "cpu.pool2")), seconds(med(s, "python-spawn", "cpu.pool2")), "", ""])
+    rows.append(["CPU-bound: speed-up", *(("—" if speedup[w] is None else f"{speedup[w]:.2f}×") for w in ["java", "python-spawn"]), "", ""])
+    table(rows)
+
+    def le(a, b):
+        return None if a is None or b is None else a <= b
+
+    q3j, q3p = med(s, "java", "q3"), med(s, "python-spawn", "q3")
+    q4j, q4p = med(s, "java", "q4"), med(s, "python-spawn", "q4")
+    print()
+    targets = [["target", "result"]]
+    targets.append(["Q3 median ≤ Python spawn's",
+                    verdict(le(q3j, q3p), f"{seconds(q3j)} vs {seconds(q3p)}" if q3j and q3p else "")])
+    targets.append(["Q4 median ≤ Python spawn's",
+                    verdict(le(q4j, q4p), f"{seconds(q4j)} vs {seconds(q4p)}" if q4j and q4p else "")])
+    targets.append(["map 200k tasks/s ≥ 2 × Python's (same chunksize, 25,000)",
+                    verdict(None if not (r_java and r_py) else r_java >= 2 * r_py,
+                            f"{r_java / r_py:.2f} × Python's" if r_java and r_py else "")])
+    targets.append(["map chunksize 1 tasks/s ≥ Python's",
+                    verdict(None if not (c_java and c_py) else c_java >= c_py,
+                            f"{c_java / c_py:.2f} × Python's" if c_java and c_py else "")])
+    targets.append(["CPU-bound speed-up on Pool(2) ≥ 1.8×",
+                    verdict(None if speedup["java"] is None else speedup["java"] >= 1.8,
+                            "" if speedup["java"] is None else f"{speedup['java']:.2f}×"
+                            + ("" if speedup["python-spawn"] is None else f"; Python {speedup['python-spawn']:.2f}×"))])
+    targets.append(["warm-reservoir targets (start from a warm child JVM)", "not yet measured (start mode not built)"])
+    table(targets)
+
+
+if __name__ == "__main__":
+    main()

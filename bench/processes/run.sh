@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Process benchmarks: ProcLab (org.proclab.mp, child JVMs) and Python's multiprocessing, side by
+# side in one run, alternated round by round; prints one table with medians and the targets.
+# See README.md in this directory.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+JAR="$REPO/target/proclab.jar"
+JAVA_HOME_ARG=""
+PYTHON=/usr/bin/python3
+ROUNDS=2
+ONLY="q3,q4,map,cpu"
+LANGS="java,python"
+CHILD_OPTIONS=""
+CHILD_HEAP=""
+JVM_ARGS=()
+RAW=""
+LABEL=""
+WAIT_IDLE=0
+CHILD_CDS=""
+# CPU-bound sizes: the same algorithm and item count in both languages, N chosen per language so
+# that the serial run takes about 1-2 s (Python's loop is ~40 times slower than Java's).
+JAVA_PRIME_N=600000
+PYTHON_PRIME_N=55000
+PRIME_ITEMS=16
+
+usage() {
+  cat <<USAGE
+usage: bench/processes/run.sh [OPTIONS]
+
+  --jar FILE              the ProcLab jar to measure (default: $REPO/target/proclab.jar)
+  --java-home DIR         JDK for the Java parent, and so for its children (default: java on PATH)
+  --python FILE           Python for the baseline (default: /usr/bin/python3)
+  --rounds N              rounds; each runs every program once, Java then Python (default: 2)
+  --only LIST             benchmarks, comma-separated from q3,q4,map,cpu (default: all)
+  --lang LIST             java,python (default: both)
+  --child-options FLAGS   extra JVM options for every child (-Dproclab.child.options=FLAGS)
+  --child-cds dump|auto|aot  give children an archive of their classes, made in this run:
+                          dump: one child run with -XX:ArchiveClassesAtExit (JDK 17+), then
+                          -XX:SharedArchiveFile; auto: -XX:+AutoCreateSharedArchive (JDK 19+),
+                          primed by one child run; aot: an AOT cache (JEP 483/514, JDK 25+),
+                          trained by one child run with -XX:AOTCacheOutput, then -XX:AOTCache
+  --child-heap SIZE       child heap (-Dproclab.child.heap=SIZE, ProcLab's default is 256m)
+  --jvm-arg FLAG          extra JVM option for the Java parent (repeatable)
+  --prime-n JAVA,PYTHON   cpu: count primes below N per item (default: $JAVA_PRIME_N,$PYTHON_PRIME_N)
+  --raw FILE              also keep the raw RESULT lines in FILE
+  --label TEXT            a label printed above the table
+  --wait-idle SECONDS     before each round, wait (at most SECONDS) until the CPUs have been less
+                          than 15 % busy for 3 s; other work on a 2-core machine distorts everything
+USAGE
+}
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --jar) JAR="$(readlink -f "$2")"; shift 2 ;;
+    --java-home) JAVA_HOME_ARG="$2"; shift 2 ;;
+    --python) PYTHON="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    --lang) LANGS="$2"; shift 2 ;;
+    --child-options) CHILD_OPTIONS="$2"; shift 2 ;;
+    --child-heap) CHILD_HEAP="$2"; shift 2 ;;
+    --child-cds) CHILD_CDS="$2"; shift 2 ;;
+    --jvm-arg) JVM_ARGS+=("$2"); shift 2 ;;
+    --prime-n) JAVA_PRIME_N="${2%%,*}"; PYTHON_PRIME_N="${2##*,}"; shift 2 ;;
+    --raw) RAW="$2"; shift 2 ;;
+    --label) LABEL="$2"; shift 2 ;;
+    --wait-idle) WAIT_IDLE="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+[[ -f "$JAR" ]] || { echo "run.sh: $JAR not found; build it with ./proclab build (or give --jar)" >&2; exit 1; }
+if [[ -n "$JAVA_HOME_ARG" ]]; then
+  JAVA="$JAVA_HOME_ARG/bin/java"
+else
+  JAVA="$(readlink -f "$(command -v java)")"
+fi
+JDK_BIN="$(dirname "$JAVA")"
+JAVAC="$JDK_BIN/javac"; [[ -x "$JAVAC" ]] || JAVAC="$(command -v javac)"
+JARTOOL="$JDK_BIN/jar"; [[ -x "$JARTOOL" ]] || JARTOOL="$(command -v jar)"
+wants() { [[ ",$1," == *",$2,"* ]]; }
+
+WORK="$(mktemp -d /tmp/proclab-procbench-XXXXXX)"
+PARENT_PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PARENT_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The benchmark programs, compiled against the jar into a jar of their own: AppCDS archives
+# (see README) accept only jars on the class path.
+"$JAVAC" --release 17 -d "$WORK/classes" -cp "$JAR" "$HERE"/java/*.java
+"$JARTOOL" cf "$WORK/bench.jar" -C "$WORK/classes" .
+cp "$JAR" "$WORK/proclab.jar"
+CP="$WORK/proclab.jar:$WORK/bench.jar"
+
+JAVA_OPTS=("${JVM_ARGS[@]}")
+[[ -n "$CHILD_HEAP" ]] && JAVA_OPTS+=("-Dproclab.child.heap=$CHILD_HEAP")
+# The archive is made here because it is valid only for this class path (jar names, sizes, times).
+case "$CHILD_CDS" in
+  "") ;;
+  dump)
+    "$JAVA" "${JAVA_OPTS[@]}" "-Dproclab.child.options=$CHILD_OPTIONS -XX:ArchiveClassesAtExit=$WORK/child.jsa" \
+      -cp "$CP" PoolWhole 0 1 1 > /dev/null 2> "$WORK/cds.txt" || true
+    [[ -f "$WORK/child.jsa" ]] || { echo "run.sh: no CDS archive was written" >&2; cat "$WORK/cds.txt" >&2; exit 1; }
+    CHILD_OPTIONS="$CHILD_OPTIONS -XX:SharedArchiveFile=$WORK/child.jsa" ;;
+  auto)
+    CHILD_OPTIONS="$CHILD_OPTIONS -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$WORK/child-auto.jsa"
+    "$JAVA" "${JAVA_OPTS[@]}" "-Dproclab.child.options=$CHILD_OPTIONS" -cp "$CP" PoolWhole 0 1 1 > /dev/null || true
+    [[ -f "$WORK/child-auto.jsa" ]] || { echo "run.sh: no CDS archive was written" >&2; exit 1; } ;;
+  aot)
+    # ProcLab passes -Xshare:auto, which JDK 25 refuses next to an AOT cache: the children are
+    # started through a wrapper that drops it (the wrapper costs a /bin/sh start, ~1-2 ms).
+    printf '#!/bin/sh\nfor a do\n  shift\n  [ "$a" = -Xshare:auto ] || set -- "$@" "$a"\ndone\nexec %s "$@"\n' "$JAVA" > "$WORK/java-no-xshare"
+    chmod +x "$WORK/java-no-xshare"
+    JAVA_OPTS+=("-Dbench.child.java=$WORK/java-no-xshare")
+    "$JAVA" "${JAVA_OPTS[@]}" "-Dproclab.child.options=$CHILD_OPTIONS -XX:AOTCacheOutput=$WORK/child.aot" \
+      -cp "$CP" PoolWhole 0 1 1 > /dev/null 2> "$WORK/cds.txt" || true
+    [[ -f "$WORK/child.aot" ]] || { echo "run.sh: no AOT cache was written" >&2; cat "$WORK/cds.txt" >&2; exit 1; }
+    CHILD_OPTIONS="$CHILD_OPTIONS -XX:AOTCache=$WORK/child.aot" ;;
+  *) echo "run.sh: --child-cds takes dump, auto or aot" >&2; exit 2 ;;
+esac
+CHILD_OPTIONS="${CHILD_OPTIONS# }"
+[[ -n "$CHILD_OPTIONS" ]] && JAVA_OPTS+=("-Dproclab.child.options=$CHILD_OPTIONS")
+
+RESULTS="$WORK/results.txt"
+: > "$RESULTS"
+
+# Runs one program in the background (so an interrupt can stop it by pid) and keeps its
+# RESULT/INFO lines; the children's own output ("messaging process running") is dropped.
+run_program() {
+  "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" &
+  PARENT_PIDS=($!)
+  if ! wait "${PARENT_PIDS[0]}"; then
+    echo "run.sh: failed: $*" >&2
+    cat "$WORK/err.txt" >&2
+    exit 1
+  fi
+  PARENT_PIDS=()
+  grep -E '^(RESULT|INFO) ' "$WORK/out.txt" >> "$RESULTS" || true
+}
+
+busy_ticks() { local _c u n s i w q sq st; read -r _c u n s i w q sq st _ < /proc/stat; echo "$((u + n + s + q + sq + st)) $((u + n + s + i + w + q + sq + st))"; }
+
+wait_idle() {
+  local deadline=$((SECONDS + $1)) quiet=0 b0 t0 b1 t1
+  while ((quiet < 3 && SECONDS < deadline)); do
+    read -r b0 t0 < <(busy_ticks); sleep 1; read -r b1 t1 < <(busy_ticks)
+    if (((b1 - b0) * 100 < 15 * (t1 - t0))); then quiet=$((quiet + 1)); else quiet=0; fi
+  done
+  ((quiet >= 3)) || echo "run.sh: the machine did not become idle within $1 s; measuring anyway" >&2
+}
+
+java_run() { run_program "$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" "$@"; }
+py_run() { run_program "$PYTHON" "$HERE/bench_processes.py" "$@"; }
+
+read -r _ u n s i w q sq st _ < /proc/stat
+BUSY0=$((u + n + s + q + sq + st)); START=$(date +%s.%N)
+OURS0="$(awk '{print $14 + $15 + $16 + $17}' /proc/$$/stat)"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+for ((round = 1; round <= ROUNDS; round++)); do
+  ((WAIT_IDLE > 0)) && wait_idle "$WAIT_IDLE"
+  echo "round $round/$ROUNDS ..." >&2
+  if wants "$ONLY" q3; then
+    wants "$LANGS" java && java_run StartJoin 2 5
+    wants "$LANGS" python && py_run q3 --warmup 2 --reps 5
+  fi
+  if wants "$ONLY" q4; then
+    wants "$LANGS" java && java_run PoolWhole 1 4
+    wants "$LANGS" python && py_run q4 --warmup 1 --reps 4
+  fi
+  if wants "$ONLY" map; then
+    wants "$LANGS" java && java_run MapThroughput 8 3 1 2
+    wants "$LANGS" python && py_run map --warmup 8 --reps 3 --warmup-c1 1 --reps-c1 2
+  fi
+  if wants "$ONLY" cpu; then
+    wants "$LANGS" java && java_run CpuSpeedup 1 2 "$JAVA_PRIME_N" "$PRIME_ITEMS"
+    wants "$LANGS" python && py_run cpu --warmup 1 --reps 2 --n "$PYTHON_PRIME_N" --items "$PRIME_ITEMS"
+  fi
+done
+
+read -r _ u n s i w q sq st _ < /proc/stat
+BUSY1=$((u + n + s + q + sq + st)); END=$(date +%s.%N)
+OURS1="$(awk '{print $14 + $15 + $16 + $17}' /proc/$$/stat)"
+
+LEFT="$(pgrep -f "$WORK/bench.jar org.proclab.mp.spawn.ChildMain" || true)"
+[[ -z "$LEFT" ]] || echo "run.sh: WARNING: child JVMs left over: $LEFT" >&2
+
+[[ -n "$RAW" ]] && cp "$RESULTS" "$RAW"
+"$PYTHON" "$HERE/report.py" "$RESULTS" \
+  --label="$LABEL" \
+  --java "$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.version = //p') ($JAVA)" \
+  --java-options="${JAVA_OPTS[*]:-}" \
+  --jar "$JAR" \
+  --python "$("$PYTHON" -c 'import platform, sys; print(platform.python_version(), sys.executable)')" \
+  --rounds "$ROUNDS" \
+  --load-before "$LOAD_BEFORE" \
+  --other-cpu "$BUSY0 $BUSY1 $OURS0 $OURS1 $START $END $(getconf CLK_TCK)"
