@@ -3,7 +3,6 @@ package org.proclab.kernel.wire;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -115,7 +114,7 @@ public final class SocketLoop implements AutoCloseable {
 
     private void receiveAvailable() {
         List<byte[]> frames;
-        while ((frames = receiveFrames()) != null) {
+        while ((frames = Multipart.receiveNow(socket)) != null) {
             Message message;
             try {
                 message = codec.decode(frames);
@@ -131,26 +130,10 @@ public final class SocketLoop implements AutoCloseable {
         }
     }
 
-    private List<byte[]> receiveFrames() {
-        byte[] first = socket.recv(ZMQ.DONTWAIT);
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv());
-        }
-        return frames;
-    }
-
     private void sendQueued() {
         Message message;
         while ((message = outbox.poll()) != null) {
-            List<byte[]> frames = codec.encode(message);
-            for (int i = 0; i < frames.size(); i++) {
-                socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-            }
+            Multipart.send(socket, codec.encode(message));
         }
     }
 

@@ -16,6 +16,7 @@ import org.proclab.kernel.wire.InvalidMessageException;
 import org.proclab.kernel.wire.Json;
 import org.proclab.kernel.wire.Message;
 import org.proclab.kernel.wire.MessageSigner;
+import org.proclab.kernel.wire.Multipart;
 import org.proclab.kernel.wire.WireCodec;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -136,11 +137,8 @@ public final class KernelClient implements AutoCloseable {
     }
 
     private void sendFrames(Channel channel, List<byte[]> frames) {
-        ZMQ.Socket socket = sockets.get(channel);
-        for (int i = 0; i < frames.size(); i++) {
-            if (!socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0)) {
-                throw new IllegalStateException("could not send on " + channel);
-            }
+        if (!Multipart.send(sockets.get(channel), frames)) {
+            throw new IllegalStateException("could not send on " + channel);
         }
     }
 
@@ -242,7 +240,7 @@ public final class KernelClient implements AutoCloseable {
         for (Channel channel : Channel.values()) {
             ZMQ.Socket socket = sockets.get(channel);
             List<byte[]> frames;
-            while ((frames = receiveFrames(socket)) != null) {
+            while ((frames = Multipart.receiveNow(socket)) != null) {
                 try {
                     received.get(channel).add(codec.decode(frames));
                 } catch (InvalidMessageException e) {
@@ -258,19 +256,6 @@ public final class KernelClient implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             pump(deadline);
         }
-    }
-
-    private static List<byte[]> receiveFrames(ZMQ.Socket socket) {
-        byte[] first = socket.recv(ZMQ.DONTWAIT);
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv());
-        }
-        return frames;
     }
 
     private Message find(Channel channel, Predicate<Message> predicate) {
