@@ -99,9 +99,13 @@ public final class SpawnConfig {
         traceRenderer = renderer;
     }
 
-    /** The JVM options of a child, before the class path. */
+    /**
+     * The JVM options of a child, before the class path. Class-data sharing is on by default; it is
+     * not forced with {@code -Xshare:auto}, because JDK 25 refuses an AOT cache given through
+     * {@code proclab.child.options} next to that flag.
+     */
     static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Xshare:auto",
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true"));
         String extra = System.getProperty("proclab.child.options");
