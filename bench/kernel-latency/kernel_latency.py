@@ -10,7 +10,8 @@ Measures, for each kernel:
                background, so this is where the rest of its start-up shows;
   trivial cell `1+1` round trip on a warm kernel: execute_request sent until both execute_reply
                and the idle status on IOPub arrived (warm-up runs, then timed runs with the
-               kernels alternated; p50, p90, mean, min, max).
+               kernels alternated; p50, p90, mean, min, max); in the same loop, an empty cell
+               and a kernel_info round trip, the floors under it (no compilation; protocol only).
 
 The client side is a minimal raw ZeroMQ client (jupyter_client.Session for the wire format, no
 event loop, no heartbeat thread) so that the figures are the kernels', not the client's.
