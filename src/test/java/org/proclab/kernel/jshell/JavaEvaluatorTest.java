@@ -103,6 +103,15 @@ class JavaEvaluatorTest {
         return new Pending(count, future, output, cellOutput, worker);
     }
 
+    // Once an expression's value is shown, JShell's hidden $N variable for it is gone, so later cells do not compile against it.
+    @Test
+    void shownExpressionsLeaveNoHiddenVariables() throws Exception {
+        long before = evaluator.shell().variables().filter(variable -> variable.name().startsWith("$")).count();
+        assertEquals("42", run("6 * 7").shown());
+        assertEquals("43", run("6 * 7 + 1").shown());
+        assertEquals(before, evaluator.shell().variables().filter(variable -> variable.name().startsWith("$")).count());
+    }
+
     private static Run run(String code) throws Exception {
         return start(code).await(30, TimeUnit.SECONDS);
     }
