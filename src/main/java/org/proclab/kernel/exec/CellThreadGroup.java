@@ -33,7 +33,7 @@ public final class CellThreadGroup extends ThreadGroup {
 
     /** The cell group a thread belongs to, or null for kernel threads and shared pool threads. */
     public static CellThreadGroup of(Thread thread) {
-        if (thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()) {
+        if (isCommonPoolWorker(thread)) {
             return null;
         }
         for (ThreadGroup group = thread.getThreadGroup(); group != null; group = group.getParent()) {
@@ -42,6 +42,11 @@ public final class CellThreadGroup extends ThreadGroup {
             }
         }
         return null;
+    }
+
+    /** True for a worker of the JDK's shared common fork-join pool, which serves every cell. */
+    static boolean isCommonPoolWorker(Thread thread) {
+        return thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool();
     }
 
     /** The output of the cell a thread belongs to, or null. */

@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.execution.DirectExecutionControl;
 import org.proclab.kernel.io.CellOutput;
@@ -204,9 +202,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     private static List<Thread> threadsToStop(CellThreadGroup group) {
         List<Thread> threads = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            boolean commonPoolWorker = thread instanceof ForkJoinWorkerThread worker
-                    && worker.getPool() == ForkJoinPool.commonPool();
-            if (commonPoolWorker || CellThreadGroup.of(thread) == group) {
+            if (CellThreadGroup.isCommonPoolWorker(thread) || CellThreadGroup.of(thread) == group) {
                 threads.add(thread);
             }
         }
