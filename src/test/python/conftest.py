@@ -6,11 +6,16 @@ Run with Debian's Python (where apt installed Jupyter) and the kernelspec on JUP
     JUPYTER_PATH=/tmp/spec/share/jupyter /usr/bin/python3 -m pytest -p no:cacheprovider -q src/test/python
 """
 import contextlib
+import os
 import queue
 import time
 
 import pytest
 from jupyter_client.manager import start_new_kernel
+
+# Kernels here skip the idle compiler warm-up (it would spend CPU between tests and make timings
+# noisier); test_kernel_behaviour.py turns it on for the test that checks it.
+os.environ.setdefault("PROCLAB_WARMUP_SNIPPETS", "0")
 
 KERNEL_NAME = "proclab"
 STARTUP_TIMEOUT = 60
@@ -231,8 +236,8 @@ def kernel_pid(km):
     return km.kernel.pid
 
 
-def start_kernel():
-    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=STARTUP_TIMEOUT)
+def start_kernel(**kwargs):
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=STARTUP_TIMEOUT, **kwargs)
     kc.allow_stdin = False
     return km, kc
 
@@ -251,9 +256,9 @@ def stop_kernel(km, kc):
 
 
 @contextlib.contextmanager
-def fresh_kernel():
+def fresh_kernel(**kwargs):
     """A kernel of its own for tests that restart, signal or otherwise disturb it."""
-    km, kc = start_kernel()
+    km, kc = start_kernel(**kwargs)
     try:
         yield km, kc
     finally:

@@ -710,6 +710,21 @@ def test_restart_gives_fresh_kernel():
         assert ok(kc, "6*7").result == "42"
 
 
+# Between cells the kernel warms its compiler up with hidden snippets that leave no trace in the session.
+def test_idle_compiler_warm_up_leaves_no_trace(tmp_path):
+    log_path = tmp_path / "kernel-stderr.log"
+    env = {**os.environ, "PROCLAB_WARMUP_SNIPPETS": "20"}
+    with open(log_path, "w") as log, fresh_kernel(env=env, stderr=log) as (km, kc):
+        ok(kc, "int kept = 7;", timeout=60)
+        deadline = time.monotonic() + 60
+        while "compiler warm-up done: 20 snippets" not in log_path.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "compiler warm-up done: 20 snippets" in log_path.read_text()
+        assert_compile_error(execute(kc, "$proclabWarmUpValue"))
+        out = ok(kc, "kept + 1")
+        assert out.result == "8" and out.stdout == "" and out.stderr == ""
+
+
 # The installed kernelspec directory and its files are not world-writable.
 def test_kernelspec_not_world_writable():
     spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)

@@ -14,6 +14,7 @@ import org.proclab.kernel.exec.CellThreadGroup;
 import org.proclab.kernel.io.OutputRouter;
 import org.proclab.kernel.io.StdinBridge;
 import org.proclab.kernel.jshell.CodeAssist;
+import org.proclab.kernel.jshell.CompilerWarmUp;
 import org.proclab.kernel.jshell.JavaEvaluator;
 import org.proclab.kernel.protocol.CommInfoReply;
 import org.proclab.kernel.protocol.CompleteReply;
@@ -44,9 +45,15 @@ import org.proclab.kernel.wire.Message;
  * control worker, so they are served while a cell runs. Cell code runs on threads of its own
  * (see {@code ProcLabExecutionControl}). JShell starts in the background, so
  * {@code kernel_info_reply} goes out at once and the first cell waits only for what is left.
+ * After the first cell, JShell's compiler is warmed up while the kernel is idle ({@link IdleWarmUp}).
  */
 public final class Kernel {
     private static final System.Logger LOG = System.getLogger(Kernel.class.getName());
+    /**
+     * How many snippets the idle compiler warm-up compiles; the environment variable
+     * {@code PROCLAB_WARMUP_SNIPPETS=0} turns it off (for a server that must save every CPU second).
+     */
+    private static final int WARM_UP_SNIPPETS = warmUpSnippets(System.getenv("PROCLAB_WARMUP_SNIPPETS"));
 
     private final JupyterSockets sockets;
     private final ExecutorService shellWorker = Executors.newSingleThreadExecutor(daemon("proclab-shell-worker"));
@@ -55,6 +62,7 @@ public final class Kernel {
     private final CompletableFuture<JavaEvaluator> evaluator;
     private final CompletableFuture<ChildSupervisor> children;
     private final CellExecutor cells;
+    private final IdleWarmUp warmUp = new IdleWarmUp(shellWorker, outputTimer);
     private final History history = new History();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long abortQueuedBefore = Long.MIN_VALUE;
@@ -105,7 +113,14 @@ public final class Kernel {
 
     private void onShell(Message message) {
         long arrival = System.nanoTime();
-        shellWorker.execute(() -> withBusyStatus(message, () -> handleShell(message, arrival)));
+        warmUp.requestQueued();
+        shellWorker.execute(() -> {
+            try {
+                withBusyStatus(message, () -> handleShell(message, arrival));
+            } finally {
+                warmUp.requestDone();
+            }
+        });
     }
 
     private void onControl(Message message) {
@@ -125,6 +140,9 @@ public final class Kernel {
                     abortQueuedBefore = System.nanoTime();
                 }
                 reply(sockets::sendShell, message, MessageTypes.EXECUTE_REPLY, result);
+                if (WARM_UP_SNIPPETS > 0 && !evaluator.isCompletedExceptionally()) {
+                    warmUp.startOnce(() -> new CompilerWarmUp(evaluator.join(), WARM_UP_SNIPPETS));
+                }
             }
             case MessageTypes.COMPLETE_REQUEST -> reply(sockets::sendShell, message, MessageTypes.COMPLETE_REPLY, complete(message));
             case MessageTypes.INSPECT_REQUEST -> reply(sockets::sendShell, message, MessageTypes.INSPECT_REPLY, inspect(message));
@@ -239,6 +257,18 @@ public final class Kernel {
         starter.setDaemon(true);
         starter.start();
         return ready;
+    }
+
+    private static int warmUpSnippets(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return CompilerWarmUp.DEFAULT_SNIPPETS;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(setting.trim()));
+        } catch (NumberFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, "PROCLAB_WARMUP_SNIPPETS is not a number: " + setting);
+            return CompilerWarmUp.DEFAULT_SNIPPETS;
+        }
     }
 
     private static ThreadFactory daemon(String name) {

@@ -123,6 +123,22 @@ public final class JavaEvaluator implements AutoCloseable {
         return new Evaluation.Completed(shown);
     }
 
+    /**
+     * Compiles and runs a snippet that the student never sees, then forgets it: it leaves no
+     * declaration, no history and no output. Used by {@link CompilerWarmUp} between cells, on the
+     * thread that runs cells, and only once a cell has run (snippets run in that cell's threads).
+     */
+    void warmUp(String source) {
+        if (control.wasStopped()) {
+            return;
+        }
+        for (SnippetEvent event : shell.eval(source)) {
+            if (event.causeSnippet() == null && event.status().isActive()) {
+                shell.drop(event.snippet());
+            }
+        }
+    }
+
     /** Stops the running cell and the threads it started. */
     public void interrupt() {
         control.stop();

@@ -112,6 +112,26 @@ class JavaEvaluatorTest {
         assertEquals(before, evaluator.shell().variables().filter(variable -> variable.name().startsWith("$")).count());
     }
 
+    // The idle compiler warm-up leaves the student's session as it was: same snippets, same values, no output.
+    @Test
+    void compilerWarmUpLeavesNoTrace() throws Exception {
+        Run declared = run("int warmUpSurvivor = 5; long square(long x) { return -x; }");
+        declared.shown();
+        List<String> before = evaluator.shell().snippets().filter(s -> evaluator.shell().status(s).isActive())
+                .map(s -> s.source()).toList();
+        CompilerWarmUp warmUp = new CompilerWarmUp(evaluator, 14);
+        int steps = 0;
+        while (warmUp.runNext()) {
+            steps++;
+        }
+        assertEquals(13, steps);
+        assertFalse(warmUp.runNext());
+        assertEquals(before, evaluator.shell().snippets().filter(s -> evaluator.shell().status(s).isActive())
+                .map(s -> s.source()).toList());
+        assertEquals("5 -3", run("warmUpSurvivor + \" \" + square(3)").shown().replace("\"", ""));
+        assertEquals("", declared.text(StreamName.STDOUT) + declared.text(StreamName.STDERR));
+    }
+
     private static Run run(String code) throws Exception {
         return start(code).await(30, TimeUnit.SECONDS);
     }

@@ -1,0 +1,123 @@
+package org.proclab.kernel;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.proclab.kernel.jshell.CompilerWarmUp;
+
+/**
+ * Runs the {@link CompilerWarmUp} one snippet at a time on the shell worker, only while the kernel
+ * has nothing else to do, so that it never makes a student's cell wait for long.
+ *
+ * <p>Rules: it starts after the first cell has run; a snippet is compiled only when no shell
+ * request is queued or running and none has arrived for {@link #QUIET_MILLIS}; a request that arrives
+ * meanwhile waits for at most one snippet (a few milliseconds). It pauses while other processes
+ * keep at least half of the machine's CPUs busy, so many kernels starting at once on a classroom
+ * server do not slow each other down further.
+ */
+final class IdleWarmUp {
+    /** How long the shell must have been quiet before a snippet is compiled. */
+    static final long QUIET_MILLIS = 300;
+    private static final long PAUSE_WHEN_BUSY_MILLIS = 1000;
+    private static final double BUSY_SHARE_OF_OTHERS = 0.5;
+    private static final long BETWEEN_SNIPPETS_MILLIS = 2;
+    private static final System.Logger LOG = System.getLogger(IdleWarmUp.class.getName());
+
+    private final Executor shellWorker;
+    private final ScheduledExecutorService timer;
+    private final AtomicInteger requestsInFlight = new AtomicInteger();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile long lastRequestNanos = System.nanoTime();
+    private volatile CompilerWarmUp warmUp;
+    private long startedNanos;
+
+    IdleWarmUp(Executor shellWorker, ScheduledExecutorService timer) {
+        this.shellWorker = shellWorker;
+        this.timer = timer;
+    }
+
+    /** Called when a shell request is queued for the shell worker. */
+    void requestQueued() {
+        requestsInFlight.incrementAndGet();
+        lastRequestNanos = System.nanoTime();
+    }
+
+    /** Called when the shell worker has finished a request. */
+    void requestDone() {
+        lastRequestNanos = System.nanoTime();
+        requestsInFlight.decrementAndGet();
+    }
+
+    /** Starts warming up after the first cell; later calls do nothing. */
+    void startOnce(Supplier<CompilerWarmUp> create) {
+        if (started.compareAndSet(false, true)) {
+            warmUp = create.get();
+            startedNanos = System.nanoTime();
+            schedule(QUIET_MILLIS);
+        }
+    }
+
+    private void schedule(long delayMillis) {
+        try {
+            timer.schedule(this::offerStep, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            warmUp = null;
+        }
+    }
+
+    private void offerStep() {
+        long quietFor = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRequestNanos);
+        if (requestsInFlight.get() > 0 || quietFor < QUIET_MILLIS) {
+            schedule(Math.max(QUIET_MILLIS - quietFor, 10));
+        } else if (machineIsBusy()) {
+            schedule(PAUSE_WHEN_BUSY_MILLIS);
+        } else {
+            try {
+                shellWorker.execute(this::step);
+            } catch (RejectedExecutionException shuttingDown) {
+                warmUp = null;
+            }
+        }
+    }
+
+    /** Runs on the shell worker. */
+    private void step() {
+        CompilerWarmUp current = warmUp;
+        if (current == null) {
+            return;
+        }
+        if (requestsInFlight.get() > 0) {
+            schedule(QUIET_MILLIS);
+            return;
+        }
+        boolean more;
+        try {
+            more = current.runNext();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "compiler warm-up stopped", e);
+            more = false;
+        }
+        if (more) {
+            schedule(BETWEEN_SNIPPETS_MILLIS);
+        } else {
+            warmUp = null;
+            LOG.log(System.Logger.Level.INFO, () -> "compiler warm-up done: " + current.compiled()
+                    + " snippets compiled while idle, " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos)
+                    + " s after the first cell");
+        }
+    }
+
+    /** Whether other processes used at least half of the CPUs since the last call. */
+    private static boolean machineIsBusy() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            return os.getCpuLoad() - os.getProcessCpuLoad() >= BUSY_SHARE_OF_OTHERS;
+        }
+        return false;
+    }
+}
