@@ -334,6 +334,12 @@ class Bench:
                 kut.info = reply["content"]
                 client.wait_iopub(a.timeout)
                 running.append((kut, km, client))
+            if a.settle > 0:
+                # a student runs a first cell, then reads for a while before the next one
+                for kut, _, client in running:
+                    client.execute(TRIVIAL_CODE, a.timeout)
+                self.log(f"  first cell run; kernels left idle for {a.settle:g} s")
+                time.sleep(a.settle)
             for i in range(a.warmup + a.runs):
                 seq = running if i % 2 == 0 else list(reversed(running))
                 for kut, _, client in seq:
@@ -560,6 +566,9 @@ def parse_args(argv):
         description="Start time and trivial-cell round trip of the ProcLab kernel next to ipykernel.")
     p.add_argument("--runs", type=int, default=200, help="timed '1+1' round trips per kernel (default 200)")
     p.add_argument("--warmup", type=int, default=20, help="untimed '1+1' runs per kernel first (default 20)")
+    p.add_argument("--settle", type=float, default=0, metavar="SECONDS",
+                   help="before the trivial-cell runs, run one cell on each kernel and leave them idle this long "
+                        "(a student reading the notebook; ProcLab warms its compiler up then) (default 0)")
     p.add_argument("--starts", type=int, default=5, help="timed starts per kernel (default 5)")
     p.add_argument("--warmup-starts", type=int, default=1,
                    help="untimed starts per kernel first, to warm the file cache (default 1)")
@@ -671,7 +680,7 @@ def main(argv=None):
     if args.json:
         out = {
             "environment": env,
-            "settings": {"runs": args.runs, "warmup": args.warmup, "starts": args.starts,
+            "settings": {"runs": args.runs, "warmup": args.warmup, "settle": args.settle, "starts": args.starts,
                          "warmup_starts": args.warmup_starts, "code": TRIVIAL_CODE},
             "kernels": {k.label: {"spec": k.spec_name, "argv": k.argv, "kernel_info": k.info,
                                   "stats": stats[k.label],
