@@ -6,6 +6,7 @@ import org.proclab.kernel.exec.ProcLabExecutionControl;
 import org.proclab.kernel.exec.StackTraces;
 import org.proclab.kernel.io.CellOutput;
 import org.proclab.kernel.io.StreamName;
+import org.proclab.mp.shm.SharedMemoryDirectory;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ClassSource;
 import org.proclab.mp.spawn.Reservoir;
@@ -67,10 +68,11 @@ final class ChildSupervisor {
         }
     }
 
-    /** At shutdown: every child is killed, waiting ones in the reservoir too. */
+    /** At shutdown: every child is killed, waiting ones in the reservoir too, and the shared memory is removed. */
     void killAll() {
         Reservoir.shared().drain();
         ChildProcess.live().forEach(ChildProcess::kill);
+        SharedMemoryDirectory.session().deleteIfOwned();
     }
 
     private static boolean belongsTo(ChildProcess child, CellThreadGroup cell) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.proclab.kernel.wire.ConnectionInfo;
+import org.proclab.mp.shm.SharedMemoryDirectory;
 import sun.misc.Signal;
 
 /**
@@ -24,10 +25,18 @@ public final class KernelMain {
         Kernel kernel = new Kernel(connection, kernelLog);
         Signal.handle(new Signal("INT"), signal -> kernel.interrupt());
         kernel.start();
+        sweepSharedMemoryLeftovers();
         exitWithParent(kernelLog);
         kernel.awaitShutdown();
         kernel.close();
         return 0;
+    }
+
+    /** Removes the shared memory of kernels that were killed (kill -9), in the background. */
+    private static void sweepSharedMemoryLeftovers() {
+        Thread sweeper = new Thread(SharedMemoryDirectory::sweepLeftovers, "proclab-shm-sweep");
+        sweeper.setDaemon(true);
+        sweeper.start();
     }
 
     /**
@@ -37,6 +46,7 @@ public final class KernelMain {
     private static void exitWithParent(PrintStream kernelLog) {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
             kernelLog.println("[ProcLab] the process that started the kernel (pid " + parent.pid() + ") ended; exiting");
+            SharedMemoryDirectory.session().deleteIfOwned();
             Runtime.getRuntime().halt(1);
         }));
     }

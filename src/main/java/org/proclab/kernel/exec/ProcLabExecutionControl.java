@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.execution.DirectExecutionControl;
 import org.proclab.kernel.io.CellOutput;
+import org.proclab.mp.spawn.UserClasses;
 
 /**
  * JShell's execution engine inside the kernel JVM, made fit for a classroom.
@@ -39,6 +40,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     private volatile Object lastValue;
     private volatile Throwable lastFailure;
     private volatile boolean stopped;
+    private boolean userLoaderKnown;
 
     /** Creates the thread group of a new cell; later snippets run in it until the next call. */
     public CellThreadGroup beginCell(int executionCount, CellOutput output) {
@@ -61,6 +63,19 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
             instrumented[i] = new ClassBytecodes(classes[i].name(), SnippetInstrumenter.instrument(classes[i].bytecodes()));
         }
         super.load(instrumented);
+        if (!userLoaderKnown && instrumented.length > 0) {
+            shareUserClassLoader(instrumented[0].name());
+        }
+    }
+
+    /** Tells the process library which loader has the cells' classes, for values that arrive from children. */
+    private void shareUserClassLoader(String className) {
+        try {
+            UserClasses.use(findClass(className).getClassLoader());
+            userLoaderKnown = true;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("JShell did not define " + className, e);
+        }
     }
 
     @Override

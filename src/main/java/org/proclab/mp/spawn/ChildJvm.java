@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.proclab.mp.shm.SharedMemoryDirectory;
 
 /**
  * A child JVM that has started and connected back, but has not been told who it is yet. Every
@@ -104,7 +105,10 @@ final class ChildJvm {
                 server.socketPath().toString(), expected.getKey()));
         java.lang.Process os;
         try {
-            os = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put(SharedMemoryDirectory.ENVIRONMENT_VARIABLE,
+                    SharedMemoryDirectory.session().path().toString());
+            os = builder.start();
         } catch (IOException e) {
             expected.getValue().cancel(false);
             throw new ProcessStartException("cannot start " + what + " with " + SpawnConfig.javaCommand() + ": " + e.getMessage(), e);
