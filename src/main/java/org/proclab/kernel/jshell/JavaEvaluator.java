@@ -111,7 +111,9 @@ public final class JavaEvaluator implements AutoCloseable {
             if (showsValue(main.snippet())) {
                 try {
                     Object value = control.lastValue();
-                    shown = control.runInCell(() -> ProcLabExecutionControl.describe(value));
+                    if (!isPrintingCall(value)) {
+                        shown = control.runInCell(() -> ProcLabExecutionControl.describe(value));
+                    }
                     dropTemporaryVariable(main.snippet());
                 } catch (InvocationTargetException e) {
                     return new Evaluation.Failed(ErrorReports.exception(e.getCause(), e.getCause()));
@@ -205,6 +207,15 @@ public final class JavaEvaluator implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate ProcLab's classes", e);
         }
+    }
+
+    /**
+     * Whether a final expression was a call like {@code System.out.printf(...)}, whose value is the
+     * output stream itself: showing {@code java.io.PrintStream@1b2c3d} after the printed text would
+     * only confuse, so it is not shown (Python's {@code print} returns None, which is not shown either).
+     */
+    private static boolean isPrintingCall(Object value) {
+        return value != null && (value == System.out || value == System.err);
     }
 
     private static boolean showsValue(Snippet snippet) {

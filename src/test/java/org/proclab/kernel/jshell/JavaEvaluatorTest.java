@@ -112,6 +112,23 @@ class JavaEvaluatorTest {
         assertEquals(before, evaluator.shell().variables().filter(variable -> variable.name().startsWith("$")).count());
     }
 
+    // A cell ending in System.out.printf(...) shows what it printed, not the PrintStream that printf returns.
+    @Test
+    void printfAsLastExpressionShowsNoValue() throws Exception {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        try {
+            new OutputRouter(CellThreadGroup::outputOf, originalErr).install();
+            Run run = run("System.out.printf(\"%d apples%n\", 3)");
+            assertNull(run.shown());
+            assertEquals("3 apples\n", run.text(StreamName.STDOUT));
+            assertEquals("\"x\"", run("String.format(\"%s\", \"x\")").shown());
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
     // The idle compiler warm-up leaves the student's session as it was: same snippets, same values, no output.
     @Test
     void compilerWarmUpLeavesNoTrace() throws Exception {
