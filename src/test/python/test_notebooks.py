@@ -12,7 +12,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-NOTEBOOKS = sorted((pathlib.Path(__file__).resolve().parents[3] / "notebooks").glob("*.ipynb"))
+COURSE = pathlib.Path(__file__).resolve().parents[3] / "notebooks"
+# lessons and the solved exercises; the exercises themselves are shipped unrun (see test_course.py)
+NOTEBOOKS = sorted(COURSE.glob("*.ipynb")) + sorted((COURSE / "exercises" / "solutions").glob("*.ipynb"))
 PIDS = re.compile(r"\bpid[ =]\d+")
 NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -48,6 +50,13 @@ def test_notebook_is_valid_and_uses_proclab(path):
     nbformat.validate(notebook)
     assert notebook.metadata.kernelspec.name == "proclab"
     assert notebook.metadata.language_info.name == "java"
+
+
+# The exercises to solve are shipped without outputs, so nothing in them can be stale.
+@pytest.mark.parametrize("path", sorted((COURSE / "exercises").glob("*.ipynb")), ids=lambda p: p.name)
+def test_exercises_are_shipped_unrun(path):
+    notebook = nbformat.read(path, as_version=4)
+    assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
 
 
 # Run top to bottom on the kernel, every cell prints what its saved output says.

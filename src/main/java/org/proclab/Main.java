@@ -2,15 +2,20 @@ package org.proclab;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.proclab.course.CourseMain;
 import org.proclab.kernel.KernelMain;
 
 /**
  * Entry point of {@code proclab.jar}. The {@code ./proclab} launcher calls it; Jupyter calls it
- * through the kernelspec as {@code java -jar proclab.jar kernel CONNECTION_FILE}.
+ * through the kernelspec as {@code java -jar proclab.jar kernel CONNECTION_FILE}. {@code run} and
+ * {@code check} are the course in a terminal ({@link CourseMain}).
  */
 public final class Main {
     /** Arguments after the connection file are ignored: {@code jupyter run} appends its file names. */
-    private static final String USAGE = "usage: java -jar proclab.jar kernel CONNECTION_FILE";
+    private static final String USAGE = "usage: java -jar proclab.jar kernel CONNECTION_FILE\n"
+            + "       java -jar proclab.jar run [--all] NOTEBOOK.ipynb\n"
+            + "       java -jar proclab.jar check NOTEBOOK.ipynb...";
 
     private Main() {
     }
@@ -19,6 +24,15 @@ public final class Main {
         if (args.length >= 2 && args[0].equals("kernel")) {
             try {
                 System.exit(KernelMain.run(Path.of(args[1])));
+            } catch (IOException e) {
+                System.err.println("proclab: " + e.getMessage());
+                System.exit(1);
+            }
+        }
+        if (args.length >= 1 && (args[0].equals("run") || args[0].equals("check"))) {
+            List<String> rest = List.of(args).subList(1, args.length);
+            try {
+                System.exit(args[0].equals("run") ? CourseMain.run(rest) : CourseMain.check(rest));
             } catch (IOException e) {
                 System.err.println("proclab: " + e.getMessage());
                 System.exit(1);

@@ -13,14 +13,16 @@ import org.proclab.mp.spawn.Reservoir;
 import org.proclab.mp.spawn.SpawnConfig;
 
 /**
- * The kernel's side of child processes: children get the classes cells defined, their errors are
- * rendered like the cell's own, and the kernel owns them — an interrupted cell's children are
- * killed, a cell's daemon children end with it, and nothing outlives the kernel.
+ * The cells' side of child processes, for the kernel and the terminal runner: children get the
+ * classes cells defined, their errors are rendered like the cell's own, and whoever runs the cells
+ * owns them — an interrupted cell's children are killed, a cell's daemon children end with it, and
+ * nothing outlives the kernel.
  */
-final class ChildSupervisor {
+public final class ChildSupervisor {
     private final ProcLabExecutionControl control;
 
-    ChildSupervisor(ProcLabExecutionControl control) {
+    /** Makes child processes load the classes that {@code control}'s cells define. */
+    public ChildSupervisor(ProcLabExecutionControl control) {
         this.control = control;
         ClassSource classPath = SpawnConfig.classSource();
         SpawnConfig.classSource(new ClassSource() {
@@ -39,7 +41,7 @@ final class ChildSupervisor {
     }
 
     /** After an interrupt: the children of the stopped cell are killed. */
-    void cellInterrupted() {
+    public void cellInterrupted() {
         CellThreadGroup cell = control.currentCell();
         for (ChildProcess child : ChildProcess.live()) {
             if (belongsTo(child, cell)) {
@@ -52,7 +54,7 @@ final class ChildSupervisor {
      * When a cell ends: its daemon children are terminated, and a note names the other children
      * that are still running (their output keeps arriving in that cell).
      */
-    void cellFinished(CellOutput output) {
+    public void cellFinished(CellOutput output) {
         CellThreadGroup cell = control.currentCell();
         for (ChildProcess child : ChildProcess.live()) {
             if (!belongsTo(child, cell)) {
@@ -69,7 +71,7 @@ final class ChildSupervisor {
     }
 
     /** At shutdown: every child is killed, waiting ones in the reservoir too, and the shared memory is removed. */
-    void killAll() {
+    public void killAll() {
         Reservoir.shared().drain();
         ChildProcess.live().forEach(ChildProcess::kill);
         SharedMemoryDirectory.session().deleteIfOwned();

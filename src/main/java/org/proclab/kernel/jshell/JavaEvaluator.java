@@ -37,7 +37,7 @@ public final class JavaEvaluator implements AutoCloseable {
     static final List<String> DEFAULT_IMPORTS = List.of(
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
             "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
-            "java.time.*", "org.proclab.mp.*", "org.proclab.mp.Process");
+            "java.time.*", "org.proclab.mp.*", "org.proclab.mp.Process", "org.proclab.course.Check");
 
     private final ProcLabExecutionControl control = new ProcLabExecutionControl();
     private final JShell shell;
