@@ -131,9 +131,14 @@ public final class StackTraces {
                 || owner.startsWith("jdk.jshell.");
     }
 
-    /** ProcLab's library and guards between user frames: true but noise for a student. */
+    /**
+     * ProcLab's library and guards between user frames, and the classes the JVM generates for
+     * lambdas ({@code $$Lambda}, named with a memory address that changes every run): true but noise
+     * for a student.
+     */
     private static boolean isLibraryInternal(StackTraceElement frame) {
         String owner = frame.getClassName();
-        return owner.equals(UserCodeGuard.class.getName()) || owner.startsWith("org.proclab.mp.");
+        return owner.equals(UserCodeGuard.class.getName()) || owner.startsWith("org.proclab.mp.")
+                || owner.contains("$$Lambda");
     }
 }

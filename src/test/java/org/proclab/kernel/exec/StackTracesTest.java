@@ -57,6 +57,16 @@ class StackTracesTest {
                 StackTraces.lines(exit));
     }
 
+    // Frames of the classes the JVM generates for lambdas (named with a changing address) are hidden.
+    @Test
+    void lambdaProxyFramesAreSkipped() {
+        Error failure = new Error("oom");
+        failure.setStackTrace(new StackTraceElement[] {
+                USER, frame("REPL.$JShell$21$$Lambda$53/0x00007fcc51008a08", "run", null, -1), USER, REFLECT});
+        assertEquals(List.of("java.lang.Error: oom", "    at com.example.Student.compute(Student.java:12)",
+                "    at com.example.Student.compute(Student.java:12)"), StackTraces.lines(failure));
+    }
+
     // The cause chain is rendered as "Caused by:" sections, each cut at the kernel boundary, and render() ends every line with a newline.
     @Test
     void causedByChainIsRendered() {
