@@ -3,6 +3,7 @@ package org.proclab.kernel.jshell;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -77,6 +78,16 @@ public final class JavaEvaluator implements AutoCloseable {
     /** Runs one cell; what it prints goes to {@code output}. */
     public Evaluation evaluate(String code, int executionCount, CellOutput output) {
         control.beginCell(executionCount, output);
+        List<DeclarationSnippet> unresolved = new ArrayList<>();
+        try {
+            return evaluatePieces(code, executionCount, output, unresolved);
+        } finally {
+            warnIfStillUnresolved(unresolved, output);
+        }
+    }
+
+    private Evaluation evaluatePieces(String code, int executionCount, CellOutput output,
+                                      List<DeclarationSnippet> unresolved) {
         String shown = null;
         for (CellPiece piece : CellPiece.split(analysis, code)) {
             if (control.wasStopped()) {
@@ -106,7 +117,10 @@ public final class JavaEvaluator implements AutoCloseable {
             if (failure != null) {
                 return failure;
             }
-            warnIfUnresolved(main, output);
+            if (main.snippet() instanceof DeclarationSnippet declaration
+                    && main.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                unresolved.add(declaration);
+            }
             shown = null;
             if (showsValue(main.snippet())) {
                 try {
@@ -168,13 +182,18 @@ public final class JavaEvaluator implements AutoCloseable {
         return null;
     }
 
-    /** Says so when a declaration was accepted but cannot run yet, as {@code jshell} does. */
-    private void warnIfUnresolved(SnippetEvent event, CellOutput output) {
-        if (event.snippet() instanceof DeclarationSnippet declaration
-                && event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
-            List<String> missing = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
-            output.writeText(StreamName.STDERR, "Note: " + describe(declaration)
-                    + " was defined, but it cannot be used until " + String.join(", ", missing) + " is declared.\n");
+    /**
+     * Says so when a declaration was accepted but cannot run yet, as {@code jshell} does; only for
+     * what is still missing when the cell ends, so a method that calls one declared below it in the
+     * same cell gets no note.
+     */
+    private void warnIfStillUnresolved(List<DeclarationSnippet> declarations, CellOutput output) {
+        for (DeclarationSnippet declaration : declarations) {
+            if (shell.status(declaration) == Snippet.Status.RECOVERABLE_DEFINED) {
+                List<String> missing = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
+                output.writeText(StreamName.STDERR, "Note: " + describe(declaration)
+                        + " was defined, but it cannot be used until " + String.join(", ", missing) + " is declared.\n");
+            }
         }
     }
 

@@ -449,6 +449,14 @@ class JavaEvaluatorTest {
         assertTrue(error.evalue().contains("missingHelper"), error.evalue());
     }
 
+    // A method that calls one declared further down in the same cell gets no "cannot be used until" note.
+    @Test
+    void forwardReferenceWithinACellIsNotWarned() throws Exception {
+        Run run = run("int callsBelow() { return declaredBelow() * 2; }\nint declaredBelow() { return 21; }\ncallsBelow()");
+        assertEquals("42", run.shown());
+        assertEquals("", run.text(StreamName.STDERR));
+    }
+
     // An exception thrown by the value's toString() is reported as an error of the cell, not thrown out of evaluate.
     @Test
     void toStringFailureIsAnError() throws Exception {
