@@ -98,10 +98,13 @@ final class ChildJvm {
     private static ChildJvm launch(String what) {
         SpawnServer server = SpawnServer.get();
         Map.Entry<String, CompletableFuture<SpawnServer.Connected>> expected = server.expectChild();
+        String classPath = SpawnConfig.classPath();
+        ChildClassArchive.Plan archive = ChildClassArchive.plan(SpawnConfig.javaCommand(), classPath);
         List<String> command = new ArrayList<>();
         command.add(SpawnConfig.javaCommand());
         command.addAll(SpawnConfig.jvmOptions());
-        command.addAll(List.of("-cp", SpawnConfig.classPath(), ChildMain.class.getName(),
+        command.addAll(archive.options());
+        command.addAll(List.of("-cp", classPath, ChildMain.class.getName(),
                 server.socketPath().toString(), expected.getKey()));
         java.lang.Process os;
         try {
@@ -109,7 +112,9 @@ final class ChildJvm {
             builder.environment().put(SharedMemoryDirectory.ENVIRONMENT_VARIABLE,
                     SharedMemoryDirectory.session().path().toString());
             os = builder.start();
+            os.onExit().thenRun(archive.afterExit());
         } catch (IOException e) {
+            archive.afterExit().run();
             expected.getValue().cancel(false);
             throw new ProcessStartException("cannot start " + what + " with " + SpawnConfig.javaCommand() + ": " + e.getMessage(), e);
         }

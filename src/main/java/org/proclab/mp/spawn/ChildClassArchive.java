@@ -1,0 +1,136 @@
+package org.proclab.mp.spawn;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * A class-data sharing archive (AppCDS) of the classes child JVMs load: the first child writes it
+ * when it exits, every later child maps it instead of reading and verifying those classes again.
+ * Measured, this makes a child's start 20–25 % shorter (docs/decisions/008-child-jvm-options.md).
+ *
+ * <p>The archive belongs to one java and one class path (the JVM ignores, silently, an archive made
+ * for other jars), so its file name is a digest of both, in {@code ~/.cache/proclab/cds}. One child
+ * at a time writes it, to a temporary file that becomes the archive only when complete. Where the
+ * cache cannot be written, children run another java than the parent, or the class path has
+ * directories (the JVM archives only classes from jar files), children start without.
+ * {@code -Dproclab.child.cds=false} turns it off; {@code -Dproclab.child.cds.dir=DIR} puts the
+ * archives elsewhere.
+ */
+final class ChildClassArchive {
+    private static final AtomicBoolean WRITING = new AtomicBoolean();
+    private static final Duration KEEP_OLD_ARCHIVES = Duration.ofDays(7);
+    /** The JVM reports classes it could not archive on stdout, which would land in the student's cell. */
+    private static final String QUIET = "-Xlog:cds*=off";
+
+    /** What a child JVM is given: its options, and what to do once it has exited. */
+    record Plan(List<String> options, Runnable afterExit) {
+        static final Plan NONE = new Plan(List.of(), () -> { });
+    }
+
+    private ChildClassArchive() {
+    }
+
+    /** The archive options for the next child that runs {@code javaCommand} with {@code classPath}. */
+    static Plan plan(String javaCommand, String classPath) {
+        if (!Boolean.parseBoolean(System.getProperty("proclab.child.cds", "true")) || !isOwnJava(javaCommand)
+                || !onlyJars(classPath)) {
+            return Plan.NONE;
+        }
+        Path directory = cacheDirectory();
+        Path archive = directory.resolve("children-" + digest(javaCommand, classPath) + ".jsa");
+        if (Files.isReadable(archive)) {
+            return new Plan(List.of("-XX:SharedArchiveFile=" + archive, QUIET), () -> { });
+        }
+        if (!WRITING.compareAndSet(false, true)) {
+            return Plan.NONE;
+        }
+        try {
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, "children-", ".jsa.partial");
+            Files.delete(partial);
+            return new Plan(List.of("-XX:ArchiveClassesAtExit=" + partial, QUIET), () -> publish(partial, archive));
+        } catch (IOException | RuntimeException e) {
+            WRITING.set(false);
+            return Plan.NONE;
+        }
+    }
+
+    /** Makes a complete archive visible to later children and removes week-old ones of other jars. */
+    private static void publish(Path partial, Path archive) {
+        try {
+            if (Files.isRegularFile(partial) && Files.size(partial) > 0) {
+                Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                removeOldArchives(archive.getParent(), archive);
+            } else {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            // the next child tries again
+        } finally {
+            WRITING.set(false);
+        }
+    }
+
+    private static void removeOldArchives(Path directory, Path keep) throws IOException {
+        Instant cutoff = Instant.now().minus(KEEP_OLD_ARCHIVES);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!file.equals(keep) && file.getFileName().toString().startsWith("children-")
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /** The JVM archives classes from jar files only: a directory on the class path makes dumping fail. */
+    private static boolean onlyJars(String classPath) {
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.endsWith(".jar") || !new File(entry).isFile()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isOwnJava(String javaCommand) {
+        return Path.of(javaCommand).equals(Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    private static Path cacheDirectory() {
+        String chosen = System.getProperty("proclab.child.cds.dir");
+        if (chosen != null && !chosen.isBlank()) {
+            return Path.of(chosen);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("proclab").resolve("cds");
+    }
+
+    /** The java and every class path entry with its size and time: what the JVM checks an archive against. */
+    private static String digest(String javaCommand, String classPath) {
+        StringBuilder identity = new StringBuilder(System.getProperty("java.vm.version")).append('|').append(javaCommand);
+        for (String entry : classPath.split(File.pathSeparator)) {
+            File file = new File(entry);
+            identity.append('|').append(entry).append(':').append(file.length()).append(':').append(file.lastModified());
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
