@@ -35,8 +35,6 @@ public final class Lock implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int HOLDER = 0;
     static final int SIZE = 8;
-    /** How often a waiter checks whether the holder still runs. */
-    private static final long HOLDER_CHECK_NANOS = 50_000_000L;
 
     private final SharedRegion memory;
     private final int offset;
@@ -94,21 +92,24 @@ public final class Lock implements Serializable {
         return memory.getLongVolatile(offset + HOLDER) != 0;
     }
 
+    /** The state, for printing: {@code <Lock(unlocked)>} or {@code <Lock(locked by pid 4242)>}. */
     @Override
     public String toString() {
         long holder = memory.getLongVolatile(offset + HOLDER);
         return "<Lock(" + (holder == 0 ? "unlocked" : "locked by pid " + holder) + ")>";
     }
 
+    /** Whether a thread of this process holds the lock, which a {@link Condition} over it requires. */
+    boolean heldByThisProcess() {
+        return memory.getLongVolatile(offset + HOLDER) == Liveness.self();
+    }
+
     private boolean acquireWithin(Backoff backoff) throws InterruptedException {
         long self = Liveness.self();
-        long nextHolderCheck = System.nanoTime() + HOLDER_CHECK_NANOS;
+        DeadHolderWatch watch = new DeadHolderWatch();
         while (!memory.compareAndSetLong(offset + HOLDER, 0, self)) {
-            if (System.nanoTime() - nextHolderCheck >= 0) {
-                if (takeOverFromDeadHolder(self)) {
-                    return true;
-                }
-                nextHolderCheck = System.nanoTime() + HOLDER_CHECK_NANOS;
+            if (watch.due() && takeOverFromDeadHolder(self)) {
+                return true;
             }
             if (!backoff.pause()) {
                 return false;
@@ -119,18 +120,17 @@ public final class Lock implements Serializable {
 
     private boolean takeOverFromDeadHolder(long self) {
         long holder = memory.getLongVolatile(offset + HOLDER);
-        if (holder == 0 || holder == self || Liveness.isAlive(holder)) {
-            return false;
-        }
-        if (memory.compareAndSetLong(offset + HOLDER, holder, self)) {
-            System.err.println("Note: a Lock was held by pid " + holder + ", which ended without releasing it; "
-                    + Process.current().name() + " (pid " + self + ") took it over. Data the lock protected may be half-updated.");
+        if (DeadHolderWatch.hasEnded(holder) && memory.compareAndSetLong(offset + HOLDER, holder, self)) {
+            DeadHolderWatch.reportTakeOver("a Lock", holder);
             return true;
         }
         return false;
     }
 
-    /** A held lock; closing it releases the lock. */
+    /**
+     * A held lock (or semaphore, or condition's lock), returned by {@code hold()}; closing it
+     * releases what was taken, so {@code try (var held = lock.hold()) { ... }} never forgets to.
+     */
     @FunctionalInterface
     public interface Held extends AutoCloseable {
         @Override

@@ -207,6 +207,14 @@ class JavaEvaluatorTest {
         assertEquals("\"abc\"", run("textValue").shown(), "a bare variable shows its value");
     }
 
+    // ProcLab's synchronization primitives need no import, and Semaphore means ProcLab's, not java.util.concurrent's.
+    @Test
+    void synchronizationPrimitivesAreImported() throws Exception {
+        assertEquals("\"<Semaphore(value=2)>\"", run("new Semaphore(2).toString()").shown());
+        assertNull(run("RLock importedRLock = new RLock(); Event importedEvent = new Event();"
+                + " Condition importedCondition = new Condition(); Barrier importedBarrier = new Barrier(2);").shown());
+    }
+
     // Only the value of the cell's last snippet is shown: several snippets in one cell show the final expression.
     @Test
     void multiSnippetCellShowsLastValue() throws Exception {
