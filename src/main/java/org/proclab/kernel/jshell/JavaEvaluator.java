@@ -36,14 +36,14 @@ import org.proclab.mp.Process;
 public final class JavaEvaluator implements AutoCloseable {
     /**
      * Imports every cell starts with: those of {@code jshell}'s default start-up, then ProcLab's
-     * library and the exercises' {@code Check}. Names in both (java.lang's Process,
+     * library and the exercises' {@code Check}. Names in both (java.lang's Process, java.util's Queue,
      * java.util.concurrent's Semaphore) are imported one by one so that they mean ProcLab's class
      * instead of being ambiguous.
      */
     static final List<String> DEFAULT_IMPORTS = List.of(
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
             "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
-            "java.time.*", "org.proclab.mp.*", "org.proclab.mp.Process", "org.proclab.mp.Semaphore",
+            "java.time.*", "org.proclab.mp.*", "org.proclab.mp.Process", "org.proclab.mp.Queue", "org.proclab.mp.Semaphore",
             "org.proclab.course.Check");
 
     private final ProcLabExecutionControl control = new ProcLabExecutionControl();

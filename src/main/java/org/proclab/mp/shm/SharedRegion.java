@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Offsets are in bytes and must be aligned to the size of what is accessed (4 for an int, 8 for
  * a long). The {@code Volatile}, {@code compareAndSet} and {@code getAndAdd} accesses are atomic and
  * ordered across processes (the CPU's atomic instructions on the same physical memory); the
- * {@code Plain} accesses are not, which is what a lesson about races needs.
+ * {@code Plain} accesses are not ordered, and are for data that an acquire/release pair of
+ * accesses already publishes (a ring's message bytes and lengths).
  *
  * <p>It travels between processes as a handle (its file's path and size), never as a copy: the
  * receiving process maps the same file. Within one JVM a file is mapped once.
@@ -106,14 +107,6 @@ public final class SharedRegion implements Serializable {
 
     public long getLongAcquire(int offset) {
         return (long) LONGS.getAcquire(memory, offset);
-    }
-
-    public long getLongPlain(int offset) {
-        return (long) LONGS.get(memory, offset);
-    }
-
-    public void setLongPlain(int offset, long value) {
-        LONGS.set(memory, offset, value);
     }
 
     public boolean compareAndSetLong(int offset, long expected, long value) {
