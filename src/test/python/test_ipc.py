@@ -145,3 +145,52 @@ def test_shared_memory_is_cleaned_up():
         pid = kernel_pid(km)
         assert session_dirs(pid)
     assert not session_dirs(pid)
+
+
+# Event, Barrier, Semaphore and RLock captured by children of a cell: the children wait for the cell's event,
+# meet at the barrier, never exceed the semaphore, and re-enter the RLock.
+def test_synchronization_primitives_across_children(kc):
+    out = ok(kc, "var go = new Event();\n"
+                 "var meet = new Barrier(3);\n"
+                 "var seats = new Semaphore(1);\n"
+                 "var inside = Value.ofInt(0);\n"
+                 "var most = Value.ofInt(0);\n"
+                 "var nested = new RLock();\n"
+                 "var arrivals = new Queue<Integer>();\n"
+                 "List<Process> children = new ArrayList<>();\n"
+                 "for (int i = 0; i < 3; i++) {\n"
+                 "    children.add(new Process(() -> {\n"
+                 "        go.await();\n"
+                 "        arrivals.put(meet.await());\n"
+                 "        try (var seat = seats.hold(); var outer = nested.hold(); var inner = nested.hold()) {\n"
+                 "            int now = inside.getAndAdd(1) + 1;\n"
+                 "            if (now > most.get()) most.set(now);\n"
+                 "            Thread.sleep(20);\n"
+                 "            inside.getAndAdd(-1);\n"
+                 "        }\n"
+                 "    }));\n"
+                 "}\n"
+                 "children.forEach(Process::start);\n"
+                 "go.set();\n"
+                 "Set<Integer> indices = new TreeSet<>();\n"
+                 "for (int i = 0; i < 3; i++) indices.add(arrivals.get());\n"
+                 "for (Process child : children) child.join();\n"
+                 "indices + \" \" + most.get() + \" \" + children.stream().map(Process::exitCode).toList()",
+             timeout=120)
+    assert out.result == '"[0, 1, 2] 1 [0, 0, 0]"', out
+
+
+# Pool workers get the same shared objects: they add into one Value and one Array, and consume a JoinableQueue.
+def test_pool_workers_share_values_arrays_and_queues(kc):
+    out = ok(kc, "var total = Value.ofLong(0);\n"
+                 "var perItem = Array.ofInt(5);\n"
+                 "var jobs = new JoinableQueue<Integer>();\n"
+                 "for (int i = 0; i < 5; i++) jobs.put(i);\n"
+                 "try (var pool = new Pool(2)) {\n"
+                 "    pool.map(x -> { total.getAndAdd(x); perItem.set(x, x * x); int job = jobs.get(); jobs.taskDone(); return job; },\n"
+                 "             List.of(0, 1, 2, 3, 4));\n"
+                 "}\n"
+                 "jobs.join();\n"
+                 "total.get() + \" \" + perItem + \" \" + jobs.isEmpty()",
+             timeout=120)
+    assert out.result == '"10 [0, 1, 4, 9, 16] true"', out
