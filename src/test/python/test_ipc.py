@@ -128,16 +128,17 @@ def test_interrupt_during_lock_acquire(kernel, kc):
     ok(kc, "holder.kill(); holder.join();")
 
 
-# A kernel's shared memory is removed when it shuts down, and what a killed kernel left is swept by the next one.
+# A kernel's shared memory and socket directories are removed when it shuts down, and what a killed
+# kernel left is swept by the next one.
 def test_shared_memory_is_cleaned_up():
     with fresh_kernel() as (km, kc):
-        ok(kc, "var keep = Value.ofInt(7);", timeout=60)
+        ok(kc, "var keep = Value.ofInt(7);\nvar child = new Process(() -> { });\nchild.start();\nchild.join();", timeout=60)
         killed = kernel_pid(km)
-        assert session_dirs(killed)
+        assert len(session_dirs(killed)) == 2, session_dirs(killed)
         os.kill(killed, signal.SIGKILL)
     assert session_dirs(killed), "a SIGKILLed kernel cannot clean up; the next one sweeps"
     with fresh_kernel() as (km, kc):
-        ok(kc, "var other = Value.ofInt(1);", timeout=60)
+        ok(kc, "var other = Value.ofInt(1);\nvar child = new Process(() -> { });\nchild.start();\nchild.join();", timeout=60)
         deadline = time.monotonic() + 10
         while session_dirs(killed) and time.monotonic() < deadline:
             time.sleep(0.1)

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 public final class SharedMemoryDirectory {
     /** The environment variable that tells a child process where its session's files are. */
     public static final String ENVIRONMENT_VARIABLE = "PROCLAB_SHM_DIR";
+    /** Session directories, and the spawn server's socket directory ({@code proclab-<pid>-<digits>}). */
     private static final Pattern SESSION_NAME = Pattern.compile("proclab-(\\d+)-[0-9a-f]+");
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final SharedMemoryDirectory SESSION = forThisProcess();
@@ -81,7 +82,8 @@ public final class SharedMemoryDirectory {
     }
 
     /**
-     * Deletes session directories left by roots that no longer run (a kernel killed with kill -9).
+     * Deletes session directories, and spawn-server socket directories, left by processes that no
+     * longer run (a kernel killed with kill -9).
      *
      * @return how many directories were removed
      */

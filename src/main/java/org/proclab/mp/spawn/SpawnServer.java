@@ -35,7 +35,7 @@ final class SpawnServer {
     }
 
     private SpawnServer() throws IOException {
-        directory = Files.createTempDirectory("proclab-",
+        directory = Files.createTempDirectory("proclab-" + ProcessHandle.current().pid() + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         socketPath = directory.resolve("spawn.sock");
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
