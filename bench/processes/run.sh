@@ -15,6 +15,7 @@ LANGS="java,python"
 CHILD_OPTIONS=""
 CHILD_HEAP=""
 JVM_ARGS=()
+START_METHOD=spawn
 RAW=""
 LABEL=""
 WAIT_IDLE=0
@@ -43,6 +44,9 @@ usage: bench/processes/run.sh [OPTIONS]
                           trained by one child run with -XX:AOTCacheOutput, then -XX:AOTCache
   --child-heap SIZE       child heap (-Dproclab.child.heap=SIZE, ProcLab's default is 256m)
   --jvm-arg FLAG          extra JVM option for the Java parent (repeatable)
+  --start spawn|warm      how ProcLab's processes and pools start (default spawn); warm: from the
+                          reservoir of waiting JVMs, refilled before each timed start, and the
+                          report checks the warm targets (Q3 <= 2 x fork, Q4 <= forkserver)
   --prime-n JAVA,PYTHON   cpu: count primes below N per item (default: $JAVA_PRIME_N,$PYTHON_PRIME_N)
   --raw FILE              also keep the raw RESULT lines in FILE
   --label TEXT            a label printed above the table
@@ -63,6 +67,7 @@ while [[ $# -gt 0 ]]; do
     --child-heap) CHILD_HEAP="$2"; shift 2 ;;
     --child-cds) CHILD_CDS="$2"; shift 2 ;;
     --jvm-arg) JVM_ARGS+=("$2"); shift 2 ;;
+    --start) START_METHOD="$2"; shift 2 ;;
     --prime-n) JAVA_PRIME_N="${2%%,*}"; PYTHON_PRIME_N="${2##*,}"; shift 2 ;;
     --raw) RAW="$2"; shift 2 ;;
     --label) LABEL="$2"; shift 2 ;;
@@ -100,7 +105,8 @@ trap 'exit 130' INT TERM
 cp "$JAR" "$WORK/proclab.jar"
 CP="$WORK/proclab.jar:$WORK/bench.jar"
 
-JAVA_OPTS=("${JVM_ARGS[@]}")
+[[ "$START_METHOD" == spawn || "$START_METHOD" == warm ]] || { echo "run.sh: --start wants spawn or warm" >&2; exit 2; }
+JAVA_OPTS=("${JVM_ARGS[@]}" "-Dbench.start=$START_METHOD")
 [[ -n "$CHILD_HEAP" ]] && JAVA_OPTS+=("-Dproclab.child.heap=$CHILD_HEAP")
 # The archive is made here because it is valid only for this class path (jar names, sizes, times).
 case "$CHILD_CDS" in
@@ -201,5 +207,6 @@ LEFT="$(pgrep -f "$WORK/bench.jar org.proclab.mp.spawn.ChildMain" || true)"
   --jar "$JAR" \
   --python "$("$PYTHON" -c 'import platform, sys; print(platform.python_version(), sys.executable)')" \
   --rounds "$ROUNDS" \
+  --start "$START_METHOD" \
   --load-before "$LOAD_BEFORE" \
   --other-cpu "$BUSY0 $BUSY1 $OURS0 $OURS1 $START $END $(getconf CLK_TCK)"

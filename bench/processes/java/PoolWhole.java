@@ -20,6 +20,7 @@ public final class PoolWhole {
         int processes = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         List<Integer> expected = List.of(1, 4, 9, 16, 25, 36, 49, 64, 81, 100);
         for (int i = 0; i < warmup + reps; i++) {
+            Bench.beforeRun();
             long t0 = System.nanoTime();
             long t1;
             long t2;

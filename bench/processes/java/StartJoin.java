@@ -12,6 +12,7 @@ public final class StartJoin {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         for (int i = 0; i < warmup + reps; i++) {
+            Bench.beforeRun();
             long t0 = System.nanoTime();
             Process p = new Process(() -> System.out.println("messaging process running"));
             p.start();
