@@ -2,7 +2,8 @@
 the cells really print when run top to bottom on the kernel now (pids, which change every run, aside).
 
 Two cell tags loosen the comparison where the truth itself varies from run to run:
-  measured  -- the cell prints measurements (times, memory): numbers are compared as "N", text exactly
+  measured  -- the cell prints measurements (times, memory): numbers (and the spaces padding them) are
+               compared as " N", the rest of the text exactly
   unordered -- processes race to print: the lines are compared as a sorted list
 """
 import pathlib
@@ -16,7 +17,8 @@ COURSE = pathlib.Path(__file__).resolve().parents[3] / "notebooks"
 # lessons and the solved exercises; the exercises themselves are shipped unrun (see test_course.py)
 NOTEBOOKS = sorted(COURSE.glob("*.ipynb")) + sorted((COURSE / "exercises" / "solutions").glob("*.ipynb"))
 PIDS = re.compile(r"\bpid[ =]\d+")
-NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+# a number with the spaces that pad it (printf widths change with the number of digits)
+NUMBERS = re.compile(r" *\d+(?:[.,]\d+)*")
 
 
 def texts(cell):
@@ -37,7 +39,7 @@ def texts(cell):
     shown = [PIDS.sub("pid N", text) for text in shown]
     tags = cell.get("metadata", {}).get("tags", [])
     if "measured" in tags:
-        shown = [NUMBERS.sub("N", text) for text in shown]
+        shown = [NUMBERS.sub(" N", text) for text in shown]
     if "unordered" in tags:
         shown = [sorted(text.splitlines()) for text in shown]
     return shown

@@ -10,15 +10,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.proclab.mp.spawn.ChildProcess;
 
 /** {@link Array} in one process and with a real child JVM. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ArrayTest {
     @AfterAll
     static void noChildLeft() throws InterruptedException {
-        MpTesting.killLeftoverChildren();
-        assertTrue(ChildProcess.live().isEmpty(), "children left: " + ChildProcess.live());
+        MpTesting.assertNoChildLeft();
     }
 
     // New arrays are zeros of the asked length; of(...) copies its values; all print like [1, 2, 3].

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.proclab.mp.MpTesting.Captured;
-import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ClassSource;
 import org.proclab.mp.spawn.SpawnConfig;
 
@@ -76,8 +75,7 @@ class ClassShippingTest {
         if (shippedLoader != null) {
             shippedLoader.close();
         }
-        MpTesting.killLeftoverChildren();
-        assertTrue(ChildProcess.live().isEmpty(), "children left: " + ChildProcess.live());
+        MpTesting.assertNoChildLeft();
     }
 
     // A class missing from the child's class path is shipped by the parent with copies of its serializable static values; a non-serializable one arrives as null with a note on stderr.

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +108,41 @@ final class MpTesting {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(ChildMain.class.getName())).orElse(false))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
+    }
+
+    /** For a test class's {@code @AfterAll}: no child of this JVM may outlive its tests. */
+    static void assertNoChildLeft() throws InterruptedException {
+        killLeftoverChildren();
+        if (!ChildProcess.live().isEmpty()) {
+            throw new AssertionError("children left: " + ChildProcess.live());
+        }
+    }
+
+    /** Joins a process (bounded) and checks that it ended with exit code 0. */
+    static void assertFinishedCleanly(Process process) throws InterruptedException {
+        process.join(LONG);
+        if (!Integer.valueOf(0).equals(process.exitCode())) {
+            throw new AssertionError("expected exit code 0: " + process);
+        }
+    }
+
+    /** The processes one test started; {@link #killAll()} in {@code @AfterEach} ends those still running. */
+    static final class StartedProcesses {
+        private final List<Process> started = new ArrayList<>();
+
+        Process start(Task task) {
+            Process process = new Process(task);
+            started.add(process);
+            return process.start();
+        }
+
+        void killAll() throws InterruptedException {
+            for (Process process : started) {
+                process.kill();
+                process.join(LONG);
+            }
+            started.clear();
+        }
     }
 
     /** Kills every child this JVM still has registered and waits for them to be reaped. */

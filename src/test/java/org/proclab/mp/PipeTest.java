@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.proclab.mp.MpTesting.LONG;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.proclab.mp.spawn.ChildProcess;
 
 /**
  * {@link Pipe} and {@link Connection} with real child JVMs. Tasks capture only local values (the
@@ -24,31 +22,20 @@ import org.proclab.mp.spawn.ChildProcess;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PipeTest {
-    private final List<Process> started = new ArrayList<>();
+    private final MpTesting.StartedProcesses started = new MpTesting.StartedProcesses();
 
     @AfterEach
     void killStarted() throws InterruptedException {
-        for (Process process : started) {
-            process.kill();
-            process.join(LONG);
-        }
+        started.killAll();
     }
 
     @AfterAll
     static void noChildLeft() throws InterruptedException {
-        MpTesting.killLeftoverChildren();
-        assertTrue(ChildProcess.live().isEmpty(), "children left: " + ChildProcess.live());
+        MpTesting.assertNoChildLeft();
     }
 
     private Process start(Task task) {
-        Process process = new Process(task);
-        started.add(process);
-        return process.start();
-    }
-
-    private static void assertFinishedCleanly(Process process) throws InterruptedException {
-        process.join(LONG);
-        assertEquals(0, process.exitCode(), process.toString());
+        return started.start(task);
     }
 
     // Duplex ping-pong: parent and child take turns, each adding one, 100 times over the two ends.
@@ -69,7 +56,7 @@ class PipeTest {
             n = conn.<Integer>recv() + 1;
         }
         assertEquals(200, n);
-        assertFinishedCleanly(child);
+        MpTesting.assertFinishedCleanly(child);
     }
 
     // Once the child that used the other end has exited, recv returns what it sent and then throws EOFError instead of waiting;
@@ -80,7 +67,7 @@ class PipeTest {
         Pipe pipe = Pipe.open();
         Process child = start(() -> pipe.second().send("last words"));
         pipe.second().close();
-        assertFinishedCleanly(child);
+        MpTesting.assertFinishedCleanly(child);
         Connection conn = pipe.first();
         assertTrue(conn.poll());
         assertEquals("last words", conn.recv());
@@ -135,7 +122,7 @@ class PipeTest {
             assertArrayEquals(blob(i), conn.recvBytes(), "blob " + i);
         }
         assertArrayEquals(Arrays.copyOfRange(blob(99), 10, 1010), conn.recvBytes());
-        assertFinishedCleanly(child);
+        MpTesting.assertFinishedCleanly(child);
     }
 
     // poll is false while nothing was sent, poll(Duration) waits for a message from a child and is then true.
@@ -148,7 +135,7 @@ class PipeTest {
         Process child = start(() -> pipe.second().send(List.of(42, "hello")));
         assertTrue(conn.poll(LONG));
         assertEquals(List.of(42, "hello"), conn.recv());
-        assertFinishedCleanly(child);
+        MpTesting.assertFinishedCleanly(child);
     }
 
     private static byte[] blob(int seed) {

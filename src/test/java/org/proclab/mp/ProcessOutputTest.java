@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.proclab.mp.MpTesting.Captured;
-import org.proclab.mp.spawn.ChildProcess;
 
 /**
  * A child's stdout and stderr reach the parent's System.out and System.err, line by line, in
@@ -38,8 +37,7 @@ class ProcessOutputTest {
 
     @AfterAll
     static void noChildLeft() throws InterruptedException {
-        MpTesting.killLeftoverChildren();
-        assertTrue(ChildProcess.live().isEmpty(), "children left: " + ChildProcess.live());
+        MpTesting.assertNoChildLeft();
     }
 
     /** Starts the process with the parent's streams captured and joins it; returns the capture (closed). */

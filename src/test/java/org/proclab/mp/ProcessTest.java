@@ -72,8 +72,7 @@ class ProcessTest {
 
     @AfterAll
     static void noChildLeft() throws InterruptedException {
-        MpTesting.killLeftoverChildren();
-        assertTrue(ChildProcess.live().isEmpty(), "children left: " + ChildProcess.live());
+        MpTesting.assertNoChildLeft();
     }
 
     private Process track(Process process) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.NotSerializableValueException;
 
 /**
@@ -35,7 +34,7 @@ import org.proclab.mp.spawn.NotSerializableValueException;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class QueueTest {
-    private final List<Process> started = new ArrayList<>();
+    private final MpTesting.StartedProcesses started = new MpTesting.StartedProcesses();
 
     /** A value type of the user's own, as a notebook would declare it. */
     record Reading(String station, double celsius) implements Serializable {
@@ -43,27 +42,16 @@ class QueueTest {
 
     @AfterEach
     void killStarted() throws InterruptedException {
-        for (Process process : started) {
-            process.kill();
-            process.join(LONG);
-        }
+        started.killAll();
     }
 
     @AfterAll
     static void noChildLeft() throws InterruptedException {
-        MpTesting.killLeftoverChildren();
-        assertTrue(ChildProcess.live().isEmpty(), "children left: " + ChildProcess.live());
+        MpTesting.assertNoChildLeft();
     }
 
     private Process start(Task task) {
-        Process process = new Process(task);
-        started.add(process);
-        return process.start();
-    }
-
-    private static void assertFinishedCleanly(Process process) throws InterruptedException {
-        process.join(LONG);
-        assertEquals(0, process.exitCode(), process.toString());
+        return started.start(task);
     }
 
     // In one process: items come out in the order they went in, size/isEmpty/toString follow, and a closed handle refuses put and get.
@@ -97,7 +85,7 @@ class QueueTest {
         toChild.put(41);
         Process child = start(() -> toParent.put("child got " + toChild.get()));
         assertEquals("child got 41", toParent.get(LONG));
-        assertFinishedCleanly(child);
+        MpTesting.assertFinishedCleanly(child);
     }
 
     // A record of the user's, a String, null and the fast-path types come back equal, with their types, from a child that echoes them.
@@ -124,7 +112,7 @@ class QueueTest {
                 assertEquals(expected, received);
             }
         }
-        assertFinishedCleanly(echo);
+        MpTesting.assertFinishedCleanly(echo);
     }
 
     // 3 producers and 2 consumers exchange 3×1000 distinct ints: the received set equals the sent set, with no duplicates.
@@ -152,14 +140,14 @@ class QueueTest {
             }));
         }
         for (Process producer : producers) {
-            assertFinishedCleanly(producer);
+            MpTesting.assertFinishedCleanly(producer);
         }
         work.put(null);
         work.put(null);
         List<Integer> received = new ArrayList<>(results.get(LONG));
         received.addAll(results.get(LONG));
         for (Process consumer : consumers) {
-            assertFinishedCleanly(consumer);
+            MpTesting.assertFinishedCleanly(consumer);
         }
         assertEquals(3000, received.size(), "some ints arrived twice");
         assertEquals(IntStream.range(0, 3000).boxed().collect(Collectors.toSet()), new HashSet<>(received));
@@ -171,7 +159,7 @@ class QueueTest {
         Queue<byte[]> queue = new Queue<>(0, 1 << 20);
         Process producer = start(() -> queue.put(pattern(20 << 20)));
         assertArrayEquals(pattern(20 << 20), queue.get(LONG));
-        assertFinishedCleanly(producer);
+        MpTesting.assertFinishedCleanly(producer);
         queue.put(new byte[] {9});
         assertArrayEquals(new byte[] {9}, queue.get());
     }
@@ -233,7 +221,7 @@ class QueueTest {
         assertEquals(20, squares.size());
         assertEquals(0, tasks.unfinished());
         assertEquals("<JoinableQueue size=0 unfinished=0>", tasks.toString());
-        assertFinishedCleanly(worker);
+        MpTesting.assertFinishedCleanly(worker);
         assertThrows(IllegalStateException.class, tasks::taskDone);
         Set<Integer> expected = IntStream.rangeClosed(1, 20).map(n -> n * n).boxed().collect(Collectors.toSet());
         Set<Integer> received = new HashSet<>();
@@ -316,7 +304,7 @@ class QueueTest {
         queue.put(1);
         assertThrows(Full.class, () -> queue.put(2, Duration.ofMillis(200)), "nobody read yet: a reader may come");
         Process reader = start(() -> queue.get());
-        assertFinishedCleanly(reader);
+        MpTesting.assertFinishedCleanly(reader);
         queue.put(2);
         QueueBrokenError broken = assertThrows(QueueBrokenError.class, () -> queue.put(3));
         assertTrue(broken.getMessage().contains("every process that read from it has ended"), broken.getMessage());

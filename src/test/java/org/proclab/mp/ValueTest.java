@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.Serialization;
 
 /**
@@ -23,8 +22,7 @@ class ValueTest {
 
     @AfterAll
     static void noChildLeft() throws InterruptedException {
-        MpTesting.killLeftoverChildren();
-        assertTrue(ChildProcess.live().isEmpty(), "children left: " + ChildProcess.live());
+        MpTesting.assertNoChildLeft();
     }
 
     // In one process each kind holds what it was given and set to, adds atomically, and prints like Value(int, 5).
