@@ -13,6 +13,8 @@ import org.proclab.kernel.io.OutputRouter;
 import org.proclab.kernel.io.StreamName;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.jshell.JavaEvaluator;
+import org.proclab.magic.MagicRegistry;
+import org.proclab.magic.MagicRunner;
 import sun.misc.Signal;
 
 /**
@@ -47,6 +49,7 @@ public final class TerminalRunner implements AutoCloseable {
     private final OutputRouter router;
     private final JavaEvaluator evaluator;
     private final ChildSupervisor children;
+    private final MagicRunner magics = new MagicRunner(MagicRegistry.standard());
     private volatile boolean cellRunning;
     private int executionCount;
 
@@ -129,7 +132,8 @@ public final class TerminalRunner implements AutoCloseable {
         cellRunning = true;
         Evaluation evaluation;
         try {
-            evaluation = evaluator.evaluate(code, executionCount, output);
+            evaluation = magics.run(code, java -> evaluator.evaluate(java, executionCount, output),
+                    text -> output.writeText(StreamName.STDOUT, text));
             children.cellFinished(output);
         } finally {
             cellRunning = false;

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.proclab.kernel.io.CellOutput;
 import org.proclab.kernel.io.OutputRouter;
 import org.proclab.kernel.io.StdinBridge;
+import org.proclab.kernel.io.StreamName;
 import org.proclab.kernel.io.StreamPublisher;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.jshell.JavaEvaluator;
@@ -17,6 +18,8 @@ import org.proclab.kernel.protocol.ExecuteResult;
 import org.proclab.kernel.protocol.MessageTypes;
 import org.proclab.kernel.protocol.Stream;
 import org.proclab.kernel.wire.Message;
+import org.proclab.magic.MagicRegistry;
+import org.proclab.magic.MagicRunner;
 
 /**
  * Handles {@code execute_request}: counts executions, broadcasts the input, runs the cell with
@@ -33,6 +36,7 @@ final class CellExecutor {
     private final InputChannel input;
     private final History history;
     private final ScheduledExecutorService outputTimer;
+    private final MagicRunner magics = new MagicRunner(MagicRegistry.standard());
     private int executionCount;
 
     CellExecutor(Supplier<JavaEvaluator> evaluator, Supplier<ChildSupervisor> children, Consumer<Message> iopub, OutputRouter router,
@@ -66,7 +70,9 @@ final class CellExecutor {
         input.cellStarted(cell);
         Evaluation evaluation;
         try {
-            evaluation = evaluator.get().evaluate(request.code(), count, output);
+            JavaEvaluator java = evaluator.get();
+            evaluation = magics.run(request.code(), code -> java.evaluate(code, count, output),
+                    text -> output.writeText(StreamName.STDOUT, text));
             children.get().cellFinished(output);
         } finally {
             input.cellFinished();

@@ -7,6 +7,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 import jdk.jshell.SourceCodeAnalysis.Suggestion;
+import org.proclab.magic.CellSegments;
 
 /**
  * Completion, inspection and the "is this code complete?" check, all from JShell's own source
@@ -65,8 +66,29 @@ public final class CodeAssist {
         return text.toString();
     }
 
-    /** {@code complete}, {@code incomplete} or {@code invalid}, as {@code jupyter console} needs. */
+    /**
+     * {@code complete}, {@code incomplete} or {@code invalid}, as {@code jupyter console} needs. A
+     * cell magic ({@code %%time}) is incomplete until an empty line ends it, as in IPython's console;
+     * a line magic is complete on its own line.
+     */
     public String completeness(String code) {
+        CellSegments cell = CellSegments.parse(code);
+        if (!cell.hasMagics()) {
+            return javaCompleteness(code);
+        }
+        for (CellSegments.Segment segment : cell.segments()) {
+            if (segment instanceof CellSegments.CellMagicCall) {
+                return code.endsWith("\n\n") ? "complete" : "incomplete";
+            }
+            if (segment instanceof CellSegments.Java java && !javaCompleteness(java.code()).equals("complete")) {
+                return javaCompleteness(java.code());
+            }
+        }
+        return "complete";
+    }
+
+    /** The completeness of Java code alone. */
+    private String javaCompleteness(String code) {
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);

@@ -49,6 +49,13 @@ public final class ProcessEvents {
     }
 
     /** The events recorded at or after {@code nanoTime}, oldest first. */
+    /** Every event still kept, oldest first. */
+    public static List<Event> all() {
+        synchronized (EVENTS) {
+            return new ArrayList<>(EVENTS);
+        }
+    }
+
     public static List<Event> since(long nanoTime) {
         synchronized (EVENTS) {
             List<Event> recent = new ArrayList<>();

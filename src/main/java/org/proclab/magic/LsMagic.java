@@ -1,0 +1,42 @@
+package org.proclab.magic;
+
+import java.util.stream.Collectors;
+
+/** {@code %lsmagic}: lists every magic, line magics and cell magics. */
+final class LsMagic implements Magic {
+    @Override
+    public String name() {
+        return "lsmagic";
+    }
+
+    @Override
+    public boolean isCellMagic() {
+        return false;
+    }
+
+    @Override
+    public String usage() {
+        return "%lsmagic";
+    }
+
+    @Override
+    public String summary() {
+        return "Lists the line magics (%name, on a line of their own) and cell magics (%%name, on a cell's first line).";
+    }
+
+    @Override
+    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+        if (!arguments.isBlank()) {
+            throw new MagicUsageException("takes no arguments");
+        }
+        context.print("Line magics: " + names(context, false) + "\n");
+        context.print("Cell magics: " + names(context, true) + "\n");
+        context.print("%help NAME explains one of them.\n");
+        return new MagicOutcome.Done(null);
+    }
+
+    private static String names(MagicContext context, boolean cellMagics) {
+        return context.registry().all().stream().filter(magic -> magic.isCellMagic() == cellMagics)
+                .map(MagicRegistry::spelled).collect(Collectors.joining("  "));
+    }
+}

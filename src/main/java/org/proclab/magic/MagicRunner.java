@@ -1,0 +1,86 @@
+package org.proclab.magic;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.proclab.kernel.jshell.Evaluation;
+import org.proclab.kernel.protocol.ErrorContent;
+
+/**
+ * Runs a cell that may use magics: its parts in order, Java through the evaluator, magics through
+ * the registry. The first failure ends the cell, as in a plain Java cell. A cell without magics goes
+ * straight to the evaluator.
+ */
+public final class MagicRunner {
+    private final MagicRegistry registry;
+
+    public MagicRunner(MagicRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Runs the cell.
+     *
+     * @param evaluateJava runs Java code as part of this cell
+     * @param print writes text to the cell's stdout
+     */
+    public Evaluation run(String cell, Function<String, Evaluation> evaluateJava, Consumer<String> print) {
+        CellSegments parsed = CellSegments.parse(cell);
+        if (!parsed.hasMagics()) {
+            return evaluateJava.apply(cell);
+        }
+        MagicContext context = new MagicContext() {
+            @Override
+            public Evaluation evaluate(String javaCode) {
+                return evaluateJava.apply(javaCode);
+            }
+
+            @Override
+            public void print(String text) {
+                print.accept(text);
+            }
+
+            @Override
+            public MagicRegistry registry() {
+                return registry;
+            }
+        };
+        String shown = null;
+        for (CellSegments.Segment segment : parsed.segments()) {
+            MagicOutcome outcome;
+            if (segment instanceof CellSegments.Java java) {
+                outcome = MagicOutcome.of(evaluateJava.apply(java.code()));
+            } else if (segment instanceof CellSegments.LineMagicCall call) {
+                outcome = runMagic(call.name(), false, call.arguments(), "", context);
+            } else {
+                CellSegments.CellMagicCall call = (CellSegments.CellMagicCall) segment;
+                outcome = runMagic(call.name(), true, call.arguments(), call.body(), context);
+            }
+            if (outcome instanceof MagicOutcome.Failed failed) {
+                return failed.failure();
+            }
+            shown = ((MagicOutcome.Done) outcome).shown();
+        }
+        return new Evaluation.Completed(shown);
+    }
+
+    private MagicOutcome runMagic(String name, boolean cellMagic, String arguments, String body, MagicContext context) {
+        Optional<Magic> magic = registry.find(name, cellMagic);
+        String spelled = (cellMagic ? "%%" : "%") + name;
+        if (magic.isEmpty()) {
+            String hint = registry.suggestionFor(name, cellMagic).map(s -> " Did you mean " + s + "?").orElse("");
+            return failure("UnknownMagic", "there is no magic " + spelled + "." + hint,
+                    "%lsmagic lists the magics; %help NAME explains one.");
+        }
+        try {
+            return magic.get().run(arguments, body, context);
+        } catch (MagicUsageException e) {
+            return failure("MagicUsageError", spelled + ": " + e.getMessage(), "usage: " + magic.get().usage());
+        }
+    }
+
+    private static MagicOutcome failure(String name, String message, String hint) {
+        return new MagicOutcome.Failed(new Evaluation.Failed(new ErrorContent(name, message, List.of(name + ": " + message, hint))));
+    }
+}

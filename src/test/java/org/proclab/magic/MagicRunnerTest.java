@@ -1,0 +1,82 @@
+package org.proclab.magic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.proclab.kernel.jshell.Evaluation;
+import org.proclab.kernel.protocol.ErrorContent;
+
+/** The magic runner with a recording stand-in for Java evaluation (the kernel tests run the real one). */
+class MagicRunnerTest {
+    private final MagicRunner runner = new MagicRunner(MagicRegistry.standard());
+    private final List<String> evaluated = new ArrayList<>();
+    private final StringBuilder printed = new StringBuilder();
+
+    private Evaluation run(String cell) {
+        return runner.run(cell, code -> {
+            evaluated.add(code.strip());
+            return code.contains("fail") ? new Evaluation.Failed(new ErrorContent("Boom", "failed", List.of("Boom")))
+                    : new Evaluation.Completed("value of " + code.strip());
+        }, printed::append);
+    }
+
+    // Java and magics run in the order of the cell; the last part's value is the cell's value.
+    @Test
+    void partsRunInOrder() {
+        Evaluation result = run("int a = 1;\n%time a + 1\nfinalValue");
+        assertEquals(List.of("int a = 1;", "a + 1", "finalValue"), evaluated);
+        assertEquals(new Evaluation.Completed("value of finalValue"), result);
+        assertTrue(printed.toString().startsWith("Wall time: "), printed.toString());
+    }
+
+    // %time shows the value of what it timed, and reports wall and CPU time.
+    @Test
+    void timeKeepsTheValue() {
+        assertEquals(new Evaluation.Completed("value of 6 * 7"), run("%time 6 * 7"));
+        assertTrue(printed.toString().matches("Wall time: [0-9.]+ ms · CPU: kernel [0-9.]+ ms, child processes (n/a|[0-9.]+ ms)\\n"),
+                printed.toString());
+    }
+
+    // The first failure ends the cell: later parts do not run.
+    @Test
+    void failureStopsTheCell() {
+        Evaluation result = run("fail here;\n%lsmagic\nnever");
+        assertInstanceOf(Evaluation.Failed.class, result);
+        assertEquals(List.of("fail here;"), evaluated);
+        assertEquals("", printed.toString());
+    }
+
+    // An unknown magic is an error with a "did you mean", never a stack trace.
+    @Test
+    void unknownMagicSuggestsTheClosestName() {
+        ErrorContent error = ((Evaluation.Failed) run("%tiem 1 + 1")).error();
+        assertEquals("UnknownMagic", error.ename());
+        assertTrue(error.evalue().contains("Did you mean %time?"), error.evalue());
+        ErrorContent cellError = ((Evaluation.Failed) run("%%tme\n1")).error();
+        assertTrue(cellError.evalue().contains("Did you mean %%time?"), cellError.evalue());
+    }
+
+    // Wrong arguments give the magic's usage.
+    @Test
+    void badArgumentsShowTheUsage() {
+        ErrorContent error = ((Evaluation.Failed) run("%help")).error();
+        assertEquals("MagicUsageError", error.ename());
+        assertTrue(String.join("\n", error.traceback()).contains("usage: %help NAME"), error.traceback().toString());
+        assertEquals("MagicUsageError", ((Evaluation.Failed) run("%lsmagic now")).error().ename());
+    }
+
+    // %lsmagic lists line and cell magics; %help explains one.
+    @Test
+    void lsmagicAndHelpDescribeTheMagics() {
+        run("%lsmagic");
+        assertTrue(printed.toString().contains("Line magics: %help  %lsmagic  %ps  %time"), printed.toString());
+        assertTrue(printed.toString().contains("Cell magics: %%time"), printed.toString());
+        printed.setLength(0);
+        run("%help %%time");
+        assertTrue(printed.toString().startsWith("%%time   (on the first line"), printed.toString());
+    }
+}

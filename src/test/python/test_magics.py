@@ -1,0 +1,65 @@
+"""Magics through the real kernel: discoverable, timed, listing processes, and never a stack trace."""
+import re
+
+from conftest import execute, ok
+
+
+# %lsmagic lists the line and cell magics.
+def test_lsmagic_lists_magics(kc):
+    out = ok(kc, "%lsmagic")
+    assert "Line magics:" in out.stdout and "%ps" in out.stdout and "Cell magics: %%time" in out.stdout
+
+
+# %help explains a magic by name.
+def test_help_explains_a_magic(kc):
+    assert ok(kc, "%help ps").stdout.startswith("%ps\n")
+
+
+# %time runs an expression, shows its value and prints wall and CPU time; %%time times a whole cell.
+def test_time_line_and_cell(kc):
+    out = ok(kc, "%time 6 * 7")
+    assert out.result == "42"
+    assert re.match(r"Wall time: [0-9.]+ ms · CPU: kernel [0-9.]+ ms, child processes [0-9.]+ ms\n", out.stdout), out.stdout
+    out = ok(kc, "%%time\nint timedSum = 0;\nfor (int i = 1; i <= 10; i++) timedSum += i;\ntimedSum")
+    assert out.result == "55" and out.stdout.startswith("Wall time: ")
+
+
+# Java and line magics mix in one cell, in order; compile errors after a magic name the line the user sees.
+def test_magic_lines_between_java(kc):
+    out = ok(kc, 'System.out.println("before");\n%time System.out.println("timed")\nSystem.out.println("after");')
+    lines = out.stdout.splitlines()
+    assert lines[0] == "before" and lines[1] == "timed" and lines[2].startswith("Wall time") and lines[3] == "after"
+    error = execute(kc, "%lsmagic\nint broken = ;")
+    assert error.status == "error" and error.error["ename"] == "CompilationError"
+    assert "line 2" in error.error["evalue"], error.error
+
+
+# %ps lists a child that ran: its name, pid, that it exited, its exit code and the lines it printed.
+def test_ps_lists_children(kc):
+    ok(kc, 'var listed = new Process(() -> System.out.println("hi"), "ps-demo");\nlisted.start();\nlisted.join();',
+       timeout=60)
+    out = ok(kc, "%ps")
+    pid = ok(kc, "listed.pid()").result
+    row = [line for line in out.stdout.splitlines() if line.startswith("ps-demo")]
+    assert row and row[0].split()[:4] == ["ps-demo", pid, "exited", "0"], out.stdout
+    assert out.stdout.splitlines()[0].split()[:3] == ["name", "pid", "state"]
+
+
+# An unknown magic gets "did you mean", bad arguments get the usage; the kernel goes on.
+def test_unknown_magic_and_bad_arguments(kc):
+    out = execute(kc, "%tiem 1 + 1")
+    assert out.status == "error" and out.error["ename"] == "UnknownMagic"
+    assert "Did you mean %time?" in out.error["evalue"]
+    out = execute(kc, "%help")
+    assert out.error["ename"] == "MagicUsageError" and any("usage: %help NAME" in line for line in out.error["traceback"])
+    assert ok(kc, "6 * 7").result == "42"
+
+
+# jupyter console can tell when a magic is complete: a line magic at once, a cell magic after an empty line.
+def test_is_complete_for_magics(kc):
+    def status(code):
+        kc.is_complete(code)
+        return kc.get_shell_msg(timeout=30)["content"]["status"]
+    assert status("%lsmagic") == "complete"
+    assert status("%%time\nint a = 1;") == "incomplete"
+    assert status("%%time\nint a = 1;\n\n") == "complete"
