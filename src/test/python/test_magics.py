@@ -7,7 +7,8 @@ from conftest import execute, ok
 # %lsmagic lists the line and cell magics.
 def test_lsmagic_lists_magics(kc):
     out = ok(kc, "%lsmagic")
-    assert "Line magics:" in out.stdout and "%ps" in out.stdout and "Cell magics: %%time" in out.stdout
+    assert "Line magics:" in out.stdout and "%ps" in out.stdout
+    assert "Cell magics: %%pool  %%spawn  %%time" in out.stdout
 
 
 # %help explains a magic by name.
@@ -63,3 +64,31 @@ def test_is_complete_for_magics(kc):
     assert status("%lsmagic") == "complete"
     assert status("%%time\nint a = 1;") == "incomplete"
     assert status("%%time\nint a = 1;\n\n") == "complete"
+
+
+# %%spawn runs the body in N processes, joins them and prints one summary row per process.
+def test_spawn_runs_the_body_in_processes(kc):
+    out = ok(kc, '%%spawn -n 3 --name greeter\nSystem.out.println("hello from " + Process.current().name());', timeout=120)
+    hellos = sorted(line for line in out.stdout.splitlines() if line.startswith("hello from"))
+    assert hellos == ["hello from greeter-1", "hello from greeter-2", "hello from greeter-3"], out.stdout
+    rows = [line.split() for line in out.stdout.splitlines() if line.startswith("greeter-")]
+    assert sorted(row[0] for row in rows) == ["greeter-1", "greeter-2", "greeter-3"]
+    assert all(row[2] == "0" and row[-1] == "1" for row in rows), out.stdout
+
+
+# %%pool maps its body over a range; the value is the results in order, after a per-worker breakdown.
+def test_pool_maps_over_a_range(kc):
+    out = ok(kc, "%%pool 2 --over 1..6\nx * x", timeout=120)
+    assert out.result == "[1, 4, 9, 16, 25, 36]"
+    items = []
+    for line in out.stdout.splitlines():
+        assert line.startswith("SpawnPoolWorker-"), out.stdout
+        items += [int(item) for item in line.split(": ", 1)[1].split(", ")]
+    assert sorted(items) == [1, 2, 3, 4, 5, 6]
+
+
+# --show-java prints the plain Java a helper cell runs: the bridge to writing it yourself.
+def test_show_java(kc):
+    out = ok(kc, "%%pool 2 --over List.of(3, 4) --show-java\nx + 1", timeout=120)
+    assert out.stdout.startswith("// the Java this cell runs:\n") and "new Pool(2)" in out.stdout
+    assert out.result == "[4, 5]"

@@ -76,7 +76,7 @@ final class PsMagic implements Magic {
                     millis((running ? nowNanos : row.endedNanos) - row.startedNanos),
                     Integer.toString(row.linesPrinted), running ? cpu(row.pid) : ""));
         }
-        context.print(render(table));
+        context.print(TextTable.render(table));
         return new MagicOutcome.Done(null);
     }
 
@@ -115,23 +115,5 @@ final class PsMagic implements Magic {
 
     private static String millis(long nanos) {
         return String.format(Locale.ROOT, "%,d ms", nanos / 1_000_000);
-    }
-
-    private static String render(List<List<String>> table) {
-        int[] widths = new int[table.get(0).size()];
-        for (List<String> row : table) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (List<String> row : table) {
-            for (int i = 0; i < row.size(); i++) {
-                text.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row.get(i)));
-                text.append(i + 1 < row.size() ? "  " : "");
-            }
-            text.append('\n');
-        }
-        return text.toString().replaceAll(" +\n", "\n");
     }
 }

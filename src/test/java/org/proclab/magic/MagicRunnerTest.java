@@ -69,12 +69,34 @@ class MagicRunnerTest {
         assertEquals("MagicUsageError", ((Evaluation.Failed) run("%lsmagic now")).error().ename());
     }
 
+    // %%spawn writes the Java a student would write with Process, and runs it; --show-java prints it first.
+    @Test
+    void spawnRunsPlainJavaAndCanShowIt() {
+        run("%%spawn -n 2 --name worker --show-java\nSystem.out.println(\"hi\");");
+        String java = evaluated.get(0);
+        assertTrue(java.contains("new Process(() -> {") && java.contains("\"worker-\" + (i + 1)")
+                && java.contains("System.out.println(\"hi\");") && java.contains("process.join();"), java);
+        assertTrue(printed.toString().startsWith("// the Java this cell runs:"), printed.toString());
+        assertEquals("MagicUsageError", ((Evaluation.Failed) run("%%spawn -n zero\nint a;")).error().ename());
+    }
+
+    // %%pool maps the body over a range with a Pool and returns the values; without --over it explains itself.
+    @Test
+    void poolMapsTheBodyOverTheItems() {
+        run("%%pool 3 --over 1..5 --chunksize 2\nx * x");
+        String java = evaluated.get(0);
+        assertTrue(java.contains("new Pool(3)") && java.contains("IntStream.rangeClosed(1, 5).boxed().toList(), 2")
+                && java.contains("() -> (x * x)") && java.contains("WorkerResult.valuesOf(pooled)"), java);
+        ErrorContent missing = ((Evaluation.Failed) run("%%pool 3\nx * x")).error();
+        assertTrue(missing.evalue().contains("--over is missing"), missing.evalue());
+    }
+
     // %lsmagic lists line and cell magics; %help explains one.
     @Test
     void lsmagicAndHelpDescribeTheMagics() {
         run("%lsmagic");
         assertTrue(printed.toString().contains("Line magics: %help  %lsmagic  %ps  %time"), printed.toString());
-        assertTrue(printed.toString().contains("Cell magics: %%time"), printed.toString());
+        assertTrue(printed.toString().contains("Cell magics: %%pool  %%spawn  %%time"), printed.toString());
         printed.setLength(0);
         run("%help %%time");
         assertTrue(printed.toString().startsWith("%%time   (on the first line"), printed.toString());

@@ -1,0 +1,96 @@
+package org.proclab.magic;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code %%pool N --over EXPR [--chunksize K] [--show-java]}: computes the cell's body for each item
+ * {@code x} of EXPR (an Iterable, or a range such as {@code 1..10}) on a Pool of N workers. The
+ * cell's value is the list of results in input order; before it, a per-worker breakdown says which
+ * worker computed which items. The body is an expression of {@code x}, or statements that
+ * {@code return} a value.
+ */
+final class PoolMagic implements Magic {
+    private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)");
+    /** {@code --over} takes a Java expression, spaces included, up to the next option. */
+    private static final Pattern OVER = Pattern.compile("--over\\s+(.+?)(?=\\s+--(?:chunksize|show-java)\\b|$)");
+
+    @Override
+    public String name() {
+        return "pool";
+    }
+
+    @Override
+    public boolean isCellMagic() {
+        return true;
+    }
+
+    @Override
+    public String usage() {
+        return "%%pool N --over ITEMS [--chunksize K] [--show-java]   (ITEMS: an Iterable or a range like 1..10;"
+                + " the body computes a result from x)";
+    }
+
+    @Override
+    public String summary() {
+        return "Maps the cell's body over the items on a Pool of N workers; shows the results in order and which "
+                + "worker computed which items.";
+    }
+
+    @Override
+    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+        Matcher overOption = OVER.matcher(arguments);
+        String over = overOption.find() ? overOption.group(1).strip() : null;
+        String rest = over == null ? arguments : arguments.substring(0, overOption.start()) + arguments.substring(overOption.end());
+        MagicArguments parsed = MagicArguments.parse(rest, Set.of("--chunksize"), Set.of("--show-java"));
+        String workers = parsed.positional();
+        if (!workers.matches("\\d+") || Integer.parseInt(workers) < 1) {
+            throw new MagicUsageException("say how many workers, e.g. %%pool 4 --over 1..10");
+        }
+        if (over == null) {
+            throw new MagicUsageException("--over is missing: the items to compute the body for");
+        }
+        if (body.isBlank()) {
+            throw new MagicUsageException("the cell has no body: an expression of x, e.g. x * x");
+        }
+        int chunksize = parsed.number("--chunksize", 0, 1);
+        String java = java(body, Integer.parseInt(workers), items(over), chunksize);
+        if (parsed.has("--show-java")) {
+            context.print("// the Java this cell runs:\n" + java + "\n");
+        }
+        return MagicOutcome.of(context.evaluate(java));
+    }
+
+    /** The items as Java: a range {@code a..b} becomes the list of the numbers a to b. */
+    static String items(String over) {
+        Matcher range = RANGE.matcher(over.strip());
+        if (range.matches()) {
+            return "IntStream.rangeClosed(" + range.group(1) + ", " + range.group(2) + ").boxed().toList()";
+        }
+        return over.strip();
+    }
+
+    /**
+     * The plain Java for the cell: a Pool, a map that also records each item's worker, the breakdown,
+     * and the results as the cell's value. The records stay in the notebook variable {@code pooled}.
+     */
+    static String java(String body, int workers, String items, int chunksize) {
+        String trimmed = body.strip();
+        boolean statements = trimmed.contains(";");
+        String function = statements ? "{\n" + indent(trimmed, "        ") + "    }" : "(" + trimmed + ")";
+        return "List<org.proclab.magic.WorkerResult> pooled;\n"
+                + "try (var pool = new Pool(" + workers + ")) {\n"
+                + "    pooled = pool.map(x -> org.proclab.magic.WorkerResult.of(x, () -> " + function + "),\n"
+                + "            " + items + (chunksize > 0 ? ", " + chunksize : "") + ");\n"
+                + "}\n"
+                + "org.proclab.magic.WorkerResult.printBreakdown(pooled);\n"
+                + "org.proclab.magic.WorkerResult.valuesOf(pooled)\n";
+    }
+
+    private static String indent(String text, String prefix) {
+        StringBuilder indented = new StringBuilder();
+        text.lines().forEach(line -> indented.append(prefix).append(line).append('\n'));
+        return indented.toString();
+    }
+}
