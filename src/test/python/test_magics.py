@@ -92,3 +92,25 @@ def test_show_java(kc):
     out = ok(kc, "%%pool 2 --over List.of(3, 4) --show-java\nx + 1", timeout=120)
     assert out.stdout.startswith("// the Java this cell runs:\n") and "new Pool(2)" in out.stdout
     assert out.result == "[4, 5]"
+
+
+# %explain on: after a cell that ran processes, a panel says in plain language who started what and how it ended.
+def test_explain_panel(kc):
+    ok(kc, "%explain on")
+    try:
+        out = ok(kc, 'var explained = new Process(() -> System.out.println("hi"), "explained-1");\n'
+                     'explained.start();\nexplained.join();', timeout=60)
+        displays = [m for m in out.messages if m["msg_type"] == "display_data"]
+        assert len(displays) == 1, out.messages
+        plain = displays[0]["content"]["data"]["text/plain"]
+        assert "MainProcess (pid" in plain and "started explained-1 (pid" in plain
+        assert "explained-1 printed 1 line and exited with code 0 (success) after" in plain
+        assert displays[0]["content"]["data"]["text/markdown"].startswith("**What happened**")
+        failed = ok(kc, 'var crashed = new Process(() -> System.exit(3), "explained-2");\ncrashed.start();\ncrashed.join();',
+                    timeout=60)
+        text = [m for m in failed.messages if m["msg_type"] == "display_data"][0]["content"]["data"]["text/plain"]
+        assert "exited with code 3 (it called System.exit(3))" in text
+        quiet = ok(kc, "1 + 1")
+        assert not [m for m in quiet.messages if m["msg_type"] == "display_data"]
+    finally:
+        ok(kc, "%explain off")

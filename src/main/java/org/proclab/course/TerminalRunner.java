@@ -3,6 +3,7 @@ package org.proclab.course;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import org.proclab.kernel.io.OutputRouter;
 import org.proclab.kernel.io.StreamName;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.jshell.JavaEvaluator;
+import org.proclab.magic.MagicOutput;
 import org.proclab.magic.MagicRegistry;
 import org.proclab.magic.MagicRunner;
 import sun.misc.Signal;
@@ -132,8 +134,18 @@ public final class TerminalRunner implements AutoCloseable {
         cellRunning = true;
         Evaluation evaluation;
         try {
-            evaluation = magics.run(code, java -> evaluator.evaluate(java, executionCount, output),
-                    text -> output.writeText(StreamName.STDOUT, text));
+            evaluation = magics.run(code, java -> evaluator.evaluate(java, executionCount, output), new MagicOutput() {
+                @Override
+                public void print(String text) {
+                    output.writeText(StreamName.STDOUT, text);
+                }
+
+                @Override
+                public void display(Map<String, String> bundle) {
+                    output.flush();
+                    out.print(bundle.getOrDefault("text/plain", ""));
+                }
+            });
             children.cellFinished(output);
         } finally {
             cellRunning = false;

@@ -11,6 +11,7 @@ import org.proclab.kernel.io.StreamName;
 import org.proclab.kernel.io.StreamPublisher;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.jshell.JavaEvaluator;
+import org.proclab.kernel.protocol.DisplayData;
 import org.proclab.kernel.protocol.ExecuteInput;
 import org.proclab.kernel.protocol.ExecuteReply;
 import org.proclab.kernel.protocol.ExecuteRequest;
@@ -18,8 +19,13 @@ import org.proclab.kernel.protocol.ExecuteResult;
 import org.proclab.kernel.protocol.MessageTypes;
 import org.proclab.kernel.protocol.Stream;
 import org.proclab.kernel.wire.Message;
+import org.proclab.magic.ExplainMagic;
+import org.proclab.magic.MagicOutput;
 import org.proclab.magic.MagicRegistry;
 import org.proclab.magic.MagicRunner;
+import org.proclab.mp.Process;
+import org.proclab.mp.spawn.ProcessEvents;
+import org.proclab.render.Explanation;
 
 /**
  * Handles {@code execute_request}: counts executions, broadcasts the input, runs the cell with
@@ -36,7 +42,8 @@ final class CellExecutor {
     private final InputChannel input;
     private final History history;
     private final ScheduledExecutorService outputTimer;
-    private final MagicRunner magics = new MagicRunner(MagicRegistry.standard());
+    private final ExplainMagic explain = new ExplainMagic();
+    private final MagicRunner magics;
     private int executionCount;
 
     CellExecutor(Supplier<JavaEvaluator> evaluator, Supplier<ChildSupervisor> children, Consumer<Message> iopub, OutputRouter router,
@@ -49,6 +56,9 @@ final class CellExecutor {
         this.input = input;
         this.history = history;
         this.outputTimer = outputTimer;
+        MagicRegistry registry = MagicRegistry.standard();
+        registry.add(explain);
+        this.magics = new MagicRunner(registry);
     }
 
     /** Runs the cell and returns the content of the {@code execute_reply}. */
@@ -68,16 +78,24 @@ final class CellExecutor {
         stdin.discardBuffered();
         router.cellStarted(output);
         input.cellStarted(cell);
+        long cellStart = System.nanoTime();
         Evaluation evaluation;
         try {
             JavaEvaluator java = evaluator.get();
             evaluation = magics.run(request.code(), code -> java.evaluate(code, count, output),
-                    text -> output.writeText(StreamName.STDOUT, text));
+                    magicOutput(message, request.silent(), output));
             children.get().cellFinished(output);
         } finally {
             input.cellFinished();
             output.finish();
             router.cellFinished();
+        }
+        if (explain.isOn() && !request.silent()) {
+            Map<String, String> explanation = Explanation.bundle(Explanation.sentences(
+                    ProcessEvents.since(cellStart), cellStart, Process.current().name(), Process.current().pid()));
+            if (explanation != null) {
+                publishDisplay(message, explanation);
+            }
         }
         if (evaluation instanceof Evaluation.Failed failed) {
             if (!request.silent()) {
@@ -94,6 +112,28 @@ final class CellExecutor {
                     new ExecuteResult(count, Map.of("text/plain", shown), Map.of())));
         }
         return ExecuteReply.ok(count);
+    }
+
+    /** Where magics write: text to the cell's stdout, MIME bundles as {@code display_data} after the text so far. */
+    private MagicOutput magicOutput(Message message, boolean silent, CellOutput output) {
+        return new MagicOutput() {
+            @Override
+            public void print(String text) {
+                output.writeText(StreamName.STDOUT, text);
+            }
+
+            @Override
+            public void display(Map<String, String> bundle) {
+                output.flush();
+                if (!silent) {
+                    publishDisplay(message, bundle);
+                }
+            }
+        };
+    }
+
+    private void publishDisplay(Message message, Map<String, String> bundle) {
+        iopub.accept(message.reply(MessageTypes.DISPLAY_DATA, new DisplayData(bundle, Map.of())));
     }
 
     /** The reply for a request skipped because an earlier cell failed. */

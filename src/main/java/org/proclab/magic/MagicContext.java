@@ -1,5 +1,6 @@
 package org.proclab.magic;
 
+import java.util.Map;
 import org.proclab.kernel.jshell.Evaluation;
 
 /**
@@ -12,6 +13,9 @@ public interface MagicContext {
 
     /** Writes text to the cell's stdout. */
     void print(String text);
+
+    /** Shows a MIME bundle in the cell. */
+    void display(Map<String, String> bundle);
 
     /** All magics, for the ones that describe the others. */
     MagicRegistry registry();

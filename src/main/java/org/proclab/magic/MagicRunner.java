@@ -1,8 +1,8 @@
 package org.proclab.magic;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.protocol.ErrorContent;
@@ -19,13 +19,18 @@ public final class MagicRunner {
         this.registry = registry;
     }
 
+    /** The registry this runner looks magics up in. */
+    public MagicRegistry registry() {
+        return registry;
+    }
+
     /**
      * Runs the cell.
      *
      * @param evaluateJava runs Java code as part of this cell
-     * @param print writes text to the cell's stdout
+     * @param output the cell's text and rich output
      */
-    public Evaluation run(String cell, Function<String, Evaluation> evaluateJava, Consumer<String> print) {
+    public Evaluation run(String cell, Function<String, Evaluation> evaluateJava, MagicOutput output) {
         CellSegments parsed = CellSegments.parse(cell);
         if (!parsed.hasMagics()) {
             return evaluateJava.apply(cell);
@@ -38,7 +43,12 @@ public final class MagicRunner {
 
             @Override
             public void print(String text) {
-                print.accept(text);
+                output.print(text);
+            }
+
+            @Override
+            public void display(Map<String, String> bundle) {
+                output.display(bundle);
             }
 
             @Override

@@ -1,0 +1,15 @@
+package org.proclab.magic;
+
+import java.util.Map;
+
+/** Where a cell's magics write: text to the cell's stdout, and rich displays (MIME bundles). */
+public interface MagicOutput {
+    /** Writes text to the cell's stdout. */
+    void print(String text);
+
+    /**
+     * Shows a MIME bundle in the cell ({@code text/plain} always, richer types where the front end
+     * renders them); consoles and terminals show its plain text.
+     */
+    void display(Map<String, String> bundle);
+}

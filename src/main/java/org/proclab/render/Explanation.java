@@ -1,0 +1,152 @@
+package org.proclab.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.proclab.mp.spawn.ProcessEvents;
+
+/**
+ * "What just happened", in plain language, from the process events of one cell: which processes
+ * started and when, how many lines each printed, how each ended and what its exit code means.
+ *
+ * <p>Example: {@code MainProcess (pid 812) started Process-1 (pid 845) at +3 ms. Process-1 printed
+ * 1 line and exited with code 0 (success) after 61 ms.}
+ */
+public final class Explanation {
+    /** Above this many processes the explanation counts instead of telling each one. */
+    static final int TOLD_ONE_BY_ONE = 6;
+
+    private Explanation() {
+    }
+
+    /** One process as the events of the cell tell it. */
+    private static final class Story {
+        final String name;
+        final long pid;
+        Long startedAt;
+        Long exitedAt;
+        Integer exitCode;
+        int lines;
+
+        Story(String name, long pid) {
+            this.name = name;
+            this.pid = pid;
+        }
+    }
+
+    /**
+     * The sentences for the events recorded since {@code cellStartNanos}, or an empty list when no
+     * process started, printed or ended meanwhile.
+     */
+    public static List<String> sentences(List<ProcessEvents.Event> events, long cellStartNanos, String parentName,
+                                         long parentPid) {
+        Map<Long, Story> stories = new LinkedHashMap<>();
+        for (ProcessEvents.Event event : events) {
+            if (event.nanoTime() - cellStartNanos < 0) {
+                continue;
+            }
+            Story story = stories.computeIfAbsent(event.pid(), pid -> new Story(event.process(), pid));
+            switch (event.kind()) {
+                case STARTED -> story.startedAt = event.nanoTime();
+                case PRINTED -> story.lines++;
+                case EXITED -> {
+                    story.exitedAt = event.nanoTime();
+                    story.exitCode = event.exitCode();
+                }
+            }
+        }
+        List<String> sentences = new ArrayList<>();
+        if (stories.size() > TOLD_ONE_BY_ONE) {
+            sentences.add(summary(stories.values(), parentName, parentPid));
+            return sentences;
+        }
+        for (Story story : stories.values()) {
+            StringBuilder sentence = new StringBuilder();
+            if (story.startedAt != null) {
+                sentence.append(parentName).append(" (pid ").append(parentPid).append(") started ").append(story.name)
+                        .append(" (pid ").append(story.pid).append(") at +").append(millis(story.startedAt - cellStartNanos))
+                        .append(". ");
+            }
+            sentence.append(story.name).append(" printed ").append(story.lines).append(story.lines == 1 ? " line" : " lines");
+            if (story.exitCode != null) {
+                sentence.append(" and exited with code ").append(story.exitCode).append(" (").append(meaning(story.exitCode))
+                        .append(")");
+                if (story.startedAt != null) {
+                    sentence.append(" after ").append(millis(story.exitedAt - story.startedAt));
+                }
+            } else {
+                sentence.append(" and is still running");
+            }
+            sentences.add(sentence.append('.').toString());
+        }
+        return sentences;
+    }
+
+    /**
+     * The explanation as a MIME bundle: Markdown for notebooks, plain text for consoles and
+     * terminals; null when there is nothing to explain.
+     */
+    public static Map<String, String> bundle(List<String> sentences) {
+        if (sentences.isEmpty()) {
+            return null;
+        }
+        StringBuilder markdown = new StringBuilder("**What happened**\n\n");
+        StringBuilder plain = new StringBuilder("What happened:\n");
+        for (String sentence : sentences) {
+            markdown.append("- ").append(sentence).append('\n');
+            plain.append("  ").append(sentence).append('\n');
+        }
+        return Map.of("text/markdown", markdown.toString(), "text/plain", plain.toString());
+    }
+
+    /** What an exit code says about how the process ended. */
+    public static String meaning(int exitCode) {
+        if (exitCode == 0) {
+            return "success";
+        }
+        if (exitCode == 1) {
+            return "an exception or error ended it";
+        }
+        if (exitCode == -9) {
+            return "killed by SIGKILL: kill() or the operating system";
+        }
+        if (exitCode == -15) {
+            return "ended by SIGTERM: terminate()";
+        }
+        if (exitCode < 0) {
+            return "ended by signal " + -exitCode;
+        }
+        return "it called System.exit(" + exitCode + ")";
+    }
+
+    private static String summary(Iterable<Story> stories, String parentName, long parentPid) {
+        int started = 0;
+        int stillRunning = 0;
+        Map<Integer, Integer> byExitCode = new LinkedHashMap<>();
+        int lines = 0;
+        for (Story story : stories) {
+            started += story.startedAt != null ? 1 : 0;
+            lines += story.lines;
+            if (story.exitCode == null) {
+                stillRunning++;
+            } else {
+                byExitCode.merge(story.exitCode, 1, Integer::sum);
+            }
+        }
+        StringBuilder text = new StringBuilder(parentName + " (pid " + parentPid + ") started " + started
+                + " processes; they printed " + lines + " lines.");
+        byExitCode.forEach((code, count) -> text.append(' ').append(count).append(" exited with code ").append(code)
+                .append(" (").append(meaning(code)).append(")."));
+        if (stillRunning > 0) {
+            text.append(' ').append(stillRunning).append(" still running.");
+        }
+        return text.toString();
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%,d ms", nanos / 1_000_000);
+    }
+}
+

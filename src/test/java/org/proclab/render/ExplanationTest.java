@@ -1,0 +1,62 @@
+package org.proclab.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.proclab.mp.spawn.ProcessEvents.Event;
+import org.proclab.mp.spawn.ProcessEvents.Kind;
+
+/** The plain-language explanation built from process events. */
+class ExplanationTest {
+    private static final long CELL = 1_000_000_000L;
+
+    private static Event at(long millis, Kind kind, String name, long pid, Integer exitCode) {
+        return new Event(kind, name, pid, CELL + millis * 1_000_000, kind == Kind.PRINTED ? "stdout" : null,
+                kind == Kind.PRINTED ? "a line" : null, exitCode);
+    }
+
+    // One process: who started it and when, how many lines it printed, how it ended and after how long.
+    @Test
+    void tellsOneProcess() {
+        List<String> sentences = Explanation.sentences(List.of(at(3, Kind.STARTED, "Process-1", 845, null),
+                at(40, Kind.PRINTED, "Process-1", 845, null), at(64, Kind.EXITED, "Process-1", 845, 0)), CELL, "MainProcess", 812);
+        assertEquals(List.of("MainProcess (pid 812) started Process-1 (pid 845) at +3 ms. Process-1 printed 1 line "
+                + "and exited with code 0 (success) after 61 ms."), sentences);
+    }
+
+    // Events before the cell are not its story; a cell with no process events has nothing to explain.
+    @Test
+    void ignoresEarlierEvents() {
+        List<String> none = Explanation.sentences(List.of(new Event(Kind.STARTED, "Process-9", 9, CELL - 5, null, null, null)),
+                CELL, "MainProcess", 1);
+        assertTrue(none.isEmpty());
+        assertNull(Explanation.bundle(none));
+    }
+
+    // Every ending has its meaning: exceptions, System.exit, SIGTERM, SIGKILL.
+    @Test
+    void exitCodesAreExplained() {
+        assertEquals("an exception or error ended it", Explanation.meaning(1));
+        assertEquals("it called System.exit(3)", Explanation.meaning(3));
+        assertEquals("ended by SIGTERM: terminate()", Explanation.meaning(-15));
+        assertEquals("killed by SIGKILL: kill() or the operating system", Explanation.meaning(-9));
+    }
+
+    // Many processes are counted, not told one by one, and the bundle has Markdown and plain text.
+    @Test
+    void manyProcessesAreSummarized() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            events.add(at(i, Kind.STARTED, "SpawnPoolWorker-" + i, 100 + i, null));
+            events.add(at(50, Kind.EXITED, "SpawnPoolWorker-" + i, 100 + i, i == 8 ? -9 : 0));
+        }
+        List<String> sentences = Explanation.sentences(events, CELL, "MainProcess", 7);
+        assertEquals(List.of("MainProcess (pid 7) started 8 processes; they printed 0 lines. 7 exited with code 0 (success)."
+                + " 1 exited with code -9 (killed by SIGKILL: kill() or the operating system)."), sentences);
+        assertTrue(Explanation.bundle(sentences).get("text/markdown").startsWith("**What happened**\n\n- MainProcess"));
+    }
+}
