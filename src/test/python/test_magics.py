@@ -114,3 +114,19 @@ def test_explain_panel(kc):
         assert not [m for m in quiet.messages if m["msg_type"] == "display_data"]
     finally:
         ok(kc, "%explain off")
+
+
+# %timeline draws the previous cell's processes as SVG (one lane each, hover titles) with a text fallback.
+def test_timeline_of_the_previous_cell(kc):
+    ok(kc, 'var drawn = new ArrayList<Process>();\nfor (int i = 0; i < 2; i++) drawn.add(new Process(() -> Thread.sleep(50)));\n'
+           'drawn.forEach(Process::start);\nfor (Process p : drawn) p.join();', timeout=60)
+    out = ok(kc, "%timeline")
+    data = [m for m in out.messages if m["msg_type"] == "display_data"][0]["content"]["data"]
+    assert data["image/svg+xml"].startswith("<svg") and data["image/svg+xml"].count("<rect") == 2
+    names = ok(kc, "drawn.get(0).name() + \" \" + drawn.get(1).name()").result.strip('"').split()
+    assert all(name + " |" in data["text/plain"] for name in names), data["text/plain"]
+    assert "exit code 0" in data["text/plain"]
+    nothing = ok(kc, "%timeline")
+    assert "No processes to draw in the previous cell" in nothing.stdout
+    bad = execute(kc, "%timeline --sideways")
+    assert bad.error["ename"] == "MagicUsageError"

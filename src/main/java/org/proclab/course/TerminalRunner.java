@@ -14,6 +14,7 @@ import org.proclab.kernel.io.OutputRouter;
 import org.proclab.kernel.io.StreamName;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.jshell.JavaEvaluator;
+import org.proclab.magic.CellClock;
 import org.proclab.magic.MagicOutput;
 import org.proclab.magic.MagicRegistry;
 import org.proclab.magic.MagicRunner;
@@ -131,6 +132,7 @@ public final class TerminalRunner implements AutoCloseable {
         CellOutput output = new CellOutput((stream, text) -> (stream == StreamName.STDERR ? err : out).print(text),
                 timer, CellOutput.DEFAULT_LIMIT_BYTES);
         router.cellStarted(output);
+        CellClock.cellStarted();
         cellRunning = true;
         Evaluation evaluation;
         try {

@@ -19,6 +19,7 @@ import org.proclab.kernel.protocol.ExecuteResult;
 import org.proclab.kernel.protocol.MessageTypes;
 import org.proclab.kernel.protocol.Stream;
 import org.proclab.kernel.wire.Message;
+import org.proclab.magic.CellClock;
 import org.proclab.magic.ExplainMagic;
 import org.proclab.magic.MagicOutput;
 import org.proclab.magic.MagicRegistry;
@@ -79,6 +80,7 @@ final class CellExecutor {
         router.cellStarted(output);
         input.cellStarted(cell);
         long cellStart = System.nanoTime();
+        CellClock.cellStarted();
         Evaluation evaluation;
         try {
             JavaEvaluator java = evaluator.get();

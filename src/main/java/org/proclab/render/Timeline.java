@@ -1,0 +1,170 @@
+package org.proclab.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.proclab.mp.spawn.ProcessEvents;
+
+/**
+ * A Gantt chart of processes: one lane per process, a box from its start to its exit (or to now),
+ * a tick for every line it printed, a time axis in milliseconds, and hover titles. As SVG for
+ * notebooks (text and axes in {@code currentColor}, so light and dark themes both read it) and as
+ * text for consoles and terminals.
+ */
+public final class Timeline {
+    private static final int LABEL_WIDTH = 170;
+    private static final int PLOT_WIDTH = 600;
+    private static final int LANE_HEIGHT = 26;
+    private static final int AXIS_HEIGHT = 30;
+    private static final int TEXT_COLUMNS = 50;
+
+    /** One process in the chart. */
+    record Lane(String name, long pid, long start, long end, boolean running, Integer exitCode, List<Long> prints) {
+    }
+
+    private final List<Lane> lanes;
+    private final long origin;
+    private final long span;
+
+    private Timeline(List<Lane> lanes, long origin, long span) {
+        this.lanes = lanes;
+        this.origin = origin;
+        this.span = Math.max(span, 1_000_000);
+    }
+
+    /** The chart of the processes that started at or after {@code sinceNanos}; null when there are none. */
+    public static Timeline of(List<ProcessEvents.Event> events, long sinceNanos, long nowNanos) {
+        Map<Long, long[]> times = new LinkedHashMap<>();
+        Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, Integer> exitCodes = new LinkedHashMap<>();
+        Map<Long, List<Long>> prints = new LinkedHashMap<>();
+        for (ProcessEvents.Event event : events) {
+            if (event.kind() == ProcessEvents.Kind.STARTED && event.nanoTime() - sinceNanos >= 0) {
+                times.put(event.pid(), new long[] {event.nanoTime(), Long.MIN_VALUE});
+                names.put(event.pid(), event.process());
+                prints.put(event.pid(), new ArrayList<>());
+            } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.PRINTED) {
+                prints.get(event.pid()).add(event.nanoTime());
+            } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.EXITED) {
+                times.get(event.pid())[1] = event.nanoTime();
+                exitCodes.put(event.pid(), event.exitCode());
+            }
+        }
+        if (times.isEmpty()) {
+            return null;
+        }
+        long origin = times.values().stream().mapToLong(t -> t[0]).min().orElseThrow();
+        List<Lane> lanes = new ArrayList<>();
+        long last = origin;
+        for (Map.Entry<Long, long[]> entry : times.entrySet()) {
+            boolean running = entry.getValue()[1] == Long.MIN_VALUE;
+            long end = running ? nowNanos : entry.getValue()[1];
+            last = Math.max(last, end);
+            lanes.add(new Lane(names.get(entry.getKey()), entry.getKey(), entry.getValue()[0], end, running,
+                    exitCodes.get(entry.getKey()), prints.get(entry.getKey())));
+        }
+        return new Timeline(lanes, origin, last - origin);
+    }
+
+    /** The MIME bundle: SVG and plain text. */
+    public Map<String, String> bundle() {
+        return Map.of("image/svg+xml", svg(), "text/plain", text());
+    }
+
+    String svg() {
+        int height = lanes.size() * LANE_HEIGHT + AXIS_HEIGHT;
+        int width = LABEL_WIDTH + PLOT_WIDTH + 20;
+        StringBuilder svg = new StringBuilder();
+        svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                + "font-family=\"sans-serif\" font-size=\"12\">\n", width, height, width, height));
+        svg.append("<title>Timeline of ").append(lanes.size()).append(lanes.size() == 1 ? " process" : " processes")
+                .append("</title>\n");
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane lane = lanes.get(i);
+            int y = i * LANE_HEIGHT;
+            double x0 = x(lane.start());
+            double x1 = Math.max(x(lane.end()), x0 + 2);
+            svg.append(format("<text x=\"%d\" y=\"%d\" fill=\"currentColor\">%s</text>\n", 4, y + 17,
+                    escape(lane.name() + " (" + lane.pid() + ")")));
+            svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"%s\" fill-opacity=\"0.75\">"
+                    + "<title>%s</title></rect>\n", x0, y + 5, x1 - x0, LANE_HEIGHT - 10, colour(lane), escape(describe(lane))));
+            for (long print : lane.prints()) {
+                svg.append(format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"currentColor\" stroke-width=\"1.5\">"
+                        + "<title>printed a line at %s</title></line>\n", x(print), x(print), y + 3, y + LANE_HEIGHT - 3,
+                        millis(print - origin)));
+            }
+        }
+        int axisY = lanes.size() * LANE_HEIGHT + 4;
+        svg.append(format("<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"currentColor\" stroke-opacity=\"0.6\"/>\n",
+                LABEL_WIDTH, LABEL_WIDTH + PLOT_WIDTH, axisY, axisY));
+        long step = niceStep(span / 5);
+        for (long tick = 0; tick <= span; tick += step) {
+            double x = x(origin + tick);
+            svg.append(format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"currentColor\" stroke-opacity=\"0.6\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" fill=\"currentColor\" text-anchor=\"middle\">%s</text>\n",
+                    x, x, axisY, axisY + 4, x, axisY + 18, millis(tick)));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    String text() {
+        int nameWidth = lanes.stream().mapToInt(lane -> lane.name().length()).max().orElse(0);
+        StringBuilder text = new StringBuilder();
+        for (Lane lane : lanes) {
+            int from = column(lane.start());
+            int to = Math.max(column(lane.end()), from + 1);
+            text.append(format("%-" + nameWidth + "s |%s%s%s| %s%n", lane.name(), " ".repeat(from),
+                    (lane.running() ? ">" : "=").repeat(to - from), " ".repeat(Math.max(0, TEXT_COLUMNS - to)), describe(lane)));
+        }
+        text.append(" ".repeat(nameWidth)).append(" 0 ms").append(" ".repeat(Math.max(1, TEXT_COLUMNS - 4)))
+                .append(millis(span)).append('\n');
+        return text.toString();
+    }
+
+    private String describe(Lane lane) {
+        String ending = lane.running() ? "still running" : "exit code " + lane.exitCode();
+        return lane.name() + ": " + millis(lane.start() - origin) + " to " + millis(lane.end() - origin) + ", "
+                + lane.prints().size() + (lane.prints().size() == 1 ? " line" : " lines") + ", " + ending;
+    }
+
+    private static String colour(Lane lane) {
+        if (lane.running()) {
+            return "#1e88e5";
+        }
+        return Integer.valueOf(0).equals(lane.exitCode()) ? "#43a047" : "#e53935";
+    }
+
+    private double x(long nanos) {
+        return LABEL_WIDTH + (nanos - origin) * (double) PLOT_WIDTH / span;
+    }
+
+    private int column(long nanos) {
+        return (int) Math.min(TEXT_COLUMNS, (nanos - origin) * TEXT_COLUMNS / span);
+    }
+
+    /** A tick step of 1, 2 or 5 times a power of ten milliseconds, in nanoseconds. */
+    private static long niceStep(long roughNanos) {
+        long step = 1_000_000;
+        while (step * 10 <= roughNanos) {
+            step *= 10;
+        }
+        if (step * 5 <= roughNanos) {
+            return step * 5;
+        }
+        return step * 2 <= roughNanos ? step * 2 : step;
+    }
+
+    private static String millis(long nanos) {
+        return format("%,d ms", nanos / 1_000_000);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+}

@@ -1,0 +1,58 @@
+package org.proclab.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.proclab.mp.spawn.ProcessEvents.Event;
+import org.proclab.mp.spawn.ProcessEvents.Kind;
+import org.w3c.dom.Document;
+
+/** The process timeline as SVG and as text. */
+class TimelineTest {
+    private static final long T0 = 5_000_000_000L;
+
+    private static Event at(long millis, Kind kind, String name, long pid, Integer exitCode) {
+        return new Event(kind, name, pid, T0 + millis * 1_000_000, null, null, exitCode);
+    }
+
+    private static final List<Event> TWO = List.of(at(0, Kind.STARTED, "Process-1", 11, null),
+            at(10, Kind.STARTED, "Process-2", 12, null), at(30, Kind.PRINTED, "Process-1", 11, null),
+            at(80, Kind.EXITED, "Process-1", 11, 0), at(100, Kind.EXITED, "Process-2", 12, 1));
+
+    // The SVG is well-formed, has one lane (box with a hover title) per process, ticks for printed lines, and an axis in ms.
+    @Test
+    void svgHasLanesTitlesAndAxis() throws Exception {
+        String svg = Timeline.of(TWO, T0, T0 + 200_000_000).svg();
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, document.getElementsByTagName("rect").getLength());
+        assertTrue(svg.contains("<title>Process-1: 0 ms to 80 ms, 1 line, exit code 0</title>"), svg);
+        assertTrue(svg.contains("<title>Process-2: 10 ms to 100 ms, 0 lines, exit code 1</title>"), svg);
+        assertTrue(svg.contains("printed a line at 30 ms"), svg);
+        assertTrue(svg.contains(">100 ms</text>") && svg.contains("fill=\"currentColor\""), svg);
+    }
+
+    // The text version draws each lane to scale with its ending, for consoles and terminals.
+    @Test
+    void textDrawsLanesToScale() {
+        String text = Timeline.of(TWO, T0, T0 + 200_000_000).text();
+        List<String> lines = text.lines().toList();
+        assertTrue(lines.get(0).startsWith("Process-1 |========================================") && lines.get(0).endsWith("exit code 0"), text);
+        assertTrue(lines.get(1).startsWith("Process-2 |     ====="), text);
+        assertTrue(lines.get(2).endsWith("100 ms"), text);
+    }
+
+    // Processes started before the window are left out; no process, no chart; a running one reaches "now".
+    @Test
+    void windowAndRunningProcesses() {
+        assertNull(Timeline.of(TWO, T0 + 50_000_000, T0 + 200_000_000));
+        Timeline running = Timeline.of(List.of(at(0, Kind.STARTED, "Process-3", 13, null)), T0, T0 + 40_000_000);
+        assertTrue(running.text().contains("still running") && running.svg().contains("#1e88e5"), running.text());
+    }
+}
