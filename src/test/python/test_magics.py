@@ -130,3 +130,18 @@ def test_timeline_of_the_previous_cell(kc):
     assert "No processes to draw in the previous cell" in nothing.stdout
     bad = execute(kc, "%timeline --sideways")
     assert bad.error["ename"] == "MagicUsageError"
+
+
+# A long pool map draws a progress bar in the cell and updates it in place up to 100%.
+def test_progress_bar_for_a_long_map(kc):
+    out = ok(kc, "try (var pool = new Pool(2)) {\n"
+                 "    pool.map(x -> { Thread.sleep(1); return x; }, IntStream.range(0, 3000).boxed().toList(), 100);\n"
+                 "}", timeout=120)
+    shown = [m for m in out.messages if m["msg_type"] == "display_data"]
+    updates = [m for m in out.messages if m["msg_type"] == "update_display_data"]
+    assert len(shown) == 1 and updates, [m["msg_type"] for m in out.messages]
+    display_id = shown[0]["content"]["transient"]["display_id"]
+    assert all(u["content"]["transient"]["display_id"] == display_id for u in updates)
+    assert shown[0]["content"]["data"]["text/plain"].startswith("Pool(2): [")
+    final = updates[-1]["content"]["data"]
+    assert "100% · 3,000 / 3,000 items" in final["text/plain"] and "<progress" in final["text/html"]

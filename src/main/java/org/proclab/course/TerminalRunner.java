@@ -3,6 +3,7 @@ package org.proclab.course;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,8 @@ import org.proclab.magic.CellClock;
 import org.proclab.magic.MagicOutput;
 import org.proclab.magic.MagicRegistry;
 import org.proclab.magic.MagicRunner;
+import org.proclab.mp.ProgressReporter;
+import org.proclab.render.ProgressText;
 import sun.misc.Signal;
 
 /**
@@ -73,6 +76,7 @@ public final class TerminalRunner implements AutoCloseable {
         this.evaluator = new JavaEvaluator();
         this.children = new ChildSupervisor(evaluator.control());
         Signal.handle(new Signal("INT"), signal -> interruptOrQuit());
+        ProgressReporter.use(this::finalProgressLine);
     }
 
     /** Goes through the notebook's cells in order. */
@@ -115,6 +119,21 @@ public final class TerminalRunner implements AutoCloseable {
         children.killAll();
         evaluator.close();
         timer.shutdownNow();
+    }
+
+    /** In a terminal a pool's progress is one text bar, printed when the map is over. */
+    private ProgressReporter.Bar finalProgressLine(String what, int total) {
+        return new ProgressReporter.Bar() {
+            @Override
+            public void update(int done) {
+                // a terminal gets one line, at the end, rather than a stream of redrawn bars
+            }
+
+            @Override
+            public void finish(int done, Duration took) {
+                out.println(ProgressText.bundle(what, done, total, took).get("text/plain"));
+            }
+        };
     }
 
     /** Ctrl+C stops the running cell and the processes it started, as the stop button does; else it quits. */

@@ -25,6 +25,7 @@ import org.proclab.magic.MagicOutput;
 import org.proclab.magic.MagicRegistry;
 import org.proclab.magic.MagicRunner;
 import org.proclab.mp.Process;
+import org.proclab.mp.ProgressReporter;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.render.Explanation;
 
@@ -45,6 +46,7 @@ final class CellExecutor {
     private final ScheduledExecutorService outputTimer;
     private final ExplainMagic explain = new ExplainMagic();
     private final MagicRunner magics;
+    private volatile Message running;
     private int executionCount;
 
     CellExecutor(Supplier<JavaEvaluator> evaluator, Supplier<ChildSupervisor> children, Consumer<Message> iopub, OutputRouter router,
@@ -60,6 +62,7 @@ final class CellExecutor {
         MagicRegistry registry = MagicRegistry.standard();
         registry.add(explain);
         this.magics = new MagicRunner(registry);
+        ProgressReporter.use(new CellProgressBars(() -> running, iopub));
     }
 
     /** Runs the cell and returns the content of the {@code execute_reply}. */
@@ -81,6 +84,7 @@ final class CellExecutor {
         input.cellStarted(cell);
         long cellStart = System.nanoTime();
         CellClock.cellStarted();
+        running = request.silent() ? null : message;
         Evaluation evaluation;
         try {
             JavaEvaluator java = evaluator.get();
@@ -88,6 +92,7 @@ final class CellExecutor {
                     magicOutput(message, request.silent(), output));
             children.get().cellFinished(output);
         } finally {
+            running = null;
             input.cellFinished();
             output.finish();
             router.cellFinished();
@@ -135,7 +140,7 @@ final class CellExecutor {
     }
 
     private void publishDisplay(Message message, Map<String, String> bundle) {
-        iopub.accept(message.reply(MessageTypes.DISPLAY_DATA, new DisplayData(bundle, Map.of())));
+        iopub.accept(message.reply(MessageTypes.DISPLAY_DATA, DisplayData.of(bundle)));
     }
 
     /** The reply for a request skipped because an earlier cell failed. */

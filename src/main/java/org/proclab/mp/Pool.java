@@ -268,10 +268,13 @@ public class Pool implements AutoCloseable {
         }
         checkRunning();
         List<CompletableFuture<Object>> parts = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         for (int start = 0; start < items.size(); start += chunksize) {
             List<T> chunk = new ArrayList<>(items.subList(start, Math.min(items.size(), start + chunksize)));
             parts.add(submit(job.apply(chunk), function));
+            sizes.add(chunk.size());
         }
+        PoolProgress.follow("Pool(" + size + ")", items.size(), parts, sizes);
         return parts;
     }
 

@@ -9,6 +9,7 @@ public final class MessageTypes {
     public static final String EXECUTE_INPUT = "execute_input";
     public static final String EXECUTE_RESULT = "execute_result";
     public static final String DISPLAY_DATA = "display_data";
+    public static final String UPDATE_DISPLAY_DATA = "update_display_data";
     public static final String STREAM = "stream";
     public static final String ERROR = "error";
     public static final String STATUS = "status";

@@ -1,0 +1,55 @@
+package org.proclab.mp;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Follows the chunks of one map and tells the installed {@link ProgressReporter}: as chunks finish,
+ * at most every {@link #UPDATE_NANOS}, and once when all are done.
+ */
+final class PoolProgress {
+    static volatile ProgressReporter reporter;
+    private static final long UPDATE_NANOS = 100_000_000L;
+
+    private final ProgressReporter.Bar bar;
+    private final int total;
+    private final long started = System.nanoTime();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger chunksLeft;
+    private volatile long lastUpdate = started;
+
+    private PoolProgress(ProgressReporter.Bar bar, int total, int chunks) {
+        this.bar = bar;
+        this.total = total;
+        this.chunksLeft = new AtomicInteger(chunks);
+    }
+
+    /** Starts reporting a map of {@code total} items sent as {@code parts} of {@code sizes} items, if a reporter wants it. */
+    static void follow(String what, int total, List<CompletableFuture<Object>> parts, List<Integer> sizes) {
+        ProgressReporter current = reporter;
+        if (current == null || total < ProgressReporter.MINIMUM_ITEMS || parts.size() < 2) {
+            return;
+        }
+        ProgressReporter.Bar bar = current.start(what, total);
+        if (bar == null) {
+            return;
+        }
+        PoolProgress progress = new PoolProgress(bar, total, parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            int size = sizes.get(i);
+            parts.get(i).whenComplete((value, failure) -> progress.chunkDone(failure == null ? size : 0));
+        }
+    }
+
+    private void chunkDone(int items) {
+        int now = done.addAndGet(items);
+        if (chunksLeft.decrementAndGet() == 0) {
+            bar.finish(now, Duration.ofNanos(System.nanoTime() - started));
+        } else if (System.nanoTime() - lastUpdate >= UPDATE_NANOS && now < total) {
+            lastUpdate = System.nanoTime();
+            bar.update(now);
+        }
+    }
+}

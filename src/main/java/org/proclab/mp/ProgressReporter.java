@@ -1,0 +1,30 @@
+package org.proclab.mp;
+
+import java.time.Duration;
+
+/**
+ * Where a {@link Pool} reports the progress of a long map, so a notebook can show a live progress
+ * bar. Plain Java programs have none by default; the kernel installs one that draws a bar in the
+ * running cell and updates it in place. Install with {@link #use(ProgressReporter)}.
+ */
+public interface ProgressReporter {
+    /** Maps over fewer items than this report no progress: they are over before a bar would help. */
+    int MINIMUM_ITEMS = 1000;
+
+    /** One map's progress. Calls come from the pool's threads, at most every 100 ms, then once at the end. */
+    interface Bar {
+        /** {@code done} of the map's items are computed. */
+        void update(int done);
+
+        /** The map is over: all {@code done} items (fewer if it failed) after {@code took}. */
+        void finish(int done, Duration took);
+    }
+
+    /** A map of {@code total} items began; {@code what} names the pool, e.g. {@code "Pool(4)"}; null for no bar. */
+    Bar start(String what, int total);
+
+    /** Makes {@code reporter} receive the progress of every later map of this JVM; null for none. */
+    static void use(ProgressReporter reporter) {
+        PoolProgress.reporter = reporter;
+    }
+}
