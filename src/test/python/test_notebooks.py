@@ -33,7 +33,11 @@ def texts(cell):
             else:
                 shown.append(output.name + ":" + output.text)
         elif output.output_type in ("execute_result", "display_data"):
-            shown.append("value:" + output.data.get("text/plain", ""))
+            text = output.data.get("text/plain", "")
+            if text.startswith("What happened:"):
+                # %explain panels tell times and counts, and processes that start together in either order
+                text = "\n".join(sorted(NUMBERS.sub(" N", line.replace(" lines ", " line ")) for line in text.splitlines()))
+            shown.append("value:" + text)
         elif output.output_type == "error":
             shown.append("error:" + output.ename)
     shown = [PIDS.sub("pid N", text) for text in shown]
