@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
@@ -155,18 +154,12 @@ public final class TerminalRunner implements AutoCloseable {
         cellRunning = true;
         Evaluation evaluation;
         try {
-            evaluation = magics.run(code, java -> evaluator.evaluate(java, executionCount, output), new MagicOutput() {
-                @Override
-                public void print(String text) {
-                    output.writeText(StreamName.STDOUT, text);
-                }
-
-                @Override
-                public void display(Map<String, String> bundle) {
-                    output.flush();
-                    out.print(bundle.getOrDefault("text/plain", ""));
-                }
-            });
+            evaluation = magics.run(code, java -> evaluator.evaluate(java, executionCount, output), MagicOutput.of(
+                    text -> output.writeText(StreamName.STDOUT, text),
+                    bundle -> {
+                        output.flush();
+                        out.print(bundle.getOrDefault("text/plain", ""));
+                    }));
             children.cellFinished(output);
         } finally {
             cellRunning = false;

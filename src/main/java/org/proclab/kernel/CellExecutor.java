@@ -123,20 +123,12 @@ final class CellExecutor {
 
     /** Where magics write: text to the cell's stdout, MIME bundles as {@code display_data} after the text so far. */
     private MagicOutput magicOutput(Message message, boolean silent, CellOutput output) {
-        return new MagicOutput() {
-            @Override
-            public void print(String text) {
-                output.writeText(StreamName.STDOUT, text);
+        return MagicOutput.of(text -> output.writeText(StreamName.STDOUT, text), bundle -> {
+            output.flush();
+            if (!silent) {
+                publishDisplay(message, bundle);
             }
-
-            @Override
-            public void display(Map<String, String> bundle) {
-                output.flush();
-                if (!silent) {
-                    publishDisplay(message, bundle);
-                }
-            }
-        };
+        });
     }
 
     private void publishDisplay(Message message, Map<String, String> bundle) {

@@ -5,27 +5,12 @@ package org.proclab.magic;
  * in plain language what happened (see {@link org.proclab.render.Explanation}). Off by default; the
  * course turns it on. Whoever runs cells asks {@link #isOn()} after each cell.
  */
-public final class ExplainMagic implements Magic {
+public final class ExplainMagic extends DescribedMagic {
     private volatile boolean on;
 
-    @Override
-    public String name() {
-        return "explain";
-    }
-
-    @Override
-    public boolean isCellMagic() {
-        return false;
-    }
-
-    @Override
-    public String usage() {
-        return "%explain on|off";
-    }
-
-    @Override
-    public String summary() {
-        return "After each cell that started or ended processes, explains in plain language what they did.";
+    public ExplainMagic() {
+        super("explain", false, "%explain on|off",
+                "After each cell that started or ended processes, explains in plain language what they did.");
     }
 
     @Override

@@ -3,25 +3,10 @@ package org.proclab.magic;
 import java.util.Optional;
 
 /** {@code %help NAME}: how to call a magic and what it does. */
-final class HelpMagic implements Magic {
-    @Override
-    public String name() {
-        return "help";
-    }
-
-    @Override
-    public boolean isCellMagic() {
-        return false;
-    }
-
-    @Override
-    public String usage() {
-        return "%help NAME   (e.g. %help time, %help %%time)";
-    }
-
-    @Override
-    public String summary() {
-        return "Explains a magic: how to call it and what it does.";
+final class HelpMagic extends DescribedMagic {
+    HelpMagic() {
+        super("help", false, "%help NAME   (e.g. %help time, %help %%time)",
+                "Explains a magic: how to call it and what it does.");
     }
 
     @Override

@@ -3,25 +3,10 @@ package org.proclab.magic;
 import java.util.stream.Collectors;
 
 /** {@code %lsmagic}: lists every magic, line magics and cell magics. */
-final class LsMagic implements Magic {
-    @Override
-    public String name() {
-        return "lsmagic";
-    }
-
-    @Override
-    public boolean isCellMagic() {
-        return false;
-    }
-
-    @Override
-    public String usage() {
-        return "%lsmagic";
-    }
-
-    @Override
-    public String summary() {
-        return "Lists the line magics (%name, on a line of their own) and cell magics (%%name, on a cell's first line).";
+final class LsMagic extends DescribedMagic {
+    LsMagic() {
+        super("lsmagic", false, "%lsmagic",
+                "Lists the line magics (%name, on a line of their own) and cell magics (%%name, on a cell's first line).");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.proclab.magic;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Where a cell's magics write: text to the cell's stdout, and rich displays (MIME bundles). */
 public interface MagicOutput {
@@ -12,4 +13,19 @@ public interface MagicOutput {
      * renders them); consoles and terminals show its plain text.
      */
     void display(Map<String, String> bundle);
+
+    /** An output from two functions: one for text, one for MIME bundles. */
+    static MagicOutput of(Consumer<String> print, Consumer<Map<String, String>> display) {
+        return new MagicOutput() {
+            @Override
+            public void print(String text) {
+                print.accept(text);
+            }
+
+            @Override
+            public void display(Map<String, String> bundle) {
+                display.accept(bundle);
+            }
+        };
+    }
 }

@@ -11,31 +11,16 @@ import java.util.regex.Pattern;
  * worker computed which items. The body is an expression of {@code x}, or statements that
  * {@code return} a value.
  */
-final class PoolMagic implements Magic {
+final class PoolMagic extends DescribedMagic {
     private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)");
     /** {@code --over} takes a Java expression, spaces included, up to the next option. */
     private static final Pattern OVER = Pattern.compile("--over\\s+(.+?)(?=\\s+--(?:chunksize|show-java)\\b|$)");
 
-    @Override
-    public String name() {
-        return "pool";
-    }
-
-    @Override
-    public boolean isCellMagic() {
-        return true;
-    }
-
-    @Override
-    public String usage() {
-        return "%%pool N --over ITEMS [--chunksize K] [--show-java]   (ITEMS: an Iterable or a range like 1..10;"
-                + " the body computes a result from x)";
-    }
-
-    @Override
-    public String summary() {
-        return "Maps the cell's body over the items on a Pool of N workers; shows the results in order and which "
-                + "worker computed which items.";
+    PoolMagic() {
+        super("pool", true, "%%pool N --over ITEMS [--chunksize K] [--show-java]   (ITEMS: an Iterable or a range like 1..10;"
+                + " the body computes a result from x)",
+                "Maps the cell's body over the items on a Pool of N workers; shows the results in order and which "
+                + "worker computed which items.");
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.proclab.mp.spawn.ProcessEvents;
  * {@code %ps}: the child processes this kernel started, live and finished, as a table: name, pid,
  * state, exit code, when it started, how long it ran, and (while it runs) its CPU time.
  */
-final class PsMagic implements Magic {
+final class PsMagic extends DescribedMagic {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     /** One child as the event log tells it. */
@@ -35,25 +35,10 @@ final class PsMagic implements Magic {
         }
     }
 
-    @Override
-    public String name() {
-        return "ps";
-    }
-
-    @Override
-    public boolean isCellMagic() {
-        return false;
-    }
-
-    @Override
-    public String usage() {
-        return "%ps";
-    }
-
-    @Override
-    public String summary() {
-        return "Lists the child processes of this kernel, running and finished: name, pid, state, exit code, "
-                + "start, duration, lines printed, CPU time.";
+    PsMagic() {
+        super("ps", false, "%ps",
+                "Lists the child processes of this kernel, running and finished: name, pid, state, exit code, "
+                + "start, duration, lines printed, CPU time.");
     }
 
     @Override

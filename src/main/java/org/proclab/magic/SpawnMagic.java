@@ -8,26 +8,11 @@ import java.util.Set;
  * pid, exit code, wall time, lines printed. It writes ordinary Java with {@code Process} and runs
  * it; {@code --show-java} prints that Java first, the bridge from the helper to real code.
  */
-final class SpawnMagic implements Magic {
-    @Override
-    public String name() {
-        return "spawn";
-    }
-
-    @Override
-    public boolean isCellMagic() {
-        return true;
-    }
-
-    @Override
-    public String usage() {
-        return "%%spawn [-n N] [--name NAME] [--no-join] [--show-java]   (the cell's body runs in each process)";
-    }
-
-    @Override
-    public String summary() {
-        return "Runs the cell's body in N new processes started together, joins them and shows a summary "
-                + "(name, pid, exit code, time, lines printed).";
+final class SpawnMagic extends DescribedMagic {
+    SpawnMagic() {
+        super("spawn", true, "%%spawn [-n N] [--name NAME] [--no-join] [--show-java]   (the cell's body runs in each process)",
+                "Runs the cell's body in N new processes started together, joins them and shows a summary "
+                + "(name, pid, exit code, time, lines printed).");
     }
 
     @Override

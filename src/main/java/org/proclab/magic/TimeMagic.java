@@ -12,40 +12,20 @@ import java.util.Locale;
  * The children's CPU time is that of children that ended meanwhile (Linux counts a child's CPU
  * for its parent when it is reaped), to the operating system's tick (usually 10 ms).
  */
-final class TimeMagic implements Magic {
+final class TimeMagic extends DescribedMagic {
     private static final Path OWN_STAT = Path.of("/proc/self/stat");
     /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every common build. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
-    private final boolean cellMagic;
-
     TimeMagic(boolean cellMagic) {
-        this.cellMagic = cellMagic;
-    }
-
-    @Override
-    public String name() {
-        return "time";
-    }
-
-    @Override
-    public boolean isCellMagic() {
-        return cellMagic;
-    }
-
-    @Override
-    public String usage() {
-        return cellMagic ? "%%time   (on the first line; the rest of the cell is timed)" : "%time STATEMENT_OR_EXPRESSION";
-    }
-
-    @Override
-    public String summary() {
-        return "Runs the code and prints its wall time and CPU time, the kernel's and its child processes' apart.";
+        super("time", cellMagic,
+                cellMagic ? "%%time   (on the first line; the rest of the cell is timed)" : "%time STATEMENT_OR_EXPRESSION",
+                "Runs the code and prints its wall time and CPU time, the kernel's and its child processes' apart.");
     }
 
     @Override
     public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
-        String code = cellMagic ? body : arguments;
-        if (cellMagic && !arguments.isBlank()) {
+        String code = isCellMagic() ? body : arguments;
+        if (isCellMagic() && !arguments.isBlank()) {
             throw new MagicUsageException("takes no arguments; the code goes below it");
         }
         if (code.isBlank()) {

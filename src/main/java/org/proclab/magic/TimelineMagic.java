@@ -7,26 +7,11 @@ import org.proclab.render.Timeline;
  * {@code %timeline [--last | --all]}: a Gantt chart of the processes of the previous cell (or of
  * the whole session): one lane per process, a box from start to exit, a tick per printed line.
  */
-final class TimelineMagic implements Magic {
-    @Override
-    public String name() {
-        return "timeline";
-    }
-
-    @Override
-    public boolean isCellMagic() {
-        return false;
-    }
-
-    @Override
-    public String usage() {
-        return "%timeline [--last | --all]   (--last: the processes of the previous cell, the default)";
-    }
-
-    @Override
-    public String summary() {
-        return "Draws a timeline of processes: one lane each, a box from start to exit, a tick per printed line, "
-                + "times in ms (hover for details).";
+final class TimelineMagic extends DescribedMagic {
+    TimelineMagic() {
+        super("timeline", false, "%timeline [--last | --all]   (--last: the processes of the previous cell, the default)",
+                "Draws a timeline of processes: one lane each, a box from start to exit, a tick per printed line, "
+                + "times in ms (hover for details).");
     }
 
     @Override

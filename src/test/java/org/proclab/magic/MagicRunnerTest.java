@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.protocol.ErrorContent;
@@ -22,17 +21,7 @@ class MagicRunnerTest {
             evaluated.add(code.strip());
             return code.contains("fail") ? new Evaluation.Failed(new ErrorContent("Boom", "failed", List.of("Boom")))
                     : new Evaluation.Completed("value of " + code.strip());
-        }, new MagicOutput() {
-            @Override
-            public void print(String text) {
-                printed.append(text);
-            }
-
-            @Override
-            public void display(Map<String, String> bundle) {
-                printed.append(bundle.get("text/plain"));
-            }
-        });
+        }, MagicOutput.of(printed::append, bundle -> printed.append(bundle.get("text/plain"))));
     }
 
     // Java and magics run in the order of the cell; the last part's value is the cell's value.
