@@ -2,6 +2,7 @@
 grades exercise notebooks. Runs the built jar (PROCLAB_JAR, set by ./proclab test)."""
 import os
 import pathlib
+import re
 import subprocess
 
 import nbformat
@@ -46,7 +47,8 @@ def test_run_steps_through_a_lesson_in_the_terminal():
     assert "In [2]:" in result.stdout
     running = result.stdout.index("messaging process running")
     assert running < result.stdout.index("messaging process finished")
-    assert "Out[4]: false" in result.stdout
+    assert re.search(r"^Out\[\d+\]: false$", result.stdout, re.M), result.stdout
+    assert "What happened:" in result.stdout, "%explain on works in the terminal too"
 
 
 # A file that is not a notebook gives one clear line and a non-zero exit status.

@@ -145,3 +145,12 @@ def test_progress_bar_for_a_long_map(kc):
     assert shown[0]["content"]["data"]["text/plain"].startswith("Pool(2): [")
     final = updates[-1]["content"]["data"]
     assert "100% · 3,000 / 3,000 items" in final["text/plain"] and "<progress" in final["text/html"]
+
+
+# In %timeline, a pool worker's lane holds one box per task it ran, labelled with its items.
+def test_timeline_shows_pool_tasks(kc):
+    ok(kc, "try (var pool = new Pool(2)) {\n    pool.map(x -> { Thread.sleep(20); return x; }, List.of(1, 2, 3, 4), 1);\n}",
+       timeout=120)
+    svg = [m for m in ok(kc, "%timeline").messages if m["msg_type"] == "display_data"][0]["content"]["data"]["image/svg+xml"]
+    labels = sorted(re.findall(r"<title>(item \d+): ", svg))
+    assert labels == ["item 1", "item 2", "item 3", "item 4"], svg

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.proclab.kernel.io.StreamName;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.jshell.JavaEvaluator;
 import org.proclab.magic.CellClock;
+import org.proclab.magic.ExplainMagic;
 import org.proclab.magic.MagicOutput;
 import org.proclab.magic.MagicRegistry;
 import org.proclab.magic.MagicRunner;
@@ -54,7 +56,8 @@ public final class TerminalRunner implements AutoCloseable {
     private final OutputRouter router;
     private final JavaEvaluator evaluator;
     private final ChildSupervisor children;
-    private final MagicRunner magics = new MagicRunner(MagicRegistry.standard());
+    private final ExplainMagic explain = new ExplainMagic();
+    private final MagicRunner magics = new MagicRunner(withExplain(MagicRegistry.standard(), explain));
     private volatile boolean cellRunning;
     private int executionCount;
 
@@ -120,6 +123,11 @@ public final class TerminalRunner implements AutoCloseable {
         timer.shutdownNow();
     }
 
+    private static MagicRegistry withExplain(MagicRegistry registry, ExplainMagic explain) {
+        registry.add(explain);
+        return registry;
+    }
+
     /** In a terminal a pool's progress is one text bar, printed when the map is over. */
     private ProgressReporter.Bar finalProgressLine(String what, int total) {
         return new ProgressReporter.Bar() {
@@ -151,6 +159,7 @@ public final class TerminalRunner implements AutoCloseable {
                 timer, CellOutput.DEFAULT_LIMIT_BYTES);
         router.cellStarted(output);
         CellClock.cellStarted();
+        long cellStart = System.nanoTime();
         cellRunning = true;
         Evaluation evaluation;
         try {
@@ -165,6 +174,10 @@ public final class TerminalRunner implements AutoCloseable {
             cellRunning = false;
             output.finish();
             router.cellFinished();
+        }
+        Map<String, String> explanation = explain.explanationSince(cellStart);
+        if (explanation != null) {
+            out.print(explanation.get("text/plain"));
         }
         out.flush();
         err.flush();

@@ -24,10 +24,7 @@ import org.proclab.magic.ExplainMagic;
 import org.proclab.magic.MagicOutput;
 import org.proclab.magic.MagicRegistry;
 import org.proclab.magic.MagicRunner;
-import org.proclab.mp.Process;
 import org.proclab.mp.ProgressReporter;
-import org.proclab.mp.spawn.ProcessEvents;
-import org.proclab.render.Explanation;
 
 /**
  * Handles {@code execute_request}: counts executions, broadcasts the input, runs the cell with
@@ -97,12 +94,9 @@ final class CellExecutor {
             output.finish();
             router.cellFinished();
         }
-        if (explain.isOn() && !request.silent()) {
-            Map<String, String> explanation = Explanation.bundle(Explanation.sentences(
-                    ProcessEvents.since(cellStart), cellStart, Process.current().name(), Process.current().pid()));
-            if (explanation != null) {
-                publishDisplay(message, explanation);
-            }
+        Map<String, String> explanation = explain.explanationSince(cellStart);
+        if (explanation != null && !request.silent()) {
+            publishDisplay(message, explanation);
         }
         if (evaluation instanceof Evaluation.Failed failed) {
             if (!request.silent()) {

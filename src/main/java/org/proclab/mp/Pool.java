@@ -37,8 +37,8 @@ import org.proclab.mp.spawn.Serialization;
  */
 public class Pool implements AutoCloseable {
     /** An amount of work for one worker: a serialized job and where its result goes. */
-    record Chunk(byte[] job, ClassLoader loader, CompletableFuture<Object> result) {
-        static final Chunk STOP = new Chunk(new byte[0], null, null);
+    record Chunk(byte[] job, ClassLoader loader, CompletableFuture<Object> result, String label) {
+        static final Chunk STOP = new Chunk(new byte[0], null, null, "stop");
     }
 
     private enum State { RUNNING, CLOSED, TERMINATED }
@@ -189,7 +189,7 @@ public class Pool implements AutoCloseable {
     /** Runs one call in a worker without waiting. */
     @SuppressWarnings("unchecked")
     public <R> AsyncResult<R> applyAsync(SerializableCallable<R> callable) {
-        CompletableFuture<Object> result = submit(new PoolJobs.Call<>(callable), callable);
+        CompletableFuture<Object> result = submit(new PoolJobs.Call<>(callable), callable, "apply");
         return new AsyncResult<>(result.thenApply(value -> (R) value));
     }
 
@@ -271,18 +271,27 @@ public class Pool implements AutoCloseable {
         List<Integer> sizes = new ArrayList<>();
         for (int start = 0; start < items.size(); start += chunksize) {
             List<T> chunk = new ArrayList<>(items.subList(start, Math.min(items.size(), start + chunksize)));
-            parts.add(submit(job.apply(chunk), function));
+            parts.add(submit(job.apply(chunk), function, label(chunk, start)));
             sizes.add(chunk.size());
         }
         PoolProgress.follow("Pool(" + size + ")", items.size(), parts, sizes);
         return parts;
     }
 
-    private CompletableFuture<Object> submit(ChildJob job, Object function) {
+    /** How the timeline names a chunk: its item when it has one, else the positions of its items. */
+    private static String label(List<?> chunk, int start) {
+        if (chunk.size() == 1) {
+            String item = String.valueOf(chunk.get(0));
+            return "item " + (item.length() > 24 ? item.substring(0, 24) + "…" : item);
+        }
+        return "items " + start + "–" + (start + chunk.size() - 1);
+    }
+
+    private CompletableFuture<Object> submit(ChildJob job, Object function, String label) {
         checkRunning();
         byte[] bytes = Serialization.toBytes(job, "the function given to the pool");
         CompletableFuture<Object> result = new CompletableFuture<>();
-        queue.add(new Chunk(bytes, function.getClass().getClassLoader(), result));
+        queue.add(new Chunk(bytes, function.getClass().getClassLoader(), result, label));
         return result;
     }
 

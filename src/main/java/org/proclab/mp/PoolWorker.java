@@ -6,6 +6,7 @@ import java.util.concurrent.Semaphore;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ChildRole;
 import org.proclab.mp.spawn.JobNotStartedException;
+import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.mp.spawn.SpawnThreads;
 
 /**
@@ -26,6 +27,7 @@ final class PoolWorker {
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
     private volatile ChildProcess child;
     private int tasksDone;
+    private long lastTaskDone = Long.MIN_VALUE;
 
     PoolWorker(Pool pool, BlockingDeque<Pool.Chunk> queue, String firstName) {
         this.pool = pool;
@@ -106,7 +108,10 @@ final class PoolWorker {
             }
         }
         tasksDone++;
-        child.submit(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
+        long sent = System.nanoTime();
+        ChildProcess running = child;
+        running.submit(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
+            recordTask(running, sent, chunk.label());
             slots.release();
             if (failure instanceof JobNotStartedException && !pool.isTerminated()) {
                 queue.addFirst(chunk);
@@ -116,6 +121,19 @@ final class PoolWorker {
                 chunk.result().complete(value);
             }
         });
+    }
+
+    /**
+     * Records the chunk for the timeline. The worker runs its chunks one after the other, so a chunk
+     * began when it arrived or when the one before it ended, whichever was later.
+     */
+    private void recordTask(ChildProcess worker, long sent, String label) {
+        long done = System.nanoTime();
+        synchronized (this) {
+            long began = Math.max(sent, lastTaskDone);
+            lastTaskDone = done;
+            ProcessEvents.task(worker.name(), worker.pid(), began, done, label);
+        }
     }
 
     private boolean retiring() {

@@ -29,6 +29,7 @@ public final class Explanation {
         Long exitedAt;
         Integer exitCode;
         int lines;
+        int tasks;
 
         Story(String name, long pid) {
             this.name = name;
@@ -51,6 +52,7 @@ public final class Explanation {
             switch (event.kind()) {
                 case STARTED -> story.startedAt = event.nanoTime();
                 case PRINTED -> story.lines++;
+                case TASK -> story.tasks++;
                 case EXITED -> {
                     story.exitedAt = event.nanoTime();
                     story.exitCode = event.exitCode();
@@ -69,7 +71,11 @@ public final class Explanation {
                         .append(" (pid ").append(story.pid).append(") at +").append(millis(story.startedAt - cellStartNanos))
                         .append(". ");
             }
-            sentence.append(story.name).append(" printed ").append(story.lines).append(story.lines == 1 ? " line" : " lines");
+            sentence.append(story.name);
+            if (story.tasks > 0) {
+                sentence.append(" ran ").append(count(story.tasks, "task")).append(',');
+            }
+            sentence.append(" printed ").append(count(story.lines, "line"));
             if (story.exitCode != null) {
                 sentence.append(" and exited with code ").append(story.exitCode).append(" (").append(meaning(story.exitCode))
                         .append(")");
@@ -143,6 +149,10 @@ public final class Explanation {
             text.append(' ').append(stillRunning).append(" still running.");
         }
         return text.toString();
+    }
+
+    private static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 
     private static String millis(long nanos) {

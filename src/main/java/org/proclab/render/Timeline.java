@@ -9,7 +9,8 @@ import org.proclab.mp.spawn.ProcessEvents;
 
 /**
  * A Gantt chart of processes: one lane per process, a box from its start to its exit (or to now),
- * a tick for every line it printed, a time axis in milliseconds, and hover titles. As SVG for
+ * inside it a box per task a pool worker ran (gaps between them are idle time), a tick for every
+ * line it printed, a time axis in milliseconds, and hover titles. As SVG for
  * notebooks (text and axes in {@code currentColor}, so light and dark themes both read it) and as
  * text for consoles and terminals.
  */
@@ -20,8 +21,13 @@ public final class Timeline {
     private static final int AXIS_HEIGHT = 30;
     private static final int TEXT_COLUMNS = 50;
 
-    /** One process in the chart. */
-    record Lane(String name, long pid, long start, long end, boolean running, Integer exitCode, List<Long> prints) {
+    /** One process in the chart, with the tasks it ran (pool workers). */
+    record Lane(String name, long pid, long start, long end, boolean running, Integer exitCode, List<Long> prints,
+                List<Task> tasks) {
+    }
+
+    /** A task a pool worker ran, from {@code start} to {@code end}. */
+    record Task(String label, long start, long end) {
     }
 
     private final List<Lane> lanes;
@@ -40,11 +46,15 @@ public final class Timeline {
         Map<Long, String> names = new LinkedHashMap<>();
         Map<Long, Integer> exitCodes = new LinkedHashMap<>();
         Map<Long, List<Long>> prints = new LinkedHashMap<>();
+        Map<Long, List<Task>> tasks = new LinkedHashMap<>();
         for (ProcessEvents.Event event : events) {
             if (event.kind() == ProcessEvents.Kind.STARTED && event.nanoTime() - sinceNanos >= 0) {
                 times.put(event.pid(), new long[] {event.nanoTime(), Long.MIN_VALUE});
                 names.put(event.pid(), event.process());
                 prints.put(event.pid(), new ArrayList<>());
+                tasks.put(event.pid(), new ArrayList<>());
+            } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.TASK) {
+                tasks.get(event.pid()).add(new Task(event.detail(), event.nanoTime(), event.endNanoTime()));
             } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.PRINTED) {
                 prints.get(event.pid()).add(event.nanoTime());
             } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.EXITED) {
@@ -63,7 +73,7 @@ public final class Timeline {
             long end = running ? nowNanos : entry.getValue()[1];
             last = Math.max(last, end);
             lanes.add(new Lane(names.get(entry.getKey()), entry.getKey(), entry.getValue()[0], end, running,
-                    exitCodes.get(entry.getKey()), prints.get(entry.getKey())));
+                    exitCodes.get(entry.getKey()), prints.get(entry.getKey()), tasks.get(entry.getKey())));
         }
         return new Timeline(lanes, origin, last - origin);
     }
@@ -90,6 +100,13 @@ public final class Timeline {
                     escape(lane.name() + " (" + lane.pid() + ")")));
             svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"%s\" fill-opacity=\"0.75\">"
                     + "<title>%s</title></rect>\n", x0, y + 5, x1 - x0, LANE_HEIGHT - 10, colour(lane), escape(describe(lane))));
+            for (Task task : lane.tasks()) {
+                double t0 = x(task.start());
+                svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" stroke=\"currentColor\" "
+                        + "stroke-width=\"0.5\"><title>%s</title></rect>\n", t0, y + 8, Math.max(x(task.end()) - t0, 1.5),
+                        LANE_HEIGHT - 16, colour(lane), escape(task.label() + ": " + millis(task.start() - origin) + " to "
+                        + millis(task.end() - origin))));
+            }
             for (long print : lane.prints()) {
                 svg.append(format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"currentColor\" stroke-width=\"1.5\">"
                         + "<title>printed a line at %s</title></line>\n", x(print), x(print), y + 3, y + LANE_HEIGHT - 3,

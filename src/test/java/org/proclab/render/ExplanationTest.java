@@ -28,6 +28,17 @@ class ExplanationTest {
                 + "and exited with code 0 (success) after 61 ms."), sentences);
     }
 
+    // A pool worker tells how many tasks it ran.
+    @Test
+    void poolWorkersTellTheirTasks() {
+        List<String> sentences = Explanation.sentences(List.of(at(1, Kind.STARTED, "SpawnPoolWorker-1", 21, null),
+                new Event(Kind.TASK, "SpawnPoolWorker-1", 21, CELL + 5_000_000, null, "items 0–4", null, CELL + 9_000_000),
+                new Event(Kind.TASK, "SpawnPoolWorker-1", 21, CELL + 9_000_000, null, "items 5–9", null, CELL + 12_000_000)),
+                CELL, "MainProcess", 7);
+        assertEquals(List.of("MainProcess (pid 7) started SpawnPoolWorker-1 (pid 21) at +1 ms. SpawnPoolWorker-1 ran 2 tasks,"
+                + " printed 0 lines and is still running."), sentences);
+    }
+
     // Events before the cell are not its story; a cell with no process events has nothing to explain.
     @Test
     void ignoresEarlierEvents() {

@@ -38,6 +38,17 @@ class TimelineTest {
         assertTrue(svg.contains(">100 ms</text>") && svg.contains("fill=\"currentColor\""), svg);
     }
 
+    // A pool worker's tasks are boxes inside its lane, each with its label and times on hover.
+    @Test
+    void tasksAreBoxesInTheirLane() {
+        List<Event> events = List.of(at(0, Kind.STARTED, "SpawnPoolWorker-1", 31, null),
+                new Event(Kind.TASK, "SpawnPoolWorker-1", 31, T0 + 10_000_000, null, "items 0–9", null, T0 + 30_000_000),
+                at(60, Kind.EXITED, "SpawnPoolWorker-1", 31, 0));
+        String svg = Timeline.of(events, T0, T0 + 100_000_000).svg();
+        assertEquals(2, svg.split("<rect", -1).length - 1, svg);
+        assertTrue(svg.contains("<title>items 0–9: 10 ms to 30 ms</title>"), svg);
+    }
+
     // The text version draws each lane to scale with its ending, for consoles and terminals.
     @Test
     void textDrawsLanesToScale() {

@@ -19,18 +19,23 @@ public final class ProcessEvents {
     private static final Deque<Event> EVENTS = new ArrayDeque<>();
 
     /** The kinds of event. */
-    public enum Kind { STARTED, PRINTED, EXITED }
+    public enum Kind { STARTED, PRINTED, EXITED, TASK }
 
     /**
      * One event.
      *
-     * @param nanoTime {@link System#nanoTime()} when it was recorded
-     * @param detail the line printed (PRINTED), else null
+     * @param nanoTime {@link System#nanoTime()} when it was recorded; for a TASK, when the task began
+     * @param detail the line printed (PRINTED), the task's label (TASK), else null
      * @param stream {@code stdout} or {@code stderr} for PRINTED, else null
      * @param exitCode the exit code for EXITED, else null
+     * @param endNanoTime when a TASK ended; for other kinds the same as {@code nanoTime}
      */
     public record Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail,
-                        Integer exitCode) {
+                        Integer exitCode, long endNanoTime) {
+        /** An event of one instant. */
+        public Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail, Integer exitCode) {
+            this(kind, process, pid, nanoTime, stream, detail, exitCode, nanoTime);
+        }
     }
 
     private ProcessEvents() {
@@ -49,6 +54,11 @@ public final class ProcessEvents {
     }
 
     /** The events recorded at or after {@code nanoTime}, oldest first. */
+    /** A pool worker ran a task (a chunk of a map, an apply) from {@code began} to {@code ended}. */
+    public static void task(String process, long pid, long began, long ended, String label) {
+        add(new Event(Kind.TASK, process, pid, began, null, label, null, ended));
+    }
+
     /** Every event still kept, oldest first. */
     public static List<Event> all() {
         synchronized (EVENTS) {
