@@ -35,8 +35,10 @@ def texts(cell):
         elif output.output_type in ("execute_result", "display_data"):
             text = output.data.get("text/plain", "")
             if text.startswith("What happened:"):
-                # %explain panels tell times and counts, and processes that start together in either order
-                text = "\n".join(sorted(NUMBERS.sub(" N", line.replace(" lines ", " line ")) for line in text.splitlines()))
+                # %explain panels tell times and counts (which pool worker ran how many tasks varies), and
+                # processes that start together may be told in either order
+                text = "\n".join(sorted(re.sub(r" ran N tasks?,", "", NUMBERS.sub(" N", line.replace(" lines ", " line ")))
+                                         for line in text.splitlines()))
             shown.append("value:" + text)
         elif output.output_type == "error":
             shown.append("error:" + output.ename)
