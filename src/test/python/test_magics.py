@@ -39,11 +39,13 @@ def test_magic_lines_between_java(kc):
 def test_ps_lists_children(kc):
     ok(kc, 'var listed = new Process(() -> System.out.println("hi"), "ps-demo");\nlisted.start();\nlisted.join();',
        timeout=60)
-    out = ok(kc, "%ps")
+    data = [m for m in ok(kc, "%ps").messages if m["msg_type"] == "display_data"][0]["content"]["data"]
+    table = data["text/plain"]
     pid = ok(kc, "listed.pid()").result
-    row = [line for line in out.stdout.splitlines() if line.startswith("ps-demo")]
-    assert row and row[0].split()[:4] == ["ps-demo", pid, "exited", "0"], out.stdout
-    assert out.stdout.splitlines()[0].split()[:3] == ["name", "pid", "state"]
+    row = [line for line in table.splitlines() if line.startswith("ps-demo")]
+    assert row and row[0].split()[:4] == ["ps-demo", pid, "exited", "0"], table
+    assert table.splitlines()[0].split()[:3] == ["name", "pid", "state"]
+    assert "<th>name</th>" in data["text/html"] and f"<td>{pid}</td>" in data["text/html"]
 
 
 # An unknown magic gets "did you mean", bad arguments get the usage; the kernel goes on.

@@ -13,8 +13,9 @@ import java.util.Map;
 import org.proclab.mp.spawn.ProcessEvents;
 
 /**
- * {@code %ps}: the child processes this kernel started, live and finished, as a table: name, pid,
- * state, exit code, when it started, how long it ran, and (while it runs) its CPU time.
+ * {@code %ps}: the child processes this kernel started, live and finished, as a table (HTML in
+ * notebooks, text elsewhere): name, pid, state, exit code, when it started, how long it ran, the
+ * lines it printed, and (while it runs) its CPU time.
  */
 final class PsMagic extends DescribedMagic {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
@@ -61,7 +62,7 @@ final class PsMagic extends DescribedMagic {
                     millis((running ? nowNanos : row.endedNanos) - row.startedNanos),
                     Integer.toString(row.linesPrinted), running ? cpu(row.pid) : ""));
         }
-        context.print(TextTable.render(table));
+        context.display(Map.of("text/plain", TextTable.render(table), "text/html", TextTable.html(table)));
         return new MagicOutcome.Done(null);
     }
 

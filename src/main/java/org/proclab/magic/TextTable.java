@@ -3,7 +3,7 @@ package org.proclab.magic;
 import java.util.List;
 import java.util.Locale;
 
-/** A plain-text table with aligned columns, readable in notebooks, consoles and terminals. */
+/** A table as plain text with aligned columns (consoles, terminals) or as HTML (notebooks). */
 final class TextTable {
     private TextTable() {
     }
@@ -28,5 +28,23 @@ final class TextTable {
             text.append(line.toString().stripTrailing()).append('\n');
         }
         return text.toString();
+    }
+
+    /** The rows (the first is the header) as an HTML table, its text escaped. */
+    static String html(List<List<String>> rows) {
+        StringBuilder html = new StringBuilder("<table>\n");
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = r == 0 ? "th" : "td";
+            html.append("<tr>");
+            for (String value : rows.get(r)) {
+                html.append('<').append(cell).append('>').append(escape(value)).append("</").append(cell).append('>');
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</table>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
