@@ -1,9 +1,12 @@
 package org.proclab.magic;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.proclab.mp.Process;
 import org.proclab.mp.spawn.ProcessEvents;
+import org.proclab.render.ProcessStory;
 
 /**
  * The summary {@code %%spawn} prints after its processes: one row per process with its name, pid,
@@ -18,26 +21,15 @@ public final class ProcessSummary {
     public static void print(List<Process> processes) {
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("process", "pid", "exit code", "time", "lines printed"));
-        List<ProcessEvents.Event> events = ProcessEvents.all();
+        Map<Long, ProcessStory> stories = new HashMap<>();
+        ProcessStory.all(ProcessEvents.all()).forEach(story -> stories.put(story.pid(), story));
         for (Process process : processes) {
-            long pid = process.pid() == null ? -1 : process.pid();
-            Long started = null;
-            Long ended = null;
-            int lines = 0;
-            for (ProcessEvents.Event event : events) {
-                if (event.pid() != pid) {
-                    continue;
-                }
-                switch (event.kind()) {
-                    case STARTED -> started = event.nanoTime();
-                    case PRINTED -> lines++;
-                    case EXITED -> ended = event.nanoTime();
-                }
-            }
+            ProcessStory story = process.pid() == null ? null : stories.get(process.pid());
+            boolean timed = story != null && story.startedAt() != null && story.exitedAt() != null;
             table.add(List.of(process.name(), process.pid() == null ? "" : process.pid().toString(),
                     String.valueOf(process.exitCode()),
-                    started == null || ended == null ? "" : (ended - started) / 1_000_000 + " ms",
-                    Integer.toString(lines)));
+                    timed ? (story.exitedAt() - story.startedAt()) / 1_000_000 + " ms" : "",
+                    Integer.toString(story == null ? 0 : story.lines())));
         }
         System.out.print(TextTable.render(table));
     }

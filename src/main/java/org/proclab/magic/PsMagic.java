@@ -6,11 +6,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.proclab.mp.spawn.ProcessEvents;
+import org.proclab.render.ProcessStory;
 
 /**
  * {@code %ps}: the child processes this kernel started, live and finished, as a table (HTML in
@@ -19,22 +19,6 @@ import org.proclab.mp.spawn.ProcessEvents;
  */
 final class PsMagic extends DescribedMagic {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-
-    /** One child as the event log tells it. */
-    private static final class Row {
-        final String name;
-        final long pid;
-        final long startedNanos;
-        Long endedNanos;
-        Integer exitCode;
-        int linesPrinted;
-
-        Row(String name, long pid, long startedNanos) {
-            this.name = name;
-            this.pid = pid;
-            this.startedNanos = startedNanos;
-        }
-    }
 
     PsMagic() {
         super("ps", false, "%ps",
@@ -47,7 +31,8 @@ final class PsMagic extends DescribedMagic {
         if (!arguments.isBlank()) {
             throw new MagicUsageException("takes no arguments");
         }
-        List<Row> rows = rows();
+        List<ProcessStory> rows = ProcessStory.all(ProcessEvents.all()).stream()
+                .filter(story -> story.startedAt() != null).toList();
         if (rows.isEmpty()) {
             context.print("No child processes yet.\n");
             return new MagicOutcome.Done(null);
@@ -55,38 +40,15 @@ final class PsMagic extends DescribedMagic {
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("name", "pid", "state", "exit code", "started", "ran for", "lines", "CPU"));
         long nowNanos = System.nanoTime();
-        for (Row row : rows) {
-            boolean running = row.endedNanos == null;
-            table.add(List.of(row.name, Long.toString(row.pid), running ? "running" : "exited",
-                    row.exitCode == null ? "" : row.exitCode.toString(), clockTime(row.startedNanos, nowNanos),
-                    millis((running ? nowNanos : row.endedNanos) - row.startedNanos),
-                    Integer.toString(row.linesPrinted), running ? cpu(row.pid) : ""));
+        for (ProcessStory row : rows) {
+            boolean running = row.running();
+            table.add(List.of(row.name(), Long.toString(row.pid()), running ? "running" : "exited",
+                    running ? "" : row.exitCode().toString(), clockTime(row.startedAt(), nowNanos),
+                    millis((running ? nowNanos : row.exitedAt()) - row.startedAt()),
+                    Integer.toString(row.lines()), running ? cpu(row.pid()) : ""));
         }
         context.display(Map.of("text/plain", TextTable.render(table), "text/html", TextTable.html(table)));
         return new MagicOutcome.Done(null);
-    }
-
-    private static List<Row> rows() {
-        Map<Long, Row> byPid = new LinkedHashMap<>();
-        for (ProcessEvents.Event event : ProcessEvents.all()) {
-            switch (event.kind()) {
-                case STARTED -> byPid.put(event.pid(), new Row(event.process(), event.pid(), event.nanoTime()));
-                case PRINTED -> {
-                    Row row = byPid.get(event.pid());
-                    if (row != null) {
-                        row.linesPrinted++;
-                    }
-                }
-                case EXITED -> {
-                    Row row = byPid.get(event.pid());
-                    if (row != null) {
-                        row.endedNanos = event.nanoTime();
-                        row.exitCode = event.exitCode();
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(byPid.values());
     }
 
     private static String clockTime(long eventNanos, long nowNanos) {

@@ -21,66 +21,35 @@ public final class Explanation {
     private Explanation() {
     }
 
-    /** One process as the events of the cell tell it. */
-    private static final class Story {
-        final String name;
-        final long pid;
-        Long startedAt;
-        Long exitedAt;
-        Integer exitCode;
-        int lines;
-        int tasks;
-
-        Story(String name, long pid) {
-            this.name = name;
-            this.pid = pid;
-        }
-    }
-
     /**
      * The sentences for the events recorded since {@code cellStartNanos}, or an empty list when no
      * process started, printed or ended meanwhile.
      */
     public static List<String> sentences(List<ProcessEvents.Event> events, long cellStartNanos, String parentName,
                                          long parentPid) {
-        Map<Long, Story> stories = new LinkedHashMap<>();
-        for (ProcessEvents.Event event : events) {
-            if (event.nanoTime() - cellStartNanos < 0) {
-                continue;
-            }
-            Story story = stories.computeIfAbsent(event.pid(), pid -> new Story(event.process(), pid));
-            switch (event.kind()) {
-                case STARTED -> story.startedAt = event.nanoTime();
-                case PRINTED -> story.lines++;
-                case TASK -> story.tasks++;
-                case EXITED -> {
-                    story.exitedAt = event.nanoTime();
-                    story.exitCode = event.exitCode();
-                }
-            }
-        }
+        List<ProcessStory> stories = ProcessStory.since(events, cellStartNanos);
         List<String> sentences = new ArrayList<>();
         if (stories.size() > TOLD_ONE_BY_ONE) {
-            sentences.add(summary(stories.values(), parentName, parentPid));
+            sentences.add(summary(stories, parentName, parentPid));
             return sentences;
         }
-        for (Story story : stories.values()) {
+        for (ProcessStory story : stories) {
             StringBuilder sentence = new StringBuilder();
-            if (story.startedAt != null) {
-                sentence.append(parentName).append(" (pid ").append(parentPid).append(") started ").append(story.name)
-                        .append(" (pid ").append(story.pid).append(") at +").append(millis(story.startedAt - cellStartNanos))
+            if (story.startedAt() != null) {
+                sentence.append(parentName).append(" (pid ").append(parentPid).append(") started ").append(story.name())
+                        .append(" (pid ").append(story.pid()).append(") at +").append(millis(story.startedAt() - cellStartNanos))
                         .append(". ");
             }
-            sentence.append(story.name);
-            if (story.tasks > 0) {
-                sentence.append(" ran ").append(count(story.tasks, "task")).append(',');
+            sentence.append(story.name());
+            if (story.tasks() > 0) {
+                sentence.append(" ran ").append(count(story.tasks(), "task")).append(',');
             }
-            sentence.append(" printed ").append(count(story.lines, "line"));
-            if (story.exitCode != null) {
-                sentence.append(" and exited with code ").append(story.exitCode).append(" (").append(meaning(story.exitCode))
+            sentence.append(" printed ").append(count(story.lines(), "line"));
+            if (story.exitCode() != null) {
+                sentence.append(" and exited with code ").append(story.exitCode()).append(" (").append(meaning(story.exitCode()))
                         .append(")");
-                if (story.startedAt != null) {
-                    sentence.append(" after ").append(millis(story.exitedAt - story.startedAt));
+                if (story.startedAt() != null) {
+                    sentence.append(" after ").append(millis(story.exitedAt() - story.startedAt()));
                 }
             } else {
                 sentence.append(" and is still running");
@@ -127,18 +96,18 @@ public final class Explanation {
         return "it called System.exit(" + exitCode + ")";
     }
 
-    private static String summary(Iterable<Story> stories, String parentName, long parentPid) {
+    private static String summary(List<ProcessStory> stories, String parentName, long parentPid) {
         int started = 0;
         int stillRunning = 0;
         Map<Integer, Integer> byExitCode = new LinkedHashMap<>();
         int lines = 0;
-        for (Story story : stories) {
-            started += story.startedAt != null ? 1 : 0;
-            lines += story.lines;
-            if (story.exitCode == null) {
+        for (ProcessStory story : stories) {
+            started += story.startedAt() != null ? 1 : 0;
+            lines += story.lines();
+            if (story.exitCode() == null) {
                 stillRunning++;
             } else {
-                byExitCode.merge(story.exitCode, 1, Integer::sum);
+                byExitCode.merge(story.exitCode(), 1, Integer::sum);
             }
         }
         StringBuilder text = new StringBuilder(parentName + " (pid " + parentPid + ") started " + started

@@ -1,0 +1,65 @@
+package org.proclab.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.proclab.mp.spawn.ProcessEvents;
+
+/**
+ * One process as the event log tells it over a window of time: when it started and exited (null
+ * when that happened outside the window, or not yet), its exit code, the lines it printed and the
+ * tasks it ran. The explanation, {@code %ps} and the {@code %%spawn} summary all read processes
+ * this way.
+ */
+public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt, Integer exitCode, int lines,
+                           int tasks) {
+    /** The processes with an event at or after {@code sinceNanos}, in the order of their first such event. */
+    public static List<ProcessStory> since(List<ProcessEvents.Event> events, long sinceNanos) {
+        Map<Long, Builder> stories = new LinkedHashMap<>();
+        for (ProcessEvents.Event event : events) {
+            if (event.nanoTime() - sinceNanos < 0) {
+                continue;
+            }
+            Builder story = stories.computeIfAbsent(event.pid(), pid -> new Builder(event.process(), pid));
+            switch (event.kind()) {
+                case STARTED -> story.startedAt = event.nanoTime();
+                case PRINTED -> story.lines++;
+                case TASK -> story.tasks++;
+                case EXITED -> {
+                    story.exitedAt = event.nanoTime();
+                    story.exitCode = event.exitCode();
+                }
+            }
+        }
+        List<ProcessStory> built = new ArrayList<>();
+        stories.values().forEach(story -> built.add(new ProcessStory(story.name, story.pid, story.startedAt,
+                story.exitedAt, story.exitCode, story.lines, story.tasks)));
+        return built;
+    }
+
+    /** Every process in the log. */
+    public static List<ProcessStory> all(List<ProcessEvents.Event> events) {
+        return since(events, Long.MIN_VALUE / 2);
+    }
+
+    /** Whether it has not exited (within the window). */
+    public boolean running() {
+        return exitCode == null;
+    }
+
+    private static final class Builder {
+        final String name;
+        final long pid;
+        Long startedAt;
+        Long exitedAt;
+        Integer exitCode;
+        int lines;
+        int tasks;
+
+        Builder(String name, long pid) {
+            this.name = name;
+            this.pid = pid;
+        }
+    }
+}
