@@ -107,6 +107,7 @@ def test_explain_panel(kc):
         plain = displays[0]["content"]["data"]["text/plain"]
         assert "MainProcess (pid" in plain and "started explained-1 (pid" in plain
         assert "explained-1 printed 1 line and exited with code 0 (success) after" in plain
+        assert re.search(r"; join\(\) waited [\d,]+ ms\.", plain), plain
         assert displays[0]["content"]["data"]["text/markdown"].startswith("**What happened**")
         failed = ok(kc, 'var crashed = new Process(() -> System.exit(3), "explained-2");\ncrashed.start();\ncrashed.join();',
                     timeout=60)

@@ -8,6 +8,7 @@ import org.proclab.mp.spawn.ChildJob;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ChildRole;
 import org.proclab.mp.spawn.CurrentProcess;
+import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.mp.spawn.Serialization;
 
 /**
@@ -116,22 +117,28 @@ public class Process {
 
     /** Waits until the child has exited and all its output has arrived. */
     public void join() throws InterruptedException {
+        ChildProcess running = started("join");
+        long began = System.nanoTime();
         try {
-            started("join").exitCode().get();
+            running.exitCode().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+        ProcessEvents.joined(name, running.pid(), began, System.nanoTime());
     }
 
     /** Waits at most {@code timeout}; afterwards {@link #isAlive()} tells whether the child ended. */
     public void join(Duration timeout) throws InterruptedException {
+        ChildProcess running = started("join");
+        long began = System.nanoTime();
         try {
-            started("join").exitCode().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            running.exitCode().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return;
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+        ProcessEvents.joined(name, running.pid(), began, System.nanoTime());
     }
 
     public String name() {

@@ -12,7 +12,7 @@ import org.proclab.mp.spawn.ProcessEvents;
  * started and when, how many lines each printed, how each ended and what its exit code means.
  *
  * <p>Example: {@code MainProcess (pid 812) started Process-1 (pid 845) at +3 ms. Process-1 printed
- * 1 line and exited with code 0 (success) after 61 ms.}
+ * 1 line and exited with code 0 (success) after 61 ms; join() waited 58 ms.}
  */
 public final class Explanation {
     /** Above this many processes the explanation counts instead of telling each one. */
@@ -50,6 +50,9 @@ public final class Explanation {
                         .append(")");
                 if (story.startedAt() != null) {
                     sentence.append(" after ").append(millis(story.exitedAt() - story.startedAt()));
+                }
+                if (story.joinWaited() != null) {
+                    sentence.append("; join() waited ").append(millis(story.joinWaited()));
                 }
             } else {
                 sentence.append(" and is still running");

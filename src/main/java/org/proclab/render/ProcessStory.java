@@ -9,11 +9,12 @@ import org.proclab.mp.spawn.ProcessEvents;
 /**
  * One process as the event log tells it over a window of time: when it started and exited (null
  * when that happened outside the window, or not yet), its exit code, the lines it printed and the
- * tasks it ran. The explanation, {@code %ps} and the {@code %%spawn} summary all read processes
+ * tasks it ran, and how long the parent's {@code join()} calls waited for it (null when nobody joined
+ * it in the window). The explanation, {@code %ps} and the {@code %%spawn} summary all read processes
  * this way.
  */
 public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt, Integer exitCode, int lines,
-                           int tasks) {
+                           int tasks, Long joinWaited) {
     /** The processes with an event at or after {@code sinceNanos}, in the order of their first such event. */
     public static List<ProcessStory> since(List<ProcessEvents.Event> events, long sinceNanos) {
         Map<Long, Builder> stories = new LinkedHashMap<>();
@@ -26,6 +27,8 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
                 case STARTED -> story.startedAt = event.nanoTime();
                 case PRINTED -> story.lines++;
                 case TASK -> story.tasks++;
+                case JOINED -> story.joinWaited = (story.joinWaited == null ? 0 : story.joinWaited)
+                        + event.endNanoTime() - event.nanoTime();
                 case EXITED -> {
                     story.exitedAt = event.nanoTime();
                     story.exitCode = event.exitCode();
@@ -34,7 +37,7 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
         }
         List<ProcessStory> built = new ArrayList<>();
         stories.values().forEach(story -> built.add(new ProcessStory(story.name, story.pid, story.startedAt,
-                story.exitedAt, story.exitCode, story.lines, story.tasks)));
+                story.exitedAt, story.exitCode, story.lines, story.tasks, story.joinWaited)));
         return built;
     }
 
@@ -56,6 +59,7 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
         Integer exitCode;
         int lines;
         int tasks;
+        Long joinWaited;
 
         Builder(String name, long pid) {
             this.name = name;

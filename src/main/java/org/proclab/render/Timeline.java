@@ -10,7 +10,7 @@ import org.proclab.mp.spawn.ProcessEvents;
 /**
  * A Gantt chart of processes: one lane per process, a box from its start to its exit (or to now),
  * inside it a box per task a pool worker ran (gaps between them are idle time), a tick for every
- * line it printed, a time axis in milliseconds, and hover titles. As SVG for
+ * line it printed (its hover title shows the line), a time axis in milliseconds, and hover titles. As SVG for
  * notebooks (text and axes in {@code currentColor}, so light and dark themes both read it) and as
  * text for consoles and terminals.
  */
@@ -20,10 +20,15 @@ public final class Timeline {
     private static final int LANE_HEIGHT = 26;
     private static final int AXIS_HEIGHT = 30;
     private static final int TEXT_COLUMNS = 50;
+    private static final int MAX_TITLE_LINE = 80;
 
     /** One process in the chart, with the tasks it ran (pool workers). */
-    record Lane(String name, long pid, long start, long end, boolean running, Integer exitCode, List<Long> prints,
+    record Lane(String name, long pid, long start, long end, boolean running, Integer exitCode, List<Print> prints,
                 List<Task> tasks) {
+    }
+
+    /** A line a process printed, and when: its tick's hover title shows the line. */
+    record Print(long at, String line) {
     }
 
     /** A task a pool worker ran, from {@code start} to {@code end}. */
@@ -45,7 +50,7 @@ public final class Timeline {
         Map<Long, long[]> times = new LinkedHashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();
         Map<Long, Integer> exitCodes = new LinkedHashMap<>();
-        Map<Long, List<Long>> prints = new LinkedHashMap<>();
+        Map<Long, List<Print>> prints = new LinkedHashMap<>();
         Map<Long, List<Task>> tasks = new LinkedHashMap<>();
         for (ProcessEvents.Event event : events) {
             if (event.kind() == ProcessEvents.Kind.STARTED && event.nanoTime() - sinceNanos >= 0) {
@@ -56,7 +61,7 @@ public final class Timeline {
             } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.TASK) {
                 tasks.get(event.pid()).add(new Task(event.detail(), event.nanoTime(), event.endNanoTime()));
             } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.PRINTED) {
-                prints.get(event.pid()).add(event.nanoTime());
+                prints.get(event.pid()).add(new Print(event.nanoTime(), event.detail()));
             } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.EXITED) {
                 times.get(event.pid())[1] = event.nanoTime();
                 exitCodes.put(event.pid(), event.exitCode());
@@ -107,10 +112,10 @@ public final class Timeline {
                         LANE_HEIGHT - 16, colour(lane), escape(task.label() + ": " + millis(task.start() - origin) + " to "
                         + millis(task.end() - origin))));
             }
-            for (long print : lane.prints()) {
+            for (Print print : lane.prints()) {
                 svg.append(format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"currentColor\" stroke-width=\"1.5\">"
-                        + "<title>printed a line at %s</title></line>\n", x(print), x(print), y + 3, y + LANE_HEIGHT - 3,
-                        millis(print - origin)));
+                        + "<title>%s</title></line>\n", x(print.at()), x(print.at()), y + 3, y + LANE_HEIGHT - 3,
+                        escape(lane.name() + " printed at " + millis(print.at() - origin) + ": " + shortened(print.line()))));
             }
         }
         int axisY = lanes.size() * LANE_HEIGHT + 4;
@@ -144,6 +149,13 @@ public final class Timeline {
         String ending = lane.running() ? "still running" : "exit code " + lane.exitCode();
         return lane.name() + ": " + millis(lane.start() - origin) + " to " + millis(lane.end() - origin) + ", "
                 + lane.prints().size() + (lane.prints().size() == 1 ? " line" : " lines") + ", " + ending;
+    }
+
+    private static String shortened(String line) {
+        if (line == null) {
+            return "";
+        }
+        return line.length() <= MAX_TITLE_LINE ? line : line.substring(0, MAX_TITLE_LINE) + "…";
     }
 
     private static String colour(Lane lane) {

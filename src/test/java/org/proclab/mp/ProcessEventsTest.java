@@ -16,7 +16,8 @@ class ProcessEventsTest {
         MpTesting.killLeftoverChildren();
     }
 
-    // The event log tells which process printed each line, with its pid, between its start and its exit.
+    // The event log tells which process printed each line, with its pid, between its start and its exit,
+    // and then how long the parent's join() waited.
     @Test
     void recordsStartLinesAndExitOfEachChild() throws InterruptedException {
         long before = System.nanoTime();
@@ -31,8 +32,8 @@ class ProcessEventsTest {
             second.join();
         }
         List<Event> events = ProcessEvents.since(before);
-        assertEquals(List.of(Kind.STARTED, Kind.PRINTED, Kind.EXITED), kindsOf(events, first));
-        assertEquals(List.of(Kind.STARTED, Kind.PRINTED, Kind.EXITED), kindsOf(events, second));
+        assertEquals(List.of(Kind.STARTED, Kind.PRINTED, Kind.EXITED, Kind.JOINED), kindsOf(events, first));
+        assertEquals(List.of(Kind.STARTED, Kind.PRINTED, Kind.EXITED, Kind.JOINED), kindsOf(events, second));
         Event firstLine = lineOf(events, first);
         Event secondLine = lineOf(events, second);
         assertEquals(List.of("stdout", "one", first.pid()), List.of(firstLine.stream(), firstLine.detail(), firstLine.pid()));

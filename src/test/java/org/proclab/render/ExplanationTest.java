@@ -28,6 +28,18 @@ class ExplanationTest {
                 + "and exited with code 0 (success) after 61 ms."), sentences);
     }
 
+    // A joined process tells how long join() waited for it, summed over the cell's join calls.
+    @Test
+    void tellsHowLongJoinWaited() {
+        List<String> sentences = Explanation.sentences(List.of(at(3, Kind.STARTED, "Process-1", 845, null),
+                at(64, Kind.EXITED, "Process-1", 845, 0),
+                new Event(Kind.JOINED, "Process-1", 845, CELL + 6_000_000, null, null, null, CELL + 64_000_000),
+                new Event(Kind.JOINED, "Process-1", 845, CELL + 70_000_000, null, null, null, CELL + 70_000_000)),
+                CELL, "MainProcess", 812);
+        assertEquals(List.of("MainProcess (pid 812) started Process-1 (pid 845) at +3 ms. Process-1 printed 0 lines "
+                + "and exited with code 0 (success) after 61 ms; join() waited 58 ms."), sentences);
+    }
+
     // A pool worker tells how many tasks it ran.
     @Test
     void poolWorkersTellTheirTasks() {

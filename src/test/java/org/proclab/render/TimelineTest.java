@@ -18,14 +18,16 @@ class TimelineTest {
     private static final long T0 = 5_000_000_000L;
 
     private static Event at(long millis, Kind kind, String name, long pid, Integer exitCode) {
-        return new Event(kind, name, pid, T0 + millis * 1_000_000, null, null, exitCode);
+        return new Event(kind, name, pid, T0 + millis * 1_000_000, kind == Kind.PRINTED ? "stdout" : null,
+                kind == Kind.PRINTED ? "x < y & done" : null, exitCode);
     }
 
     private static final List<Event> TWO = List.of(at(0, Kind.STARTED, "Process-1", 11, null),
             at(10, Kind.STARTED, "Process-2", 12, null), at(30, Kind.PRINTED, "Process-1", 11, null),
             at(80, Kind.EXITED, "Process-1", 11, 0), at(100, Kind.EXITED, "Process-2", 12, 1));
 
-    // The SVG is well-formed, has one lane (box with a hover title) per process, ticks for printed lines, and an axis in ms.
+    // The SVG is well-formed, has one lane (box with a hover title) per process, ticks for printed lines
+    // whose titles show the line and who printed it, and an axis in ms.
     @Test
     void svgHasLanesTitlesAndAxis() throws Exception {
         String svg = Timeline.of(TWO, T0, T0 + 200_000_000).svg();
@@ -34,7 +36,7 @@ class TimelineTest {
         assertEquals(2, document.getElementsByTagName("rect").getLength());
         assertTrue(svg.contains("<title>Process-1: 0 ms to 80 ms, 1 line, exit code 0</title>"), svg);
         assertTrue(svg.contains("<title>Process-2: 10 ms to 100 ms, 0 lines, exit code 1</title>"), svg);
-        assertTrue(svg.contains("printed a line at 30 ms"), svg);
+        assertTrue(svg.contains("<title>Process-1 printed at 30 ms: x &lt; y &amp; done</title>"), svg);
         assertTrue(svg.contains(">100 ms</text>") && svg.contains("fill=\"currentColor\""), svg);
     }
 

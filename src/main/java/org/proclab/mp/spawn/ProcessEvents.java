@@ -19,16 +19,17 @@ public final class ProcessEvents {
     private static final Deque<Event> EVENTS = new ArrayDeque<>();
 
     /** The kinds of event. */
-    public enum Kind { STARTED, PRINTED, EXITED, TASK }
+    public enum Kind { STARTED, PRINTED, EXITED, TASK, JOINED }
 
     /**
      * One event.
      *
-     * @param nanoTime {@link System#nanoTime()} when it was recorded; for a TASK, when the task began
+     * @param nanoTime {@link System#nanoTime()} when it was recorded; for a TASK, when the task began; for
+     *                 JOINED, when {@code join()} began to wait
      * @param detail the line printed (PRINTED), the task's label (TASK), else null
      * @param stream {@code stdout} or {@code stderr} for PRINTED, else null
      * @param exitCode the exit code for EXITED, else null
-     * @param endNanoTime when a TASK ended; for other kinds the same as {@code nanoTime}
+     * @param endNanoTime when a TASK ended or a JOINED wait returned; for other kinds the same as {@code nanoTime}
      */
     public record Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail,
                         Integer exitCode, long endNanoTime) {
@@ -53,7 +54,6 @@ public final class ProcessEvents {
         add(new Event(Kind.EXITED, process, pid, System.nanoTime(), null, null, exitCode));
     }
 
-    /** The events recorded at or after {@code nanoTime}, oldest first. */
     /** A pool worker ran a task (a chunk of a map, an apply) from {@code began} to {@code ended}. */
     public static void task(String process, long pid, long began, long ended, String label) {
         add(new Event(Kind.TASK, process, pid, began, null, label, null, ended));
@@ -66,6 +66,15 @@ public final class ProcessEvents {
         }
     }
 
+    /**
+     * The parent's {@code join()} on a process waited from {@code began} until {@code ended}, when the
+     * process had exited.
+     */
+    public static void joined(String process, long pid, long began, long ended) {
+        add(new Event(Kind.JOINED, process, pid, began, null, null, null, ended));
+    }
+
+    /** The events recorded at or after {@code nanoTime}, oldest first. */
     public static List<Event> since(long nanoTime) {
         synchronized (EVENTS) {
             List<Event> recent = new ArrayList<>();
