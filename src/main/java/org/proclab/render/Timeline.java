@@ -11,8 +11,8 @@ import org.proclab.mp.spawn.ProcessEvents;
  * A Gantt chart of processes: one lane per process, a box from its start to its exit (or to now),
  * inside it a box per task a pool worker ran (gaps between them are idle time), a tick for every
  * line it printed (its hover title shows the line), a time axis in milliseconds, and hover titles. As SVG for
- * notebooks (text and axes in {@code currentColor}, so light and dark themes both read it) and as
- * text for consoles and terminals.
+ * notebooks (inline in HTML, text and axes in {@code currentColor}, so light and dark themes both read
+ * it) and as text for consoles and terminals.
  */
 public final class Timeline {
     private static final int LABEL_WIDTH = 170;
@@ -83,11 +83,18 @@ public final class Timeline {
         return new Timeline(lanes, origin, last - origin);
     }
 
-    /** The MIME bundle: SVG and plain text. */
+    /**
+     * The MIME bundle: the SVG inline in HTML (it takes the text colour of the notebook's theme), the
+     * SVG as an image (JupyterLab and VS Code draw images apart from the page, so it brings its own
+     * light background and dark text), and plain text.
+     */
     public Map<String, String> bundle() {
-        return Map.of("image/svg+xml", svg(), "text/plain", text());
+        return Map.of("text/html", "<div class=\"proclab-timeline\">\n" + svg() + "</div>\n",
+                "image/svg+xml", svg().replaceFirst("<svg ", "<svg style=\"color:#212121;background-color:#ffffff\" "),
+                "text/plain", text());
     }
 
+    /** The chart as SVG whose text and axes are drawn in {@code currentColor}. */
     String svg() {
         int height = lanes.size() * LANE_HEIGHT + AXIS_HEIGHT;
         int width = LABEL_WIDTH + PLOT_WIDTH + 20;

@@ -1,12 +1,14 @@
 package org.proclab.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.proclab.mp.spawn.ProcessEvents.Event;
@@ -59,6 +61,18 @@ class TimelineTest {
         assertTrue(lines.get(0).startsWith("Process-1 |========================================") && lines.get(0).endsWith("exit code 0"), text);
         assertTrue(lines.get(1).startsWith("Process-2 |     ====="), text);
         assertTrue(lines.get(2).endsWith("100 ms"), text);
+    }
+
+    // Notebooks get the SVG inline in HTML, in the theme's colours; as an image it brings its own light
+    // background, since image renderers do not pass the page's text colour in.
+    @Test
+    void bundleHasInlineSvgAndAStandaloneImage() {
+        Map<String, String> bundle = Timeline.of(TWO, T0, T0 + 200_000_000).bundle();
+        assertTrue(bundle.get("text/html").contains("<svg xmlns="), bundle.get("text/html"));
+        assertFalse(bundle.get("text/html").contains("background-color"), bundle.get("text/html"));
+        assertTrue(bundle.get("image/svg+xml").startsWith("<svg style=\"color:#212121;background-color:#ffffff\" xmlns="),
+                bundle.get("image/svg+xml"));
+        assertTrue(bundle.get("text/plain").contains("Process-1"), bundle.get("text/plain"));
     }
 
     // Processes started before the window are left out; no process, no chart; a running one reaches "now".
