@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.proclab.mp.spawn.ChildJob;
 import org.proclab.mp.spawn.Serialization;
 
@@ -36,10 +38,19 @@ import org.proclab.mp.spawn.Serialization;
  * resources, not to lose results, so ProcLab waits. Call {@link #terminate()} to stop at once.
  */
 public class Pool implements AutoCloseable {
-    /** An amount of work for one worker: a serialized job and where its result goes. */
-    record Chunk(byte[] job, ClassLoader loader, CompletableFuture<Object> result, String label) {
-        static final Chunk STOP = new Chunk(new byte[0], null, null, "stop");
+    /**
+     * An amount of work for one worker: a serialized job, the function it names (null for a job
+     * that carries its own code) and where its result goes.
+     */
+    record Chunk(byte[] job, Shipment function, ClassLoader loader, CompletableFuture<Object> result, String label) {
+        static final Chunk STOP = new Chunk(new byte[0], null, null, null, "stop");
     }
+
+    /** The function of one map call: its id, and the job that gives it to a worker that lacks it. */
+    record Shipment(long id, byte[] rememberJob) {
+    }
+
+    private static final AtomicLong FUNCTION_IDS = new AtomicLong();
 
     private enum State { RUNNING, CLOSED, TERMINATED }
 
@@ -127,7 +138,7 @@ public class Pool implements AutoCloseable {
     /** Like {@link #map(SerializableFunction, Iterable, int)} without waiting. */
     public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<T, R> function, Iterable<T> items, int chunksize) {
         List<CompletableFuture<Object>> parts = submitChunks(toList(items), chunksize, function,
-                chunk -> new PoolJobs.MapChunk<>(function, chunk));
+                PoolJobs.MapChunk::new);
         return new AsyncResult<>(concatenate(parts));
     }
 
@@ -135,7 +146,7 @@ public class Pool implements AutoCloseable {
     public <T> void forEach(SerializableConsumer<T> action, Iterable<T> items) throws InterruptedException {
         List<T> list = toList(items);
         List<CompletableFuture<Object>> parts = submitChunks(list, defaultChunksize(list.size()), action,
-                chunk -> new PoolJobs.ForEachChunk<>(action, chunk));
+                PoolJobs.ForEachChunk::new);
         new AsyncResult<>(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))).get();
     }
 
@@ -145,7 +156,7 @@ public class Pool implements AutoCloseable {
         List<List<?>> list = new ArrayList<>();
         pairs.forEach(list::add);
         List<CompletableFuture<Object>> parts = submitChunks(list, defaultChunksize(list.size()), function,
-                chunk -> new PoolJobs.StarChunk<>(function, chunk));
+                PoolJobs.StarChunk::new);
         return new AsyncResult<List<R>>(concatenate(parts)).get();
     }
 
@@ -157,7 +168,7 @@ public class Pool implements AutoCloseable {
     /** {@link #imap(SerializableFunction, Iterable)} with a chunk size. */
     public <T, R> Iterable<R> imap(SerializableFunction<T, R> function, Iterable<T> items, int chunksize) {
         List<CompletableFuture<Object>> parts = submitChunks(toList(items), chunksize, function,
-                chunk -> new PoolJobs.MapChunk<>(function, chunk));
+                PoolJobs.MapChunk::new);
         return () -> new ChunkIterator<>(new LinkedBlockingQueue<>(parts));
     }
 
@@ -169,7 +180,7 @@ public class Pool implements AutoCloseable {
     /** {@link #imapUnordered(SerializableFunction, Iterable)} with a chunk size. */
     public <T, R> Iterable<R> imapUnordered(SerializableFunction<T, R> function, Iterable<T> items, int chunksize) {
         List<CompletableFuture<Object>> parts = submitChunks(toList(items), chunksize, function,
-                chunk -> new PoolJobs.MapChunk<>(function, chunk));
+                PoolJobs.MapChunk::new);
         BlockingQueue<CompletableFuture<Object>> finished = new LinkedBlockingQueue<>();
         parts.forEach(part -> part.whenComplete((value, failure) -> finished.add(part)));
         java.util.concurrent.atomic.AtomicBoolean walked = new java.util.concurrent.atomic.AtomicBoolean();
@@ -189,7 +200,7 @@ public class Pool implements AutoCloseable {
     /** Runs one call in a worker without waiting. */
     @SuppressWarnings("unchecked")
     public <R> AsyncResult<R> applyAsync(SerializableCallable<R> callable) {
-        CompletableFuture<Object> result = submit(new PoolJobs.Call<>(callable), callable, "apply");
+        CompletableFuture<Object> result = submit(new PoolJobs.Call<>(callable), null, callable, "apply");
         return new AsyncResult<>(result.thenApply(value -> (R) value));
     }
 
@@ -262,16 +273,19 @@ public class Pool implements AutoCloseable {
     }
 
     private <T> List<CompletableFuture<Object>> submitChunks(List<T> items, int chunksize, Object function,
-                                                             java.util.function.Function<List<T>, ChildJob> job) {
+                                                             BiFunction<Long, List<T>, ChildJob> job) {
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
         }
         checkRunning();
+        long id = FUNCTION_IDS.incrementAndGet();
+        Shipment shipment = new Shipment(id, Serialization.toBytes(
+                new PoolJobs.Remember(id, Serialization.toBytes(function, "the function given to the pool")), "a function"));
         List<CompletableFuture<Object>> parts = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         for (int start = 0; start < items.size(); start += chunksize) {
             List<T> chunk = new ArrayList<>(items.subList(start, Math.min(items.size(), start + chunksize)));
-            parts.add(submit(job.apply(chunk), function, label(chunk, start)));
+            parts.add(submit(job.apply(id, chunk), shipment, function, label(chunk, start)));
             sizes.add(chunk.size());
         }
         PoolProgress.follow("Pool(" + size + ")", items.size(), parts, sizes);
@@ -287,11 +301,11 @@ public class Pool implements AutoCloseable {
         return "items " + start + "–" + (start + chunk.size() - 1);
     }
 
-    private CompletableFuture<Object> submit(ChildJob job, Object function, String label) {
+    private CompletableFuture<Object> submit(ChildJob job, Shipment shipment, Object function, String label) {
         checkRunning();
-        byte[] bytes = Serialization.toBytes(job, "the function given to the pool");
+        byte[] bytes = Serialization.toBytes(job, shipment == null ? "the function given to the pool" : "the items given to the pool");
         CompletableFuture<Object> result = new CompletableFuture<>();
-        queue.add(new Chunk(bytes, function.getClass().getClassLoader(), result, label));
+        queue.add(new Chunk(bytes, shipment, function.getClass().getClassLoader(), result, label));
         return result;
     }
 

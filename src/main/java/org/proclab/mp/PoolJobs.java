@@ -5,57 +5,75 @@ import java.util.ArrayList;
 import java.util.List;
 import org.proclab.mp.spawn.ChildJob;
 
-/** The jobs a {@link Pool} sends to its workers: chunks of items and single calls. */
+/** The jobs a {@link Pool} sends to its workers: functions to remember, chunks of items and single calls. */
 final class PoolJobs {
     private PoolJobs() {
     }
 
     /**
-     * Applies a function to each item of a chunk; the value is the list of results in order. Items
-     * and results travel packed (see {@link CompactList}).
+     * Gives a worker the function of a map call, serialized on its own, under an id; the chunks of
+     * that call then carry only the id. Sent once per worker and call, so a chunk of one item costs
+     * a few bytes instead of a serialized lambda. The function is read in {@link #run()}, not with
+     * the job, so that even a function whose classes cannot load is remembered (as its failure) and
+     * the worker's memory stays in step with the parent's {@link ShippedFunctions}.
      */
-    record MapChunk<T, R>(SerializableFunction<T, R> function, Serializable items) implements ChildJob {
-        MapChunk(SerializableFunction<T, R> function, List<T> items) {
+    record Remember(long id, byte[] function) implements ChildJob {
+        @Override
+        public Object run() {
+            WorkerFunctions.remember(id, function);
+            return null;
+        }
+    }
+
+    /**
+     * Applies the remembered function {@code function} to each item of a chunk; the value is the
+     * list of results in order. Items and results travel packed (see {@link CompactList}).
+     */
+    record MapChunk<T, R>(long function, Serializable items) implements ChildJob {
+        MapChunk(long function, List<T> items) {
             this(function, CompactList.pack(items));
         }
 
         @Override
         public Object run() throws Exception {
+            SerializableFunction<T, R> mapped = WorkerFunctions.get(function);
             List<T> list = CompactList.unpack(items);
             List<R> results = new ArrayList<>(list.size());
             for (T item : list) {
-                results.add(function.apply(item));
+                results.add(mapped.apply(item));
             }
             return CompactList.pack(results);
         }
     }
 
-    /** Runs an action on each item of a chunk; there is no value. */
-    record ForEachChunk<T>(SerializableConsumer<T> action, Serializable items) implements ChildJob {
-        ForEachChunk(SerializableConsumer<T> action, List<T> items) {
+    /** Runs the remembered action {@code action} on each item of a chunk; there is no value. */
+    record ForEachChunk<T>(long action, Serializable items) implements ChildJob {
+        ForEachChunk(long action, List<T> items) {
             this(action, CompactList.pack(items));
         }
 
         @Override
         public Object run() throws Exception {
+            SerializableConsumer<T> consumer = WorkerFunctions.get(action);
             for (T item : CompactList.<T>unpack(items)) {
-                action.accept(item);
+                consumer.accept(item);
             }
             return null;
         }
     }
 
-    /** Applies a two-argument function to each pair of a chunk. */
-    record StarChunk<A, B, R>(SerializableBiFunction<A, B, R> function, List<List<?>> pairs) implements ChildJob {
+    /** Applies the remembered two-argument function {@code function} to each pair of a chunk. */
+    record StarChunk<A, B, R>(long function, List<List<?>> pairs) implements ChildJob {
         @Override
         @SuppressWarnings("unchecked")
         public Object run() throws Exception {
+            SerializableBiFunction<A, B, R> applied = WorkerFunctions.get(function);
             List<R> results = new ArrayList<>(pairs.size());
             for (List<?> pair : pairs) {
                 if (pair.size() != 2) {
                     throw new IllegalArgumentException("starmap needs pairs of two arguments, got " + pair);
                 }
-                results.add(function.apply((A) pair.get(0), (B) pair.get(1)));
+                results.add(applied.apply((A) pair.get(0), (B) pair.get(1)));
             }
             return CompactList.pack(results);
         }

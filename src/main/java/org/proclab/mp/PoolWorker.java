@@ -26,6 +26,7 @@ final class PoolWorker {
     private final Thread feeder;
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
     private volatile ChildProcess child;
+    private ShippedFunctions functionsHeld = new ShippedFunctions();
     private int tasksDone;
     private long lastTaskDone = Long.MIN_VALUE;
 
@@ -110,6 +111,9 @@ final class PoolWorker {
         tasksDone++;
         long sent = System.nanoTime();
         ChildProcess running = child;
+        if (chunk.function() != null && functionsHeld.needs(chunk.function())) {
+            running.submit(chunk.function().rememberJob(), chunk.loader());
+        }
         running.submit(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
             recordTask(running, sent, chunk.label());
             slots.release();
@@ -143,6 +147,7 @@ final class PoolWorker {
     private ChildProcess launch(String name) {
         ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm());
         tasksDone = 0;
+        functionsHeld = new ShippedFunctions();
         byte[] initializer = pool.initializerJob();
         if (initializer != null) {
             started.submit(initializer, getClass().getClassLoader());

@@ -81,6 +81,20 @@ class PoolTest {
         assertThrows(IllegalArgumentException.class, () -> pool.map(x -> x * x, ONE_TO_TEN, 0));
     }
 
+    // Workers keep the functions of recent maps and are sent the function again once they forgot it:
+    // more maps than they remember, interleaved with async ones, each give their own results.
+    @Test
+    void manyFunctionsInTurnEachGiveTheirOwnResults() throws InterruptedException {
+        for (int round = 0; round < FunctionMemory.CAPACITY + 4; round++) {
+            int offset = round;
+            AsyncResult<List<Integer>> pending = pool.mapAsync(x -> x + offset + 1000, ONE_TO_TEN, 1);
+            List<Integer> plus = pool.map(x -> x + offset, ONE_TO_TEN, 2);
+            assertEquals(ONE_TO_TEN.stream().map(x -> x + offset).toList(), plus);
+            assertEquals(ONE_TO_TEN.stream().map(x -> x + offset + 1000).toList(), pending.get());
+        }
+        assertEquals(SQUARES, pool.map(x -> x * x, ONE_TO_TEN, 1));
+    }
+
     // The work really runs in the workers: each reports a pid other than ours, from the pool's workers.
     @Test
     void tasksRunInWorkerProcesses() throws InterruptedException {
