@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
+import org.proclab.display.DisplayChannel;
 import org.proclab.kernel.ChildSupervisor;
 import org.proclab.kernel.exec.CellThreadGroup;
 import org.proclab.kernel.io.CellOutput;
 import org.proclab.kernel.io.OutputRouter;
+import org.proclab.kernel.io.RoutedDisplays;
 import org.proclab.kernel.io.StreamName;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.jshell.JavaEvaluator;
@@ -62,8 +64,8 @@ public final class TerminalRunner implements AutoCloseable {
     private int executionCount;
 
     /**
-     * Takes over {@code System.out} and {@code System.err} (cells' output is routed through them) and
-     * starts JShell.
+     * Takes over {@code System.out} and {@code System.err} (cells' output is routed through them),
+     * sends displays to the running cell as text and starts JShell.
      *
      * @param keys where answers to the step-by-step prompt come from
      * @param colour whether the terminal shows ANSI colours
@@ -75,6 +77,7 @@ public final class TerminalRunner implements AutoCloseable {
         this.colour = colour;
         this.router = new OutputRouter(CellThreadGroup::outputOf, err);
         router.install();
+        DisplayChannel.install(new RoutedDisplays(router, err));
         this.evaluator = new JavaEvaluator();
         this.children = new ChildSupervisor(evaluator.control());
         Signal.handle(new Signal("INT"), signal -> interruptOrQuit());
@@ -165,10 +168,7 @@ public final class TerminalRunner implements AutoCloseable {
         try {
             evaluation = magics.run(code, java -> evaluator.evaluate(java, executionCount, output), MagicOutput.of(
                     text -> output.writeText(StreamName.STDOUT, text),
-                    bundle -> {
-                        output.flush();
-                        out.print(bundle.getOrDefault("text/plain", ""));
-                    }));
+                    bundle -> output.display(bundle, null, false)));
             children.cellFinished(output);
         } finally {
             cellRunning = false;
@@ -187,7 +187,7 @@ public final class TerminalRunner implements AutoCloseable {
         }
         String shown = ((Evaluation.Completed) evaluation).shown();
         if (shown != null) {
-            out.println("Out[" + executionCount + "]: " + shown);
+            out.println("Out[" + executionCount + "]:" + (shown.contains("\n") ? "\n" : " ") + shown.stripTrailing());
         }
         return true;
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.proclab.kernel.io.CellOutput;
+import org.proclab.kernel.io.DisplayPublisher;
 import org.proclab.kernel.io.OutputRouter;
 import org.proclab.kernel.io.StdinBridge;
 import org.proclab.kernel.io.StreamName;
@@ -30,6 +31,10 @@ import org.proclab.mp.ProgressReporter;
  * Handles {@code execute_request}: counts executions, broadcasts the input, runs the cell with
  * its output routed to it, then broadcasts the result or the error and builds the reply.
  *
+ * <p>Every rich output (the user's {@code display}, magics' tables and timelines, explanations,
+ * progress bars) goes through the cell's {@link CellOutput#display}, which sends it as built by
+ * {@link #displaysFor}: one path to {@code display_data} and {@code update_display_data}.
+ *
  * <p>Runs on the shell thread only.
  */
 final class CellExecutor {
@@ -43,7 +48,6 @@ final class CellExecutor {
     private final ScheduledExecutorService outputTimer;
     private final ExplainMagic explain = new ExplainMagic();
     private final MagicRunner magics;
-    private volatile Message running;
     private int executionCount;
 
     CellExecutor(Supplier<JavaEvaluator> evaluator, Supplier<ChildSupervisor> children, Consumer<Message> iopub, OutputRouter router,
@@ -59,7 +63,7 @@ final class CellExecutor {
         MagicRegistry registry = MagicRegistry.standard();
         registry.add(explain);
         this.magics = new MagicRunner(registry);
-        ProgressReporter.use(new CellProgressBars(() -> running, iopub));
+        ProgressReporter.use(new CellProgressBars(router::target));
     }
 
     /** Runs the cell and returns the content of the {@code execute_reply}. */
@@ -73,30 +77,28 @@ final class CellExecutor {
         if (!request.silent()) {
             iopub.accept(message.reply(MessageTypes.EXECUTE_INPUT, new ExecuteInput(request.code(), count)));
         }
-        CellOutput output = new CellOutput(publisherFor(message, request.silent()), outputTimer,
-                CellOutput.DEFAULT_LIMIT_BYTES);
+        CellOutput output = new CellOutput(publisherFor(message, request.silent()),
+                displaysFor(message, request.silent()), outputTimer, CellOutput.DEFAULT_LIMIT_BYTES);
         RunningCell cell = new RunningCell(message, request, count, output);
         stdin.discardBuffered();
         router.cellStarted(output);
         input.cellStarted(cell);
         long cellStart = System.nanoTime();
         CellClock.cellStarted();
-        running = request.silent() ? null : message;
         Evaluation evaluation;
         try {
             JavaEvaluator java = evaluator.get();
             evaluation = magics.run(request.code(), code -> java.evaluate(code, count, output),
-                    magicOutput(message, request.silent(), output));
+                    magicOutput(output));
             children.get().cellFinished(output);
         } finally {
-            running = null;
             input.cellFinished();
             output.finish();
             router.cellFinished();
         }
         Map<String, String> explanation = explain.explanationSince(cellStart);
-        if (explanation != null && !request.silent()) {
-            publishDisplay(message, explanation);
+        if (explanation != null) {
+            output.display(explanation, null, false);
         }
         if (evaluation instanceof Evaluation.Failed failed) {
             if (!request.silent()) {
@@ -104,29 +106,20 @@ final class CellExecutor {
             }
             return ExecuteReply.error(count, failed.error());
         }
-        String shown = ((Evaluation.Completed) evaluation).shown();
+        Map<String, String> shown = ((Evaluation.Completed) evaluation).bundle();
         if (shown != null && request.storesHistory()) {
-            history.setOutput(count, shown);
+            history.setOutput(count, shown.get("text/plain"));
         }
         if (shown != null && !request.silent()) {
-            iopub.accept(message.reply(MessageTypes.EXECUTE_RESULT,
-                    new ExecuteResult(count, Map.of("text/plain", shown), Map.of())));
+            iopub.accept(message.reply(MessageTypes.EXECUTE_RESULT, new ExecuteResult(count, Map.copyOf(shown), Map.of())));
         }
         return ExecuteReply.ok(count);
     }
 
-    /** Where magics write: text to the cell's stdout, MIME bundles as {@code display_data} after the text so far. */
-    private MagicOutput magicOutput(Message message, boolean silent, CellOutput output) {
-        return MagicOutput.of(text -> output.writeText(StreamName.STDOUT, text), bundle -> {
-            output.flush();
-            if (!silent) {
-                publishDisplay(message, bundle);
-            }
-        });
-    }
-
-    private void publishDisplay(Message message, Map<String, String> bundle) {
-        iopub.accept(message.reply(MessageTypes.DISPLAY_DATA, DisplayData.of(bundle)));
+    /** Where magics write: text to the cell's stdout, MIME bundles as displays after the text so far. */
+    private static MagicOutput magicOutput(CellOutput output) {
+        return MagicOutput.of(text -> output.writeText(StreamName.STDOUT, text),
+                bundle -> output.display(bundle, null, false));
     }
 
     /** The reply for a request skipped because an earlier cell failed. */
@@ -139,5 +132,16 @@ final class CellExecutor {
             return (stream, text) -> { };
         }
         return (stream, text) -> iopub.accept(message.reply(MessageTypes.STREAM, new Stream(stream.wireName(), text)));
+    }
+
+    /** Rich outputs of the cell as {@code display_data} or {@code update_display_data} under its request. */
+    private DisplayPublisher displaysFor(Message message, boolean silent) {
+        if (silent) {
+            return (bundle, displayId, update) -> { };
+        }
+        return (bundle, displayId, update) -> {
+            DisplayData content = displayId == null ? DisplayData.of(bundle) : DisplayData.updatable(bundle, displayId);
+            iopub.accept(message.reply(update ? MessageTypes.UPDATE_DISPLAY_DATA : MessageTypes.DISPLAY_DATA, content));
+        };
     }
 }

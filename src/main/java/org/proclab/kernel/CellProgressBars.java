@@ -2,41 +2,32 @@ package org.proclab.kernel;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.proclab.kernel.protocol.DisplayData;
-import org.proclab.kernel.protocol.MessageTypes;
-import org.proclab.kernel.wire.Message;
+import org.proclab.kernel.io.CellOutput;
 import org.proclab.mp.ProgressReporter;
 import org.proclab.render.ProgressText;
 
 /**
- * Draws a pool's progress in the running cell: a {@code display_data} with a display id when a long
- * map starts, {@code update_display_data} replacing it in place as chunks finish, and a last update
- * at 100% with the total time. Maps outside any cell report nothing.
+ * Draws a pool's progress in a cell: a display with an id when a long map starts, updates replacing
+ * it in place as chunks finish, and a last update at 100% with the total time. The bar goes where
+ * the display of the thread that started the map would go; before the first cell there is no bar.
  */
 final class CellProgressBars implements ProgressReporter {
-    private final Supplier<Message> runningCell;
-    private final Consumer<Message> iopub;
+    private final Supplier<CellOutput> outputOfCaller;
 
-    /**
-     * @param runningCell the execute request of the running cell, or null between cells
-     * @param iopub publishes on IOPub (thread-safe)
-     */
-    CellProgressBars(Supplier<Message> runningCell, Consumer<Message> iopub) {
-        this.runningCell = runningCell;
-        this.iopub = iopub;
+    /** @param outputOfCaller the output of the cell the calling thread shows in, or null for none */
+    CellProgressBars(Supplier<CellOutput> outputOfCaller) {
+        this.outputOfCaller = outputOfCaller;
     }
 
     @Override
     public Bar start(String what, int total) {
-        Message cell = runningCell.get();
-        if (cell == null) {
+        CellOutput output = outputOfCaller.get();
+        if (output == null) {
             return null;
         }
         String displayId = UUID.randomUUID().toString();
-        iopub.accept(cell.reply(MessageTypes.DISPLAY_DATA,
-                DisplayData.updatable(ProgressText.bundle(what, 0, total, Duration.ZERO), displayId)));
+        output.display(ProgressText.bundle(what, 0, total, Duration.ZERO), displayId, false);
         long started = System.nanoTime();
         return new Bar() {
             @Override
@@ -50,8 +41,7 @@ final class CellProgressBars implements ProgressReporter {
             }
 
             private void show(int done, Duration elapsed) {
-                iopub.accept(cell.reply(MessageTypes.UPDATE_DISPLAY_DATA,
-                        DisplayData.updatable(ProgressText.bundle(what, done, total, elapsed), displayId)));
+                output.display(ProgressText.bundle(what, done, total, elapsed), displayId, true);
             }
         };
     }

@@ -10,8 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import org.proclab.display.DisplayChannel;
 import org.proclab.kernel.exec.CellThreadGroup;
 import org.proclab.kernel.io.OutputRouter;
+import org.proclab.kernel.io.RoutedDisplays;
 import org.proclab.kernel.io.StdinBridge;
 import org.proclab.kernel.jshell.CodeAssist;
 import org.proclab.kernel.jshell.CompilerWarmUp;
@@ -69,8 +71,8 @@ public final class Kernel {
     private volatile boolean restartRequested;
 
     /**
-     * Binds the sockets and installs the kernel's {@code System.out}, {@code System.err} and
-     * {@code System.in}; call {@link #start()} next.
+     * Binds the sockets and installs the kernel's {@code System.out}, {@code System.err},
+     * {@code System.in} and display channel; call {@link #start()} next.
      *
      * @param kernelLog the JVM's original stderr, where the kernel's own messages go
      */
@@ -80,6 +82,7 @@ public final class Kernel {
         OutputRouter router = new OutputRouter(CellThreadGroup::outputOf, kernelLog);
         StdinBridge stdin = new StdinBridge(input);
         router.install();
+        DisplayChannel.install(new RoutedDisplays(router, kernelLog));
         System.setIn(stdin);
         evaluator = startEvaluator();
         children = evaluator.thenApply(ready -> new ChildSupervisor(ready.control()));

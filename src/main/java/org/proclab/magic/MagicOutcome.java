@@ -1,5 +1,6 @@
 package org.proclab.magic;
 
+import java.util.Map;
 import org.proclab.kernel.jshell.Evaluation;
 
 /**
@@ -7,8 +8,21 @@ import org.proclab.kernel.jshell.Evaluation;
  * the Java code it ran.
  */
 public sealed interface MagicOutcome {
-    /** The magic did its work; {@code shown} becomes the cell's result when it is the last part, or null. */
-    record Done(String shown) implements MagicOutcome {
+    /**
+     * The magic did its work; {@code shown} becomes the cell's result when it is the last part, or
+     * null, with {@code bundle} its forms (MIME type to content, {@code shown} as {@code text/plain}).
+     */
+    record Done(String shown, Map<String, String> bundle) implements MagicOutcome {
+        public Done {
+            if (bundle == null && shown != null) {
+                bundle = Map.of("text/plain", shown);
+            }
+        }
+
+        /** A result shown as text only, or none when {@code shown} is null. */
+        public Done(String shown) {
+            this(shown, null);
+        }
     }
 
     /** Java code the magic ran failed; the cell fails with that error. */
@@ -17,7 +31,10 @@ public sealed interface MagicOutcome {
 
     /** Turns the evaluation of Java code run by a magic into an outcome. */
     static MagicOutcome of(Evaluation evaluation) {
-        return evaluation instanceof Evaluation.Failed failed
-                ? new Failed(failed) : new Done(((Evaluation.Completed) evaluation).shown());
+        if (evaluation instanceof Evaluation.Failed failed) {
+            return new Failed(failed);
+        }
+        Evaluation.Completed completed = (Evaluation.Completed) evaluation;
+        return new Done(completed.shown(), completed.bundle());
     }
 }

@@ -56,7 +56,7 @@ public final class MagicRunner {
                 return registry;
             }
         };
-        String shown = null;
+        Map<String, String> shown = null;
         for (CellSegments.Segment segment : parsed.segments()) {
             MagicOutcome outcome;
             if (segment instanceof CellSegments.Java java) {
@@ -70,9 +70,9 @@ public final class MagicRunner {
             if (outcome instanceof MagicOutcome.Failed failed) {
                 return failed.failure();
             }
-            shown = ((MagicOutcome.Done) outcome).shown();
+            shown = ((MagicOutcome.Done) outcome).bundle();
         }
-        return new Evaluation.Completed(shown);
+        return Evaluation.Completed.of(shown);
     }
 
     private MagicOutcome runMagic(String name, boolean cellMagic, String arguments, String body, MagicContext context) {

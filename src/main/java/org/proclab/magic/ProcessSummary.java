@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.proclab.display.Table;
 import org.proclab.mp.Process;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.render.ProcessStory;
@@ -31,6 +32,6 @@ public final class ProcessSummary {
                     timed ? (story.exitedAt() - story.startedAt()) / 1_000_000 + " ms" : "",
                     Integer.toString(story == null ? 0 : story.lines())));
         }
-        System.out.print(TextTable.render(table));
+        System.out.print(Table.of(table).text());
     }
 }

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.proclab.display.Table;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.render.ProcessStory;
 
@@ -47,7 +47,7 @@ final class PsMagic extends DescribedMagic {
                     millis((running ? nowNanos : row.exitedAt()) - row.startedAt()),
                     Integer.toString(row.lines()), running ? cpu(row.pid()) : ""));
         }
-        context.display(Map.of("text/plain", TextTable.render(table), "text/html", TextTable.html(table)));
+        context.display(Table.of(table).toMimeBundle().data());
         return new MagicOutcome.Done(null);
     }
 

@@ -32,13 +32,18 @@ public final class StackTraces {
 
     /** The same as {@link #render}, one entry per line. */
     public static List<String> lines(Throwable failure) {
+        return lines(failure, TraceStyle.PLAIN);
+    }
+
+    /** The lines of {@link #render}, marked with {@code style}. */
+    public static List<String> lines(Throwable failure, TraceStyle style) {
         List<String> lines = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Throwable current = failure;
         String prefix = "";
         while (current != null && seen.add(current)) {
-            lines.add(prefix + headline(current));
-            addFrames(lines, userFrames(current));
+            lines.add(prefix + headline(current, style));
+            addFrames(lines, userFrames(current), style);
             current = current.getCause();
             prefix = "Caused by: ";
         }
@@ -49,10 +54,10 @@ public final class StackTraces {
      * Adds the frames, folding a run of identical frames (deep recursion) into three and a count,
      * so a stack overflow reads as a few lines instead of a thousand.
      */
-    private static void addFrames(List<String> lines, List<StackTraceElement> frames) {
+    private static void addFrames(List<String> lines, List<StackTraceElement> frames, TraceStyle style) {
         int i = 0;
         while (i < frames.size()) {
-            String line = "    at " + describe(frames.get(i));
+            String line = frameLine(frames.get(i), style);
             int run = 1;
             while (i + run < frames.size() && describe(frames.get(i + run)).equals(describe(frames.get(i)))) {
                 run++;
@@ -69,8 +74,12 @@ public final class StackTraces {
 
     /** {@code java.lang.ArithmeticException: / by zero}, or just the type when there is no message. */
     public static String headline(Throwable failure) {
+        return headline(failure, TraceStyle.PLAIN);
+    }
+
+    private static String headline(Throwable failure, TraceStyle style) {
         String message = failure.getLocalizedMessage();
-        String type = typeName(failure);
+        String type = style.exceptionType(typeName(failure));
         return message == null ? type : type + ": " + message;
     }
 
@@ -92,6 +101,18 @@ public final class StackTraces {
             frames.add(frame);
         }
         return frames;
+    }
+
+    /** A frame as a trace line, {@code "    at "} and the frame, cell code marked by {@code style}. */
+    public static String frameLine(StackTraceElement frame, TraceStyle style) {
+        String described = describe(frame);
+        return "    at " + (isCellCode(frame) ? style.cellFrame(described) : described);
+    }
+
+    /** Whether a frame is in code a cell defined. */
+    private static boolean isCellCode(StackTraceElement frame) {
+        return SnippetLocations.ofSourceFile(frame.getFileName()) != null
+                || SnippetLocations.isCellClass(frame.getClassName());
     }
 
     /** One frame: {@code divide (cell [4], line 2)} for cell code, the usual form for the rest. */

@@ -8,12 +8,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What one cell writes to stdout and stderr, on its way to the front end as {@code stream}
- * messages under that cell's request.
+ * messages under that cell's request, and the rich outputs it displays, in the order they came.
  *
  * <p>Bytes are batched: the first write arms a short timer and everything written until it fires
  * goes out together, so a loop of {@code println}s becomes a few messages, not thousands. A large
@@ -32,6 +33,7 @@ public final class CellOutput {
     private static final int FLUSH_NOW_BYTES = 32 * 1024;
 
     private final StreamPublisher publisher;
+    private final DisplayPublisher displays;
     private final ScheduledExecutorService timer;
     private final long limitBytes;
     private final List<Segment> pending = new ArrayList<>();
@@ -44,10 +46,26 @@ public final class CellOutput {
     private byte[] stdoutCarry = new byte[0];
     private byte[] stderrCarry = new byte[0];
 
-    public CellOutput(StreamPublisher publisher, ScheduledExecutorService timer, long limitBytes) {
+    /**
+     * An output whose displays are sent with {@code displays}.
+     *
+     * @param limitBytes the most stream text the cell may send
+     */
+    public CellOutput(StreamPublisher publisher, DisplayPublisher displays, ScheduledExecutorService timer,
+                      long limitBytes) {
         this.publisher = publisher;
+        this.displays = displays;
         this.timer = timer;
         this.limitBytes = limitBytes;
+    }
+
+    /**
+     * An output for text only, such as a terminal: a display is written as its {@code text/plain}
+     * form on stdout, each update as a new line.
+     */
+    public CellOutput(StreamPublisher publisher, ScheduledExecutorService timer, long limitBytes) {
+        this(publisher, (bundle, displayId, update) -> publisher.publish(StreamName.STDOUT, asLine(bundle)), timer,
+                limitBytes);
     }
 
     /** Appends bytes written by user code to the named stream ({@code stdout} or {@code stderr}). */
@@ -101,6 +119,19 @@ public final class CellOutput {
     }
 
     /**
+     * Shows a rich output after everything written so far; a thread the cell started may call it
+     * after the cell has finished. Every {@code display_data} and {@code update_display_data} the
+     * kernel sends, the user's, the magics' and the progress bars', passes here.
+     *
+     * @param displayId names the output so updates can replace it; null for one never updated
+     * @param update whether this replaces the output named {@code displayId}
+     */
+    public synchronized void display(Map<String, String> bundle, String displayId, boolean update) {
+        flush();
+        displays.publish(bundle, displayId, update);
+    }
+
+    /**
      * Sends what is left and, if the limit cut output off, one note saying how much was not shown.
      * Later writes (from threads the cell started) are still accepted within the limit.
      */
@@ -116,6 +147,11 @@ public final class CellOutput {
                     + " more bytes were not shown; this cell may show at most " + limitBytes + " bytes]\n");
             droppedBytes = 0;
         }
+    }
+
+    private static String asLine(Map<String, String> bundle) {
+        String text = bundle.getOrDefault("text/plain", "");
+        return text.endsWith("\n") ? text : text + "\n";
     }
 
     private String decode(StreamName stream, byte[] fresh) {

@@ -52,7 +52,11 @@ public final class OutputRouter {
         return new PrintStream(new RoutedStream(stream), true, StandardCharsets.UTF_8);
     }
 
-    private CellOutput target() {
+    /**
+     * The cell output a write from the calling thread goes to, by the rules above (displays follow
+     * them too); null before the first cell.
+     */
+    public CellOutput target() {
         CellOutput owner = ownerOf.apply(Thread.currentThread());
         if (owner != null) {
             return owner;

@@ -6,16 +6,33 @@ import java.util.Locale;
 import jdk.jshell.Diag;
 import org.proclab.kernel.exec.ExitCalledError;
 import org.proclab.kernel.exec.StackTraces;
+import org.proclab.kernel.exec.TraceStyle;
 import org.proclab.kernel.protocol.ErrorContent;
 
 /**
- * Builds the errors a student sees. Tracebacks are plain lines; the first line of each is coloured
- * with ANSI red, which Jupyter front ends render in light and dark themes alike.
+ * Builds the errors a student sees. As in ipykernel, {@code ename} and {@code evalue} are plain
+ * text and only the traceback lines carry ANSI colours, which Jupyter front ends map to their theme,
+ * so they read in light and dark themes alike: the error's name in bold red, its message in red,
+ * the caret under a compile error's spot in bold red, and places in the user's cells in green
+ * (library frames keep the text colour). Yellow, white and black are avoided, as each is unreadable
+ * on one of the themes. {@code proclab run} strips the colours when its terminal has none.
  */
 final class ErrorReports {
     private static final String RED = "\u001b[0;31m";
     private static final String BOLD_RED = "\u001b[1;31m";
+    private static final String GREEN = "\u001b[0;32m";
     private static final String RESET = "\u001b[0m";
+    private static final TraceStyle COLOURED = new TraceStyle() {
+        @Override
+        public String exceptionType(String type) {
+            return BOLD_RED + type + RESET;
+        }
+
+        @Override
+        public String cellFrame(String place) {
+            return GREEN + place + RESET;
+        }
+    };
 
     private ErrorReports() {
     }
@@ -35,10 +52,11 @@ final class ErrorReports {
             if (firstMessage == null) {
                 firstMessage = message[0] + " (" + where + ")";
             }
-            traceback.add(BOLD_RED + "Compilation error" + RESET + " in " + where + ": " + RED + message[0] + RESET);
+            traceback.add(BOLD_RED + "Compilation error" + RESET + " in " + GREEN + where + RESET + ": "
+                    + RED + message[0] + RESET);
             String lineText = lineText(piece.source(), position);
             traceback.add("    " + lineText);
-            traceback.add("    " + " ".repeat(column(piece.source(), position)) + "^");
+            traceback.add("    " + " ".repeat(column(piece.source(), position)) + BOLD_RED + "^" + RESET);
             for (int i = 1; i < message.length; i++) {
                 if (!message[i].strip().startsWith("location: class")) {
                     traceback.add(message[i]);
@@ -57,7 +75,7 @@ final class ErrorReports {
         String where = "cell [" + executionCount + "], line " + piece.firstLine();
         String message = "the code starting here is not complete (a missing '}', ')' or ';'?)";
         return new ErrorContent("CompilationError", message + " (" + where + ")", List.of(
-                BOLD_RED + "Compilation error" + RESET + " in " + where + ": " + RED + message + RESET,
+                BOLD_RED + "Compilation error" + RESET + " in " + GREEN + where + RESET + ": " + RED + message + RESET,
                 "    " + piece.source().lines().findFirst().orElse("")));
     }
 
@@ -71,10 +89,7 @@ final class ErrorReports {
         if (thrown instanceof ExitCalledError exit) {
             return exit(exit, trace);
         }
-        List<String> lines = StackTraces.lines(trace);
-        List<String> traceback = new ArrayList<>(lines.size());
-        traceback.add(RED + lines.get(0) + RESET);
-        traceback.addAll(lines.subList(1, lines.size()));
+        List<String> traceback = StackTraces.lines(trace, COLOURED);
         String type = StackTraces.typeName(trace);
         String message = trace.getLocalizedMessage();
         return new ErrorContent(type.substring(type.lastIndexOf('.') + 1), message == null ? "" : message, traceback);
@@ -89,7 +104,7 @@ final class ErrorReports {
         traceback.add("Everything defined before is still there. In a child process, " + exit.call()
                 + " really ends that process with status " + exit.status() + ".");
         for (StackTraceElement frame : StackTraces.userFrames(trace)) {
-            traceback.add("    at " + StackTraces.describe(frame));
+            traceback.add(StackTraces.frameLine(frame, COLOURED));
         }
         return new ErrorContent("SystemExit", call + " was called; the kernel keeps running", traceback);
     }

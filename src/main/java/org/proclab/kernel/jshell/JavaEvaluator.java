@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
@@ -27,7 +28,8 @@ import org.proclab.mp.Process;
  * across cells and redefinition works as in {@code jshell}.
  *
  * <p>A cell is cut into snippets and run one by one; the first compile error or exception ends
- * the cell. The value of a final expression is returned as text for {@code execute_result};
+ * the cell. The value of a final expression is returned as a MIME bundle for {@code execute_result}
+ * (see {@link ValueBundle});
  * declarations and statements show nothing unless they print.
  *
  * <p>Threading: {@link #evaluate} is called by one thread at a time (the shell thread);
@@ -36,7 +38,9 @@ import org.proclab.mp.Process;
 public final class JavaEvaluator implements AutoCloseable {
     /**
      * Imports every cell starts with: those of {@code jshell}'s default start-up, then ProcLab's
-     * library and the exercises' {@code Check}. Names in both (java.lang's Process, java.util's Queue,
+     * library, the exercises' {@code Check} and the display API ({@code display(...)} and
+     * {@code updateDisplay(...)} without a prefix; a cell's own method of that name hides them).
+     * Names in both (java.lang's Process, java.util's Queue,
      * java.util.concurrent's Semaphore) are imported one by one so that they mean ProcLab's class
      * instead of being ambiguous.
      */
@@ -44,7 +48,7 @@ public final class JavaEvaluator implements AutoCloseable {
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
             "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
             "java.time.*", "org.proclab.mp.*", "org.proclab.mp.Process", "org.proclab.mp.Queue", "org.proclab.mp.Semaphore",
-            "org.proclab.course.Check");
+            "org.proclab.course.Check", "org.proclab.display.*", "static org.proclab.display.Display.*");
 
     private final ProcLabExecutionControl control = new ProcLabExecutionControl();
     private final JShell shell;
@@ -94,7 +98,7 @@ public final class JavaEvaluator implements AutoCloseable {
 
     private Evaluation evaluatePieces(String code, int executionCount, CellOutput output,
                                       List<DeclarationSnippet> unresolved) {
-        String shown = null;
+        Map<String, String> shown = null;
         for (CellPiece piece : CellPiece.split(analysis, code)) {
             if (control.wasStopped()) {
                 return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
@@ -131,9 +135,7 @@ public final class JavaEvaluator implements AutoCloseable {
             if (showsValue(main.snippet())) {
                 try {
                     Object value = control.lastValue();
-                    if (!isPrintingCall(value)) {
-                        shown = control.runInCell(() -> ProcLabExecutionControl.describe(value));
-                    }
+                    shown = control.runInCell(() -> ValueBundle.of(value));
                     dropTemporaryVariable(main.snippet());
                 } catch (InvocationTargetException e) {
                     return new Evaluation.Failed(ErrorReports.exception(e.getCause(), e.getCause()));
@@ -142,7 +144,7 @@ public final class JavaEvaluator implements AutoCloseable {
                 }
             }
         }
-        return new Evaluation.Completed(shown);
+        return Evaluation.Completed.of(shown);
     }
 
     /**
@@ -232,15 +234,6 @@ public final class JavaEvaluator implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate ProcLab's classes", e);
         }
-    }
-
-    /**
-     * Whether a final expression was a call like {@code System.out.printf(...)}, whose value is the
-     * output stream itself: showing {@code java.io.PrintStream@1b2c3d} after the printed text would
-     * only confuse, so it is not shown (Python's {@code print} returns None, which is not shown either).
-     */
-    private static boolean isPrintingCall(Object value) {
-        return value != null && (value == System.out || value == System.err);
     }
 
     private static boolean showsValue(Snippet snippet) {

@@ -120,6 +120,28 @@ class StackTracesTest {
         assertEquals("cell code", StackTraces.describe(frame("REPL.$JShell$9999", "do_it$", null, -1)));
     }
 
+    // A style marks the exception types of the headline and of each cause; frames outside cells stay as they are.
+    @Test
+    void styleMarksTypesNotLibraryFrames() {
+        TraceStyle brackets = new TraceStyle() {
+            @Override
+            public String exceptionType(String type) {
+                return "<" + type + ">";
+            }
+
+            @Override
+            public String cellFrame(String place) {
+                return "{" + place + "}";
+            }
+        };
+        RuntimeException failure = new RuntimeException("outer", new IllegalStateException());
+        failure.setStackTrace(new StackTraceElement[] {USER, REFLECT});
+        failure.getCause().setStackTrace(new StackTraceElement[] {LIBRARY});
+        assertEquals(List.of("<java.lang.RuntimeException>: outer", "    at com.example.Student.compute(Student.java:12)",
+                "Caused by: <java.lang.IllegalStateException>", "    at java.util.ArrayList.forEach(ArrayList.java:1541)"),
+                StackTraces.lines(failure, brackets));
+    }
+
     // The headline is "type: message", or just the type when there is no message.
     @Test
     void headline() {

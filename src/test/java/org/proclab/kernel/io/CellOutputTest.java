@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -170,6 +171,29 @@ class CellOutputTest {
         output.writeText(StreamName.STDOUT, "0123456789");
         output.finish();
         assertEquals(List.of(new Published(StreamName.STDOUT, "0123456789")), snapshot());
+    }
+
+    // A display first sends the text written before it, so prints and displays keep their order.
+    @Test
+    void displaySendsPendingTextFirst() {
+        CellOutput output = new CellOutput(publisher, (bundle, displayId, update) -> publisher.publish(StreamName.STDOUT,
+                "[" + (update ? "update " : "display ") + displayId + ": " + bundle.get("text/plain") + "]"),
+                timer, CellOutput.DEFAULT_LIMIT_BYTES);
+        output.writeText(StreamName.STDOUT, "before\n");
+        output.display(Map.of("text/plain", "shown"), "d1", false);
+        output.writeText(StreamName.STDOUT, "after\n");
+        output.display(Map.of("text/plain", "changed"), "d1", true);
+        assertEquals(List.of(new Published(StreamName.STDOUT, "before\n"),
+                new Published(StreamName.STDOUT, "[display d1: shown]"), new Published(StreamName.STDOUT, "after\n"),
+                new Published(StreamName.STDOUT, "[update d1: changed]")), snapshot());
+    }
+
+    // An output for text only (a terminal) writes a display's text on stdout, ending the line.
+    @Test
+    void textOnlyOutputPrintsDisplays() {
+        CellOutput output = new CellOutput(publisher, timer, CellOutput.DEFAULT_LIMIT_BYTES);
+        output.display(Map.of("text/plain", "a table", "text/html", "<table></table>"), null, false);
+        assertEquals(List.of(new Published(StreamName.STDOUT, "a table\n")), snapshot());
     }
 
     private List<Published> snapshot() {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,6 +158,11 @@ class JavaEvaluatorTest {
         return String.join("\n", lines);
     }
 
+    /** The lines without their ANSI colours, as a terminal without colours shows them. */
+    private static List<String> plain(List<String> lines) {
+        return lines.stream().map(line -> line.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
+    }
+
     /** Waits (bounded) until a thread of the given cell is executing code the cell defined. */
     private static void awaitUserCodeRunning(int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -252,6 +258,19 @@ class JavaEvaluatorTest {
         }
     }
 
+    // A value with a rich rendering (Markdown, a list of records) has its forms in the bundle; plain values keep their text only; a display id is not shown.
+    @Test
+    void richValuesCarryTheirBundle() throws Exception {
+        Evaluation.Completed markdown = (Evaluation.Completed) run("Markdown.of(\"**rich**\")").evaluation();
+        assertEquals(Map.of("text/plain", "**rich**", "text/markdown", "**rich**"), markdown.bundle());
+        run("record RichRow(int id, String label) {}");
+        Evaluation.Completed table = (Evaluation.Completed) run("List.of(new RichRow(1, \"a\"), new RichRow(2, \"b\"))").evaluation();
+        assertEquals("id  label\n1   a\n2   b\n", table.shown());
+        assertTrue(table.bundle().get("text/html").startsWith("<table>"), table.bundle().toString());
+        assertEquals(Map.of("text/plain", "42"), ((Evaluation.Completed) run("6 * 7").evaluation()).bundle());
+        assertNull(run("display(\"shown as a display\")").shown());
+    }
+
     // A compile error gives ename CompilationError, the cell line, the offending code line and a caret under the error.
     @Test
     void compileErrorContent() throws Exception {
@@ -260,13 +279,14 @@ class JavaEvaluatorTest {
         assertEquals("CompilationError", error.ename());
         assertTrue(error.evalue().contains("incompatible types"), error.evalue());
         assertTrue(error.evalue().contains("cell [" + run.count() + "], line 2"), error.evalue());
-        String traceback = join(error.traceback());
+        String traceback = join(plain(error.traceback()));
         assertTrue(traceback.contains("cell [" + run.count() + "], line 2"), traceback);
-        int codeLine = error.traceback().indexOf("        return \"text\";");
+        List<String> lines = plain(error.traceback());
+        int codeLine = lines.indexOf("        return \"text\";");
         assertTrue(codeLine >= 0, traceback);
-        String caret = error.traceback().get(codeLine + 1);
+        String caret = lines.get(codeLine + 1);
         assertTrue(caret.matches(" *\\^"), caret);
-        assertEquals(error.traceback().get(codeLine).indexOf('"'), caret.indexOf('^'), "caret under the string literal");
+        assertEquals(lines.get(codeLine).indexOf('"'), caret.indexOf('^'), "caret under the string literal");
     }
 
     // A compile error in a later snippet of a cell names the cell line the error is on (line 4 here, after a blank line).
@@ -276,7 +296,7 @@ class JavaEvaluatorTest {
         ErrorContent error = run.error();
         assertEquals("CompilationError", error.ename());
         assertTrue(error.evalue().contains("cell [" + run.count() + "], line 4"), error.evalue());
-        assertTrue(error.traceback().contains("    int bad = \"text\";"), join(error.traceback()));
+        assertTrue(plain(error.traceback()).contains("    int bad = \"text\";"), join(error.traceback()));
     }
 
     // A cell that is not finished (an open brace) is a CompilationError, not a hang or a crash.
@@ -295,8 +315,8 @@ class JavaEvaluatorTest {
         ErrorContent error = run.error();
         assertEquals("ArithmeticException", error.ename());
         assertEquals("/ by zero", error.evalue());
-        String traceback = join(error.traceback());
-        assertTrue(error.traceback().get(0).contains("java.lang.ArithmeticException: / by zero"), traceback);
+        String traceback = join(plain(error.traceback()));
+        assertTrue(plain(error.traceback()).get(0).contains("java.lang.ArithmeticException: / by zero"), traceback);
         assertTrue(traceback.contains("divide (cell ["), traceback);
         assertTrue(traceback.contains("cell [" + run.count() + "], line 2"), traceback);
         for (String forbidden : List.of("org.proclab", "jdk.jshell", "jdk.internal.reflect", "java.lang.reflect",
@@ -311,7 +331,7 @@ class JavaEvaluatorTest {
         run("int laterUnused = 0;\nint laterDivide(int a, int b) {\n    return a / b;\n}");
         int definedIn = executionCount;
         ErrorContent error = run("laterDivide(1, 0)").error();
-        String traceback = join(error.traceback());
+        String traceback = join(plain(error.traceback()));
         assertTrue(traceback.contains("laterDivide (cell [" + definedIn + "], line 3)"), traceback);
     }
 
@@ -321,7 +341,7 @@ class JavaEvaluatorTest {
         run("int firstDivide(int a, int b) {\n    int unused = 0;\n    return a / b;\n}");
         int definedIn = executionCount;
         ErrorContent error = run("firstDivide(1, 0)").error();
-        String traceback = join(error.traceback());
+        String traceback = join(plain(error.traceback()));
         assertTrue(traceback.contains("firstDivide (cell [" + definedIn + "], line 3)"), traceback);
     }
 
@@ -330,7 +350,7 @@ class JavaEvaluatorTest {
     void exceptionCauseIsShown() throws Exception {
         ErrorContent error = run("throw new RuntimeException(\"outer\", new IllegalStateException(\"inner\"));").error();
         assertEquals("RuntimeException", error.ename());
-        String traceback = join(error.traceback());
+        String traceback = join(plain(error.traceback()));
         assertTrue(traceback.contains("Caused by: java.lang.IllegalStateException: inner"), traceback);
     }
 
@@ -441,7 +461,7 @@ class JavaEvaluatorTest {
         run("int r(int x) { return r(x + 1); }");
         ErrorContent error = run("r(0)").error();
         assertEquals("StackOverflowError", error.ename());
-        assertTrue(error.traceback().get(0).contains("java.lang.StackOverflowError"), error.traceback().get(0));
+        assertTrue(plain(error.traceback()).get(0).contains("java.lang.StackOverflowError"), error.traceback().get(0));
         assertTrue(join(error.traceback()).contains("r (cell ["), "frames name the user's method");
         assertEquals("5", run("2 + 3").shown());
     }
