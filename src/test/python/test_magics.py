@@ -68,14 +68,19 @@ def test_is_complete_for_magics(kc):
     assert status("%%time\nint a = 1;\n\n") == "complete"
 
 
-# %%spawn runs the body in N processes, joins them and prints one summary row per process.
+# %%spawn runs the body in N processes, joins them and shows one summary row per process: as text, and
+# as an HTML table whose output column tells which process printed which line.
 def test_spawn_runs_the_body_in_processes(kc):
     out = ok(kc, '%%spawn -n 3 --name greeter\nSystem.out.println("hello from " + Process.current().name());', timeout=120)
     hellos = sorted(line for line in out.stdout.splitlines() if line.startswith("hello from"))
     assert hellos == ["hello from greeter-1", "hello from greeter-2", "hello from greeter-3"], out.stdout
-    rows = [line.split() for line in out.stdout.splitlines() if line.startswith("greeter-")]
+    summary = [m["content"]["data"] for m in out.messages if m["msg_type"] == "display_data"][0]
+    rows = [line.split() for line in summary["text/plain"].splitlines() if line.startswith("greeter-")]
     assert sorted(row[0] for row in rows) == ["greeter-1", "greeter-2", "greeter-3"]
-    assert all(row[2] == "0" and row[-1] == "1" for row in rows), out.stdout
+    assert all(row[2] == "0" and row[-1] == "1" for row in rows), summary["text/plain"]
+    cells = [re.findall(r"<td>(.*?)</td>", row) for row in summary["text/html"].splitlines() if row.startswith("<tr><td>")]
+    assert sorted((cells_of_row[0], cells_of_row[-1]) for cells_of_row in cells) == [
+        ("greeter-1", "hello from greeter-1"), ("greeter-2", "hello from greeter-2"), ("greeter-3", "hello from greeter-3")]
 
 
 # %%pool maps its body over a range; the value is the results in order, after a per-worker breakdown.

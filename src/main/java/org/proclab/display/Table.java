@@ -42,7 +42,7 @@ public final class Table implements Displayable {
         for (List<String> row : rows) {
             List<String> cells = new ArrayList<>(columns);
             for (int i = 0; i < columns; i++) {
-                cells.add(i < row.size() ? oneLine(row.get(i)) : "");
+                cells.add(i < row.size() ? String.valueOf(row.get(i)) : "");
             }
             padded.add(cells);
         }
@@ -84,19 +84,22 @@ public final class Table implements Displayable {
         return build(rows, hidden);
     }
 
-    /** The rows as text, columns padded to their widest cell, no line ending in spaces. */
+    /**
+     * The rows as text, columns padded to their widest cell, no line ending in spaces; a cell's line
+     * breaks become spaces.
+     */
     public String text() {
         int[] widths = new int[rows.get(0).size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+                widths[i] = Math.max(widths[i], oneLine(row.get(i)).length());
             }
         }
         StringBuilder text = new StringBuilder();
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
-                line.append(String.format(Locale.ROOT, "%-" + Math.max(1, widths[i]) + "s", row.get(i)));
+                line.append(String.format(Locale.ROOT, "%-" + Math.max(1, widths[i]) + "s", oneLine(row.get(i))));
                 if (i + 1 < row.size()) {
                     line.append("  ");
                 }
@@ -109,14 +112,14 @@ public final class Table implements Displayable {
         return text.toString();
     }
 
-    /** The rows as an HTML table, the first row as header cells, all text escaped. */
+    /** The rows as an HTML table, the first row as header cells, all text escaped, line breaks kept. */
     public String html() {
         StringBuilder html = new StringBuilder("<table>\n");
         for (int r = 0; r < rows.size(); r++) {
             String cell = r == 0 ? "th" : "td";
             html.append("<tr>");
             for (String value : rows.get(r)) {
-                html.append('<').append(cell).append('>').append(Html.escape(value)).append("</").append(cell).append('>');
+                html.append('<').append(cell).append('>').append(Html.escape(value).replace("\r\n", "\n").replace("\n", "<br>")).append("</").append(cell).append('>');
             }
             html.append("</tr>\n");
         }
@@ -142,7 +145,7 @@ public final class Table implements Displayable {
     }
 
     private static String oneLine(String cell) {
-        return cell == null ? "null" : cell.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return cell.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
     /** A component's value; records declared in a cell are not public, hence the accessibility. */

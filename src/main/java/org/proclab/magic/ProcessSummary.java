@@ -4,34 +4,62 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.proclab.display.MimeBundle;
 import org.proclab.display.Table;
 import org.proclab.mp.Process;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.render.ProcessStory;
 
 /**
- * The summary {@code %%spawn} prints after its processes: one row per process with its name, pid,
- * exit code, wall time (from start to exit, from the event log) and the lines it printed. Public
- * because the Java that {@code %%spawn} writes (and shows with {@code --show-java}) calls it.
+ * The summary {@code %%spawn} shows after its processes: one row per process with its name, pid,
+ * exit code, wall time (from start to exit, from the event log) and the lines it printed. In
+ * notebooks it is an HTML table whose last column quotes the first lines each process printed, so
+ * the cell's output can be told apart by process; consoles and terminals get the table as text.
+ * Public because the Java that {@code %%spawn} writes (and shows with {@code --show-java}) calls it.
  */
 public final class ProcessSummary {
+    /** How many of a process's lines the HTML table quotes. */
+    static final int QUOTED_LINES = 3;
+
     private ProcessSummary() {
     }
 
-    /** Prints the summary of processes that were started and joined. */
-    public static void print(List<Process> processes) {
-        List<List<String>> table = new ArrayList<>();
-        table.add(List.of("process", "pid", "exit code", "time", "lines printed"));
+    /** The summary of processes that were started and joined, to {@code display}. */
+    public static MimeBundle of(List<Process> processes) {
+        List<ProcessEvents.Event> events = ProcessEvents.all();
         Map<Long, ProcessStory> stories = new HashMap<>();
-        ProcessStory.all(ProcessEvents.all()).forEach(story -> stories.put(story.pid(), story));
+        ProcessStory.all(events).forEach(story -> stories.put(story.pid(), story));
+        List<String> header = List.of("process", "pid", "exit code", "time", "lines printed");
+        List<List<String>> text = new ArrayList<>(List.of(header));
+        List<String> htmlHeader = new ArrayList<>(header);
+        htmlHeader.add("output");
+        List<List<String>> html = new ArrayList<>(List.of(htmlHeader));
         for (Process process : processes) {
             ProcessStory story = process.pid() == null ? null : stories.get(process.pid());
             boolean timed = story != null && story.startedAt() != null && story.exitedAt() != null;
-            table.add(List.of(process.name(), process.pid() == null ? "" : process.pid().toString(),
+            List<String> row = List.of(process.name(), process.pid() == null ? "" : process.pid().toString(),
                     String.valueOf(process.exitCode()),
                     timed ? (story.exitedAt() - story.startedAt()) / 1_000_000 + " ms" : "",
-                    Integer.toString(story == null ? 0 : story.lines())));
+                    Integer.toString(story == null ? 0 : story.lines()));
+            text.add(row);
+            List<String> htmlRow = new ArrayList<>(row);
+            htmlRow.add(story == null ? "" : quoted(events, story));
+            html.add(htmlRow);
         }
-        System.out.print(Table.of(table).text());
+        return MimeBundle.plain(Table.of(text).text()).with("text/html", Table.of(html).html());
+    }
+
+    /** The first lines the process printed, one per line, and how many more there were. */
+    private static String quoted(List<ProcessEvents.Event> events, ProcessStory story) {
+        List<String> lines = new ArrayList<>();
+        for (ProcessEvents.Event event : events) {
+            if (event.pid() == story.pid() && event.kind() == ProcessEvents.Kind.PRINTED && lines.size() < QUOTED_LINES) {
+                lines.add(event.detail());
+            }
+        }
+        if (story.lines() > lines.size()) {
+            lines.add("… " + (story.lines() - lines.size()) + " more");
+        }
+        return String.join("\n", lines);
     }
 }

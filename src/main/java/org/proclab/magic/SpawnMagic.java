@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * {@code %%spawn [-n N] [--name NAME] [--no-join] [--show-java]}: runs the body of the cell (Java
- * statements) in N new processes started together, joins them, and prints a summary of each: name,
- * pid, exit code, wall time, lines printed. It writes ordinary Java with {@code Process} and runs
+ * statements) in N new processes started together, joins them, and shows a summary of each: name,
+ * pid, exit code, wall time, lines printed (and, in notebooks, the first lines each one printed). It writes ordinary Java with {@code Process} and runs
  * it; {@code --show-java} prints that Java first, the bridge from the helper to real code.
  */
 final class SpawnMagic extends DescribedMagic {
@@ -59,7 +59,7 @@ final class SpawnMagic extends DescribedMagic {
             java.append(indent).append("for (Process process : spawned) {\n");
             java.append(indent).append("    process.join();\n");
             java.append(indent).append("}\n");
-            java.append(indent).append("org.proclab.magic.ProcessSummary.print(spawned);\n");
+            java.append(indent).append("org.proclab.display.Display.display(org.proclab.magic.ProcessSummary.of(spawned));\n");
             java.append("}\n");
         }
         return java.toString();

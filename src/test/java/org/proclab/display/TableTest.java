@@ -30,13 +30,14 @@ class TableTest {
                 + "<tr><td>&lt;odd &amp; name&gt;</td><td>-9</td></tr>\n</table>\n", Table.of(ROWS).html());
     }
 
-    // Records give one column per component, in declaration order; quotes are escaped too and newlines flattened.
+    // Records give one column per component, in declaration order; quotes are escaped too; a cell's
+    // line breaks become spaces in text and <br> in HTML.
     @Test
     void recordsBecomeRows() {
         Table table = Table.ofRecords(List.of(new Point(1, "a\"b'"), new Point(22, "two\nlines")));
         assertEquals("x   label\n1   a\"b'\n22  two lines\n", table.text());
         assertEquals("<table>\n<tr><th>x</th><th>label</th></tr>\n<tr><td>1</td><td>a&quot;b&#39;</td></tr>\n"
-                + "<tr><td>22</td><td>two lines</td></tr>\n</table>\n", table.html());
+                + "<tr><td>22</td><td>two<br>lines</td></tr>\n</table>\n", table.html());
         assertEquals(table.text(), table.toMimeBundle().text());
         assertEquals(table.html(), table.toMimeBundle().data().get("text/html"));
     }
