@@ -14,6 +14,17 @@ def test_lsmagic_lists_magics(kc):
 # %help explains a magic by name.
 def test_help_explains_a_magic(kc):
     assert ok(kc, "%help ps").stdout.startswith("%ps\n")
+    assert ok(kc, "%timeline?").stdout.startswith("%timeline [--last | --all]")
+
+
+# Shift-Tab on a magic's name shows its usage; Tab after `%ti` offers the magics with that prefix.
+def test_inspect_and_complete_magic_names(kc):
+    kc.inspect("%%spawn -n 2\nSystem.out.println(1);", 4)
+    reply = kc.get_shell_msg(timeout=30)["content"]
+    assert reply["found"] and reply["data"]["text/plain"].startswith("%%spawn [-n N]"), reply
+    kc.complete("%ti", 3)
+    reply = kc.get_shell_msg(timeout=30)["content"]
+    assert reply["matches"] == ["%time", "%timeline"] and reply["cursor_start"] == 0, reply
 
 
 # %time runs an expression, shows its value and prints wall and CPU time; %%time times a whole cell.

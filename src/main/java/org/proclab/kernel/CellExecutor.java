@@ -47,6 +47,7 @@ final class CellExecutor {
     private final History history;
     private final ScheduledExecutorService outputTimer;
     private final ExplainMagic explain = new ExplainMagic();
+    private final MagicRegistry registry;
     private final MagicRunner magics;
     private int executionCount;
 
@@ -60,10 +61,15 @@ final class CellExecutor {
         this.input = input;
         this.history = history;
         this.outputTimer = outputTimer;
-        MagicRegistry registry = MagicRegistry.standard();
+        this.registry = MagicRegistry.standard();
         registry.add(explain);
         this.magics = new MagicRunner(registry);
         ProgressReporter.use(new CellProgressBars(router::target));
+    }
+
+    /** The magics cells can use, for completion and inspection. */
+    MagicRegistry magics() {
+        return registry;
     }
 
     /** Runs the cell and returns the content of the {@code execute_reply}. */

@@ -205,7 +205,7 @@ public final class Kernel {
     }
 
     private CodeAssist assist() {
-        return new CodeAssist(evaluator.join().analysis());
+        return new CodeAssist(evaluator.join().analysis(), cells.magics());
     }
 
     private void shutdown(Message message, Consumer<Message> channel) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * before it, so compile errors name the line the student sees.
  */
 public record CellSegments(List<Segment> segments) {
-    private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%([A-Za-z][\\w-]*)(?:\\s+(.*))?$");
-    private static final Pattern CELL_MAGIC = Pattern.compile("^\\s*%%([A-Za-z][\\w-]*)(?:\\s+(.*))?$");
+    private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%([A-Za-z][\\w-]*\\??)(?:\\s+(.*))?$");
+    private static final Pattern CELL_MAGIC = Pattern.compile("^\\s*%%([A-Za-z][\\w-]*\\??)(?:\\s+(.*))?$");
 
     /** A part of a cell. */
     public sealed interface Segment {

@@ -10,7 +10,7 @@ import org.proclab.kernel.protocol.ErrorContent;
 /**
  * Runs a cell that may use magics: its parts in order, Java through the evaluator, magics through
  * the registry. The first failure ends the cell, as in a plain Java cell. A cell without magics goes
- * straight to the evaluator.
+ * straight to the evaluator. {@code %name?} (or {@code %%name?}) explains a magic, as in IPython.
  */
 public final class MagicRunner {
     private final MagicRegistry registry;
@@ -76,8 +76,11 @@ public final class MagicRunner {
     }
 
     private MagicOutcome runMagic(String name, boolean cellMagic, String arguments, String body, MagicContext context) {
-        Optional<Magic> magic = registry.find(name, cellMagic);
         String spelled = (cellMagic ? "%%" : "%") + name;
+        if (name.endsWith("?")) {
+            return runMagic("help", false, spelled.substring(0, spelled.length() - 1), "", context);
+        }
+        Optional<Magic> magic = registry.find(name, cellMagic);
         if (magic.isEmpty()) {
             String hint = registry.suggestionFor(name, cellMagic).map(s -> " Did you mean " + s + "?").orElse("");
             return failure("UnknownMagic", "there is no magic " + spelled + "." + hint,

@@ -50,6 +50,17 @@ class MagicRunnerTest {
         assertEquals("", printed.toString());
     }
 
+    // `%name?` and `%%name?` explain a magic, as %help does, and run nothing.
+    @Test
+    void questionMarkExplainsAMagic() {
+        run("%timeline?");
+        assertTrue(printed.toString().startsWith("%timeline [--last | --all]"), printed.toString());
+        printed.setLength(0);
+        run("%%spawn?\nSystem.out.println(1);");
+        assertTrue(printed.toString().startsWith("%%spawn [-n N]"), printed.toString());
+        assertEquals(List.of(), evaluated);
+    }
+
     // An unknown magic is an error with a "did you mean", never a stack trace.
     @Test
     void unknownMagicSuggestsTheClosestName() {

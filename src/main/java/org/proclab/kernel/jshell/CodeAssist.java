@@ -8,19 +8,52 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 import jdk.jshell.SourceCodeAnalysis.Suggestion;
 import org.proclab.magic.CellSegments;
+import org.proclab.magic.Magic;
+import org.proclab.magic.MagicRegistry;
 
 /**
  * Completion, inspection and the "is this code complete?" check, all from JShell's own source
- * analysis, so they know the cell's variables, methods and imports.
+ * analysis, so they know the cell's variables, methods and imports. A magic's name at the start of a
+ * line ({@code %ti|}, {@code %%spawn}) completes and inspects from the magics instead.
  *
  * <p>Positions in the Jupyter protocol count Unicode code points; Java strings count UTF-16 units.
  * The methods here take and return code points.
  */
 public final class CodeAssist {
     private final SourceCodeAnalysis analysis;
+    private final MagicRegistry magics;
 
-    public CodeAssist(SourceCodeAnalysis analysis) {
+    public CodeAssist(SourceCodeAnalysis analysis, MagicRegistry magics) {
         this.analysis = analysis;
+        this.magics = magics;
+    }
+
+    /** A magic's name as written at the start of a line, {@code %time} or {@code %%spawn}: chars [start, end). */
+    private record MagicWord(String text, int start, int end) {
+        /** The magic word the cursor is in or just after, or null. */
+        static MagicWord at(String code, int cursor) {
+            int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+            int start = lineStart;
+            while (start < code.length() && (code.charAt(start) == ' ' || code.charAt(start) == '\t')) {
+                start++;
+            }
+            if (start >= code.length() || code.charAt(start) != '%') {
+                return null;
+            }
+            int end = start;
+            while (end < code.length() && !Character.isWhitespace(code.charAt(end))) {
+                end++;
+            }
+            return cursor >= start && cursor <= end ? new MagicWord(code.substring(start, end), start, end) : null;
+        }
+
+        boolean cellMagic() {
+            return text.startsWith("%%");
+        }
+
+        String name() {
+            return text.replaceFirst("^%{1,2}", "").replaceFirst("\\?$", "");
+        }
     }
 
     /** Candidates for the word at the cursor, and the code-point range they replace. */
@@ -30,6 +63,12 @@ public final class CodeAssist {
     /** What {@code Math.ab|} could become: {@code abs}, with the range of {@code ab}. */
     public Completions complete(String code, int cursorCodePoints) {
         int cursor = toCharIndex(code, cursorCodePoints);
+        MagicWord word = MagicWord.at(code, cursor);
+        if (word != null) {
+            String typed = code.substring(word.start(), cursor);
+            List<String> matches = magics.all().stream().map(CodeAssist::spelled).filter(name -> name.startsWith(typed)).toList();
+            return new Completions(matches, code.codePointCount(0, word.start()), cursorCodePoints);
+        }
         int[] anchor = new int[1];
         List<Suggestion> suggestions = analysis.completionSuggestions(code, cursor, anchor);
         Set<String> matches = new LinkedHashSet<>();
@@ -45,6 +84,11 @@ public final class CodeAssist {
      */
     public String inspect(String code, int cursorCodePoints) {
         int cursor = toCharIndex(code, cursorCodePoints);
+        MagicWord word = MagicWord.at(code, cursor);
+        if (word != null) {
+            return magics.find(word.name(), word.cellMagic()).map(magic -> magic.usage() + "\n\n" + magic.summary())
+                    .orElse(null);
+        }
         List<Documentation> docs = analysis.documentation(code, cursor, true);
         if (docs.isEmpty()) {
             docs = analysis.documentation(code + "(", cursor + 1, true);
@@ -106,6 +150,10 @@ public final class CodeAssist {
             remaining = info.remaining();
         }
         return "complete";
+    }
+
+    private static String spelled(Magic magic) {
+        return (magic.isCellMagic() ? "%%" : "%") + magic.name();
     }
 
     /** The first paragraph of a Javadoc text: what a tooltip should show. */

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.proclab.kernel.io.CellOutput;
+import org.proclab.magic.MagicRegistry;
 
 /** One real JavaEvaluator shared by all tests; completion and inspection use its source analysis. */
 class CodeAssistTest {
@@ -20,12 +22,30 @@ class CodeAssistTest {
     @BeforeAll
     static void startJShell() {
         evaluator = new JavaEvaluator();
-        assist = new CodeAssist(evaluator.analysis());
+        assist = new CodeAssist(evaluator.analysis(), MagicRegistry.standard());
     }
 
     @AfterAll
     static void closeJShell() {
         evaluator.close();
+    }
+
+    // A magic's name at the start of a line completes from the magics, the range covering its percent signs.
+    @Test
+    void completesMagicNames() {
+        CodeAssist.Completions completions = assist.complete("int a = 1;\n%ti", 15);
+        assertEquals(List.of("%time", "%timeline"), completions.matches());
+        assertEquals(11, completions.start());
+        assertEquals(List.of("%%spawn"), assist.complete("%%sp", 4).matches());
+    }
+
+    // Inspecting a magic's name (or `%name?`) shows its usage and what it does; an unknown one shows nothing.
+    @Test
+    void inspectsMagics() {
+        String help = assist.inspect("%%spawn -n 2\nSystem.out.println(1);", 3);
+        assertTrue(help.startsWith("%%spawn [-n N]") && help.contains("processes"), help);
+        assertTrue(assist.inspect("%timeline?", 4).startsWith("%timeline"), assist.inspect("%timeline?", 4));
+        assertNull(assist.inspect("%nosuchmagic", 3));
     }
 
     // `Math.ab|` completes to abs (JShell's continuation "abs(") and the replaced range starts after the dot.
