@@ -58,7 +58,7 @@ final class CellExecutor {
         this.outputTimer = outputTimer;
         MagicRegistry registry = MagicRegistry.standard();
         registry.add(explain);
-        this.magics = new MagicRunner(registry);
+        this.magics = new MagicRunner(registry, () -> evaluator.get().classPath());
         ProgressReporter.use(new CellProgressBars(() -> running, iopub));
     }
 

@@ -1,6 +1,8 @@
 package org.proclab.magic;
 
+import java.util.List;
 import org.proclab.kernel.jshell.Evaluation;
+import org.proclab.kernel.protocol.ErrorContent;
 
 /**
  * What a magic leaves behind: a value to show as the cell's result (or nothing), or the failure of
@@ -19,5 +21,13 @@ public sealed interface MagicOutcome {
     static MagicOutcome of(Evaluation evaluation) {
         return evaluation instanceof Evaluation.Failed failed
                 ? new Failed(failed) : new Done(((Evaluation.Completed) evaluation).shown());
+    }
+
+    /**
+     * A failure the magic itself found (not a usage error, not Java code's): the cell shows
+     * {@code name: message} as its only line.
+     */
+    static MagicOutcome error(String name, String message) {
+        return new Failed(new Evaluation.Failed(new ErrorContent(name, message, List.of(name + ": " + message))));
     }
 }
