@@ -265,6 +265,20 @@ def fresh_kernel(**kwargs):
         stop_kernel(km, kc)
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "network: needs Maven Central; skipped when PROCLAB_OFFLINE=1")
+
+
+def pytest_collection_modifyitems(config, items):
+    """PROCLAB_OFFLINE=1 (or ./proclab test --offline) skips the tests that download from Maven Central."""
+    if os.environ.get("PROCLAB_OFFLINE") != "1":
+        return
+    skip = pytest.mark.skip(reason="PROCLAB_OFFLINE=1: no network tests")
+    for item in items:
+        if "network" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="module")
 def kernel():
     """One kernel (manager, client) shared by the tests of a module."""

@@ -59,7 +59,7 @@ public final class TerminalRunner implements AutoCloseable {
     private final JavaEvaluator evaluator;
     private final ChildSupervisor children;
     private final ExplainMagic explain = new ExplainMagic();
-    private final MagicRunner magics = new MagicRunner(withExplain(MagicRegistry.standard(), explain));
+    private final MagicRunner magics;
     private volatile boolean cellRunning;
     private int executionCount;
 
@@ -79,6 +79,7 @@ public final class TerminalRunner implements AutoCloseable {
         router.install();
         DisplayChannel.install(new RoutedDisplays(router, err));
         this.evaluator = new JavaEvaluator();
+        this.magics = new MagicRunner(withExplain(MagicRegistry.standard(), explain), evaluator::classPath);
         this.children = new ChildSupervisor(evaluator.control());
         Signal.handle(new Signal("INT"), signal -> interruptOrQuit());
         ProgressReporter.use(this::finalProgressLine);

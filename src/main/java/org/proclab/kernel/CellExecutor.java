@@ -63,7 +63,7 @@ final class CellExecutor {
         this.outputTimer = outputTimer;
         this.registry = MagicRegistry.standard();
         registry.add(explain);
-        this.magics = new MagicRunner(registry);
+        this.magics = new MagicRunner(registry, () -> evaluator.get().classPath());
         ProgressReporter.use(new CellProgressBars(router::target));
     }
 

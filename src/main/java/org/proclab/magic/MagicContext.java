@@ -1,11 +1,13 @@
 package org.proclab.magic;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.proclab.kernel.jshell.Evaluation;
 
 /**
  * What a magic may use while it runs: the cell's Java evaluation (same variables as the cell), its
- * output, and the registry (for {@code %lsmagic} and {@code %help}).
+ * output, the registry (for {@code %lsmagic} and {@code %help}) and the class path of the cells.
  */
 public interface MagicContext {
     /** Runs Java code as part of the current cell. */
@@ -19,4 +21,16 @@ public interface MagicContext {
 
     /** All magics, for the ones that describe the others. */
     MagicRegistry registry();
+
+    /**
+     * Adds a jar or a directory of classes to the class path of the cells and of every child JVM
+     * started from now on.
+     *
+     * @param entry an absolute, normalised path
+     * @return false, and nothing changes, when it was added before
+     */
+    boolean addToClassPath(Path entry);
+
+    /** What was added to the class path so far, in order. */
+    List<Path> addedClassPath();
 }

@@ -1,7 +1,9 @@
 package org.proclab.magic;
 
+import java.util.List;
 import java.util.Map;
 import org.proclab.kernel.jshell.Evaluation;
+import org.proclab.kernel.protocol.ErrorContent;
 
 /**
  * What a magic leaves behind: a value to show as the cell's result (or nothing), or the failure of
@@ -36,5 +38,13 @@ public sealed interface MagicOutcome {
         }
         Evaluation.Completed completed = (Evaluation.Completed) evaluation;
         return new Done(completed.shown(), completed.bundle());
+    }
+
+    /**
+     * A failure the magic itself found (not a usage error, not Java code's): the cell shows
+     * {@code name: message} as its only line.
+     */
+    static MagicOutcome error(String name, String message) {
+        return new Failed(new Evaluation.Failed(new ErrorContent(name, message, List.of(name + ": " + message))));
     }
 }

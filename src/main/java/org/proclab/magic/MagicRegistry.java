@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.proclab.kernel.classpath.MavenResolver;
 
 /**
  * The magics a kernel knows, by name and kind. Line and cell magics have separate names, as in
@@ -25,6 +26,11 @@ public final class MagicRegistry {
         registry.add(new TimelineMagic());
         registry.add(new SpawnMagic());
         registry.add(new PoolMagic());
+        registry.add(new ClassPathMagic());
+        registry.add(new LoadMagic());
+        MavenResolver maven = new MavenResolver(MavenResolver.userLocalRepository());
+        registry.add(new MavenMagic(maven));
+        registry.add(new MavenRepoMagic(maven));
         return registry;
     }
 

@@ -1,9 +1,12 @@
 package org.proclab.magic;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.proclab.kernel.classpath.UserClassPath;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.protocol.ErrorContent;
 
@@ -14,9 +17,15 @@ import org.proclab.kernel.protocol.ErrorContent;
  */
 public final class MagicRunner {
     private final MagicRegistry registry;
+    private final Supplier<UserClassPath> classPath;
 
-    public MagicRunner(MagicRegistry registry) {
+    /**
+     * @param classPath the class path of the cells, which {@code %classpath} and {@code %maven} add
+     *     to; asked for only when a magic uses it
+     */
+    public MagicRunner(MagicRegistry registry, Supplier<UserClassPath> classPath) {
         this.registry = registry;
+        this.classPath = classPath;
     }
 
     /** The registry this runner looks magics up in. */
@@ -54,6 +63,16 @@ public final class MagicRunner {
             @Override
             public MagicRegistry registry() {
                 return registry;
+            }
+
+            @Override
+            public boolean addToClassPath(Path entry) {
+                return classPath.get().add(entry);
+            }
+
+            @Override
+            public List<Path> addedClassPath() {
+                return classPath.get().entries();
             }
         };
         Map<String, String> shown = null;

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.proclab.kernel.classpath.UserClassPath;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.protocol.ErrorContent;
 
 /** The magic runner with a recording stand-in for Java evaluation (the kernel tests run the real one). */
 class MagicRunnerTest {
-    private final MagicRunner runner = new MagicRunner(MagicRegistry.standard());
+    private final UserClassPath classPath = new UserClassPath(entry -> { }, entry -> { });
+    private final MagicRunner runner = new MagicRunner(MagicRegistry.standard(), () -> classPath);
     private final List<String> evaluated = new ArrayList<>();
     private final StringBuilder printed = new StringBuilder();
 
@@ -106,7 +108,7 @@ class MagicRunnerTest {
     @Test
     void lsmagicAndHelpDescribeTheMagics() {
         run("%lsmagic");
-        assertTrue(printed.toString().contains("Line magics: %help  %lsmagic  %ps  %time"), printed.toString());
+        assertTrue(printed.toString().contains("Line magics: %classpath  %help  %load  %lsmagic  %maven  %mavenRepo  %ps  %time"), printed.toString());
         assertTrue(printed.toString().contains("Cell magics: %%pool  %%spawn  %%time"), printed.toString());
         printed.setLength(0);
         run("%help %%time");

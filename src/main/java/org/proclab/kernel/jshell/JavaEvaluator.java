@@ -18,10 +18,12 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.spi.ExecutionControl.StoppedException;
 import org.proclab.kernel.exec.ProcLabExecutionControl;
 import org.proclab.kernel.exec.ProcLabExecutionProvider;
+import org.proclab.kernel.classpath.UserClassPath;
 import org.proclab.kernel.exec.SnippetLocations;
 import org.proclab.kernel.io.CellOutput;
 import org.proclab.kernel.io.StreamName;
 import org.proclab.mp.Process;
+import org.proclab.mp.spawn.SpawnConfig;
 
 /**
  * Runs cells with JShell inside the kernel JVM. State (variables, methods, classes, imports) lives
@@ -53,6 +55,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private final ProcLabExecutionControl control = new ProcLabExecutionControl();
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
+    private final UserClassPath classPath;
 
     /**
      * Starts JShell and runs the default imports; takes about a second, so call it early. Cells are
@@ -64,6 +67,7 @@ public final class JavaEvaluator implements AutoCloseable {
                 .compilerOptions("-g")
                 .build();
         shell.addToClasspath(ownClassPath());
+        classPath = new UserClassPath(shell::addToClasspath, SpawnConfig::addClassPath);
         analysis = shell.sourceCodeAnalysis();
         for (String importName : DEFAULT_IMPORTS) {
             shell.eval("import " + importName + ";");
@@ -73,6 +77,14 @@ public final class JavaEvaluator implements AutoCloseable {
     /** The execution engine, which knows the bytes of every class cells defined and the running cell. */
     public ProcLabExecutionControl control() {
         return control;
+    }
+
+    /**
+     * What {@code %classpath} and {@code %maven} added: entries go to this shell (cells compile and
+     * run against them) and to every child JVM started afterwards.
+     */
+    public UserClassPath classPath() {
+        return classPath;
     }
 
     /** The source analysis of the shell, for completion and inspection. */

@@ -25,12 +25,15 @@ final class ChildJvm {
     final java.lang.Process os;
     final FrameChannel channel;
     final long pid;
+    /** The class path this JVM was started with: a warm JVM is of no use once it is no longer current. */
+    final String classPath;
     private final AtomicBoolean slotHeld = new AtomicBoolean(true);
 
-    private ChildJvm(java.lang.Process os, FrameChannel channel, long pid) {
+    private ChildJvm(java.lang.Process os, FrameChannel channel, long pid, String classPath) {
         this.os = os;
         this.channel = channel;
         this.pid = pid;
+        this.classPath = classPath;
         os.onExit().thenRun(this::releaseSlot);
     }
 
@@ -69,6 +72,11 @@ final class ChildJvm {
 
     boolean isAlive() {
         return os.isAlive();
+    }
+
+    /** Whether this JVM was started with the class path children get now (see {@link SpawnConfig#addClassPath}). */
+    boolean hasCurrentClassPath() {
+        return classPath.equals(SpawnConfig.classPath());
     }
 
     /** Kills a JVM that was never given work and gives its slot back at once. */
@@ -122,7 +130,7 @@ final class ChildJvm {
                 what + " exited with code " + os.exitValue() + " before it was ready" + firstErrors(os))));
         try {
             SpawnServer.Connected connected = expected.getValue().get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new ChildJvm(os, connected.channel(), connected.pid());
+            return new ChildJvm(os, connected.channel(), connected.pid(), classPath);
         } catch (ExecutionException e) {
             throw (ProcessStartException) e.getCause();
         } catch (TimeoutException e) {

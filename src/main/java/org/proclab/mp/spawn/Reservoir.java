@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Waiting JVMs count towards the limit of live children, but give way: when a new child needs
  * a slot and none is free, a waiting JVM is retired.
  *
+ * <p>A waiting JVM was started with the class path of its time; when {@code %classpath} or
+ * {@code %maven} adds to it, the waiting JVMs are retired and replaced, so a process started after
+ * the addition always sees the new classes.
+ *
  * <p>Replacements start {@link #REFILL_DELAY_MILLIS} after the last JVM was taken, not at once: a
  * JVM's start-up takes a core for a tenth of a second, and the work that just took the JVMs should
  * not have to share the cores with their replacements.
@@ -59,12 +63,28 @@ public final class Reservoir {
         ready.clear();
     }
 
-    /** A ready JVM, or null if none is waiting; a replacement starts in the background. */
+    /**
+     * Retires the waiting JVMs that were started with an older class path and starts replacements;
+     * called when the class path of children changes.
+     */
+    public synchronized void retireStale() {
+        ready.removeIf(jvm -> {
+            boolean stale = !jvm.hasCurrentClassPath();
+            if (stale) {
+                jvm.discard();
+            }
+            return stale;
+        });
+        refill();
+    }
+
+    /** A ready JVM with the current class path, or null if none is waiting; a replacement starts in the background. */
     synchronized ChildJvm take() {
-        ChildJvm jvm;
-        do {
+        ChildJvm jvm = ready.pollFirst();
+        while (jvm != null && !(jvm.isAlive() && jvm.hasCurrentClassPath())) {
+            jvm.discard();
             jvm = ready.pollFirst();
-        } while (jvm != null && !jvm.isAlive());
+        }
         if (pendingRefill != null) {
             pendingRefill.cancel(false);
         }
@@ -102,7 +122,7 @@ public final class Reservoir {
             if (jvm == null) {
                 return;
             }
-            if (ready.size() < target) {
+            if (ready.size() < target && jvm.hasCurrentClassPath()) {
                 ready.addLast(jvm);
             } else {
                 jvm.discard();

@@ -66,13 +66,21 @@ public final class SpawnConfig {
         reservoirSize = Math.max(0, size);
     }
 
-    /** Class path entries added after start-up (e.g. by {@code %classpath}) that children need too. */
+    /**
+     * Adds a class path entry (e.g. from {@code %classpath} or {@code %maven}) for every child started
+     * from now on; an entry already there is not added twice. Warm children waiting in the
+     * {@link Reservoir} were started without it, so they are replaced.
+     */
     public static void addClassPath(String entry) {
-        List<String> entries = new ArrayList<>(extraClassPath);
-        if (!entries.contains(entry)) {
+        synchronized (SpawnConfig.class) {
+            if (extraClassPath.contains(entry)) {
+                return;
+            }
+            List<String> entries = new ArrayList<>(extraClassPath);
             entries.add(entry);
+            extraClassPath = List.copyOf(entries);
         }
-        extraClassPath = List.copyOf(entries);
+        Reservoir.shared().retireStale();
     }
 
     static String classPath() {
