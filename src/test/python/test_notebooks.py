@@ -3,7 +3,7 @@ the cells really print when run top to bottom on the kernel now (pids, which cha
 
 Two cell tags loosen the comparison where the truth itself varies from run to run:
   measured  -- the cell prints measurements (times, memory): numbers (and the spaces padding them) are
-               compared as " N", the rest of the text exactly
+               compared as " N", the bars of a %timeline's text as "|bars|", the rest of the text exactly
   unordered -- processes race to print: the lines are compared as a sorted list
 """
 import pathlib
@@ -19,6 +19,8 @@ NOTEBOOKS = sorted(COURSE.glob("*.ipynb")) + sorted((COURSE / "exercises" / "sol
 PIDS = re.compile(r"\bpid[ =]\d+")
 # a number with the spaces that pad it (printf widths change with the number of digits)
 NUMBERS = re.compile(r" *\d+(?:[.,]\d+)*")
+# a process's bar in %timeline's text: where it starts and ends depends on timing
+TIMELINE_BAR = re.compile(r"\|[ =>]+\|")
 
 
 def texts(cell):
@@ -45,7 +47,7 @@ def texts(cell):
     shown = [PIDS.sub("pid N", text) for text in shown]
     tags = cell.get("metadata", {}).get("tags", [])
     if "measured" in tags:
-        shown = [NUMBERS.sub(" N", text) for text in shown]
+        shown = [TIMELINE_BAR.sub("|bars|", NUMBERS.sub(" N", text)) for text in shown]
     if "unordered" in tags:
         shown = [sorted(text.splitlines()) for text in shown]
     return shown
