@@ -141,7 +141,7 @@ final class PoolWorker {
     }
 
     private ChildProcess launch(String name) {
-        ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm());
+        ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm(), pool.creator());
         tasksDone = 0;
         byte[] initializer = pool.initializerJob();
         if (initializer != null) {
