@@ -40,11 +40,11 @@ public final class ChildSupervisor {
         SpawnConfig.traceRenderer(StackTraces::render);
     }
 
-    /** After an interrupt: the children of the stopped cell are killed. */
+    /** After an interrupt: the children of the stopped cell are killed, the workers of pools it created too. */
     public void cellInterrupted() {
         CellThreadGroup cell = control.currentCell();
         for (ChildProcess child : ChildProcess.live()) {
-            if (belongsTo(child, cell)) {
+            if (within(child.interruptedWith(), cell)) {
                 child.kill();
             }
         }
@@ -57,7 +57,7 @@ public final class ChildSupervisor {
     public void cellFinished(CellOutput output) {
         CellThreadGroup cell = control.currentCell();
         for (ChildProcess child : ChildProcess.live()) {
-            if (!belongsTo(child, cell)) {
+            if (!within(child.owner(), cell)) {
                 continue;
             }
             if (child.isDaemon()) {
@@ -77,8 +77,8 @@ public final class ChildSupervisor {
         SharedMemoryDirectory.session().deleteIfOwned();
     }
 
-    private static boolean belongsTo(ChildProcess child, CellThreadGroup cell) {
-        for (ThreadGroup group = child.owner(); group != null; group = group.getParent()) {
+    private static boolean within(ThreadGroup start, CellThreadGroup cell) {
+        for (ThreadGroup group = start; group != null; group = group.getParent()) {
             if (group == cell) {
                 return true;
             }

@@ -243,8 +243,13 @@ public final class Kernel {
         channel.accept(request.reply(type, content));
     }
 
+    /** Whether a failed request aborts the queued ones; also for a request whose content cannot be read. */
     private static boolean stopsOnError(Message message) {
-        return !Boolean.FALSE.equals(message.content(ExecuteRequest.class).stopOnError());
+        try {
+            return !Boolean.FALSE.equals(message.content(ExecuteRequest.class).stopOnError());
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 
     /** Starts JShell on its own thread, so the sockets answer while it starts. */

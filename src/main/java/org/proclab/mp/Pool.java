@@ -60,6 +60,8 @@ public class Pool implements AutoCloseable {
     private final byte[] initializerJob;
     private final BlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
     private final List<PoolWorker> workers = new ArrayList<>();
+    /** The thread group that created the pool: interrupting it (in the kernel: the cell) kills the workers. */
+    private final ThreadGroup creator = Thread.currentThread().getThreadGroup();
     private volatile State state = State.RUNNING;
 
     /** As many workers as the machine has processors. */
@@ -254,6 +256,10 @@ public class Pool implements AutoCloseable {
             }
         }
         return live;
+    }
+
+    ThreadGroup creator() {
+        return creator;
     }
 
     boolean startsWarm() {

@@ -145,7 +145,7 @@ final class PoolWorker {
     }
 
     private ChildProcess launch(String name) {
-        ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm());
+        ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm(), pool.creator());
         tasksDone = 0;
         functionsHeld = new ShippedFunctions();
         byte[] initializer = pool.initializerJob();

@@ -83,9 +83,10 @@ public final class StackTraces {
         return message == null ? type : type + ": " + message;
     }
 
-    /** The class name of the exception the user's code threw. */
+    /** The class name of the exception the user's code threw, as the student wrote it for a class of a cell. */
     public static String typeName(Throwable failure) {
-        return failure instanceof EvalException eval ? eval.getExceptionClassName() : failure.getClass().getName();
+        return SnippetLocations.userClassName(
+                failure instanceof EvalException eval ? eval.getExceptionClassName() : failure.getClass().getName());
     }
 
     /** The frames above the point where the kernel called into user code. */

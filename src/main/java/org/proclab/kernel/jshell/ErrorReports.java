@@ -34,6 +34,9 @@ final class ErrorReports {
         }
     };
 
+    /** How much of a long line an error quotes (a 70,000-character literal would fill the notebook). */
+    private static final int QUOTED_LINE_CHARS = 160;
+
     private ErrorReports() {
     }
 
@@ -45,22 +48,9 @@ final class ErrorReports {
             if (!diag.isError()) {
                 continue;
             }
-            String[] message = diag.getMessage(Locale.ROOT).split("\n");
-            int position = (int) Math.max(0, Math.min(diag.getPosition(), piece.source().length()));
-            int snippetLine = lineIndex(piece.source(), position);
-            String where = "cell [" + executionCount + "], line " + (piece.firstLine() + snippetLine);
+            String message = describe(executionCount, piece, diag.getPosition(), diag.getMessage(Locale.ROOT), traceback);
             if (firstMessage == null) {
-                firstMessage = message[0] + " (" + where + ")";
-            }
-            traceback.add(BOLD_RED + "Compilation error" + RESET + " in " + GREEN + where + RESET + ": "
-                    + RED + message[0] + RESET);
-            String lineText = lineText(piece.source(), position);
-            traceback.add("    " + lineText);
-            traceback.add("    " + " ".repeat(column(piece.source(), position)) + BOLD_RED + "^" + RESET);
-            for (int i = 1; i < message.length; i++) {
-                if (!message[i].strip().startsWith("location: class")) {
-                    traceback.add(message[i]);
-                }
+                firstMessage = message;
             }
         }
         if (firstMessage == null) {
@@ -68,6 +58,36 @@ final class ErrorReports {
             traceback.add(BOLD_RED + "Compilation error" + RESET + ": " + firstMessage);
         }
         return new ErrorContent("CompilationError", firstMessage, traceback);
+    }
+
+    /** A compile error the kernel found itself, at {@code position} of the snippet. */
+    static ErrorContent compileError(int executionCount, CellPiece piece, int position, String text) {
+        List<String> traceback = new ArrayList<>();
+        return new ErrorContent("CompilationError", describe(executionCount, piece, position, text, traceback), traceback);
+    }
+
+    /**
+     * Adds one error to {@code traceback}: its place, the line (cut to a screen's width around the spot)
+     * and a caret; returns its first line with the place, for the error's value.
+     */
+    private static String describe(int executionCount, CellPiece piece, long at, String text, List<String> traceback) {
+        String[] message = text.split("\n");
+        int position = (int) Math.max(0, Math.min(at, piece.source().length()));
+        int snippetLine = lineIndex(piece.source(), position);
+        String where = "cell [" + executionCount + "], line " + (piece.firstLine() + snippetLine);
+        traceback.add(BOLD_RED + "Compilation error" + RESET + " in " + GREEN + where + RESET + ": " + RED + message[0] + RESET);
+        String line = lineText(piece.source(), position);
+        int column = column(piece.source(), position);
+        int from = Math.max(0, column - QUOTED_LINE_CHARS / 2);
+        int to = Math.min(line.length(), from + QUOTED_LINE_CHARS);
+        traceback.add("    " + (from > 0 ? "..." : "") + line.substring(from, to) + (to < line.length() ? "..." : ""));
+        traceback.add("    " + " ".repeat(column - from + (from > 0 ? 3 : 0)) + BOLD_RED + "^" + RESET);
+        for (int i = 1; i < message.length; i++) {
+            if (!message[i].strip().startsWith("location: class")) {
+                traceback.add(message[i]);
+            }
+        }
+        return message[0] + " (" + where + ")";
     }
 
     /** A snippet JShell cannot even cut into a statement, e.g. an unclosed brace at the end. */

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
@@ -119,6 +121,12 @@ public final class JavaEvaluator implements AutoCloseable {
                     && piece.completeness() != SourceCodeAnalysis.Completeness.UNKNOWN) {
                 return new Evaluation.Failed(ErrorReports.incomplete(executionCount, piece));
             }
+            OptionalInt tooLong = StringConstantLimit.firstTooLong(piece.source());
+            if (tooLong.isPresent()) {
+                return new Evaluation.Failed(ErrorReports.compileError(executionCount, piece, tooLong.getAsInt(),
+                        "constant string too long: a string literal may hold at most " + StringConstantLimit.MAX_BYTES
+                                + " bytes; build a long text at run time, e.g. with \"ab\".repeat(40_000)"));
+            }
             List<SnippetEvent> events = shell.eval(piece.source());
             SnippetEvent main = null;
             for (SnippetEvent event : events) {
@@ -186,9 +194,12 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     private Evaluation.Failed failureOf(SnippetEvent event, CellPiece piece, int executionCount) {
-        if (event.status() == Snippet.Status.REJECTED) {
-            return new Evaluation.Failed(ErrorReports.compileErrors(executionCount, piece,
-                    shell.diagnostics(event.snippet()).collect(Collectors.toList())));
+        if (event.status() == Snippet.Status.REJECTED || keptDespiteErrors(event)) {
+            List<Diag> errors = shell.diagnostics(event.snippet()).collect(Collectors.toList());
+            if (event.status() != Snippet.Status.REJECTED) {
+                shell.drop(event.snippet());
+            }
+            return new Evaluation.Failed(ErrorReports.compileErrors(executionCount, piece, errors));
         }
         JShellException exception = event.exception();
         if (exception instanceof UnresolvedReferenceException unresolved) {
@@ -200,6 +211,18 @@ public final class JavaEvaluator implements AutoCloseable {
             return new Evaluation.Failed(ErrorReports.exception(translated, control.lastFailure()));
         }
         return null;
+    }
+
+    /**
+     * Whether JShell kept a snippet as "recoverable" although it has errors that no later
+     * declaration can fix, such as javac's {@code constant string too long} or {@code code too
+     * large}, which appear only when the class is generated. Kept, such a snippet is compiled again
+     * with every later one and breaks them all (JShell's own tool shows the error on every cell).
+     */
+    private boolean keptDespiteErrors(SnippetEvent event) {
+        boolean recoverable = event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED;
+        return recoverable && shell.diagnostics(event.snippet()).anyMatch(Diag::isError);
     }
 
     /**

@@ -100,6 +100,13 @@ public final class ChildMain {
         } catch (NotSerializableValueException e) {
             channel.send(FrameType.FAILURE, frame.id(), Serialization.toBytes(describe(e, name, pid), "an error report"));
             return false;
+        } catch (OutOfMemoryError e) {
+            value = null; // let the collector take the result, so there is room to report the error
+            OutOfMemoryError tooLarge = new OutOfMemoryError("the result of a task in " + name
+                    + " is too large to send: serializing it needs more than the child's heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; return less (or raise SpawnConfig.heap)");
+            channel.send(FrameType.FAILURE, frame.id(), Serialization.toBytes(describe(tooLarge, name, pid), "an error report"));
+            return false;
         }
         channel.send(FrameType.RESULT, frame.id(), result);
         return true;

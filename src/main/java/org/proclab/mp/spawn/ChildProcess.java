@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +36,7 @@ public final class ChildProcess {
     private final FrameChannel channel;
     private final long pid;
     private final ThreadGroup owner;
+    private final ThreadGroup interruptedWith;
     private final List<OutputPump> pumps;
     private final Thread reader;
     private final Map<Long, PendingJob> pending = new ConcurrentHashMap<>();
@@ -46,7 +48,7 @@ public final class ChildProcess {
     }
 
     /** Takes over a started JVM; the pumps and the reader belong to the calling thread's group. */
-    private ChildProcess(ChildJvm jvm, String name, ChildRole role, boolean daemon) {
+    private ChildProcess(ChildJvm jvm, String name, ChildRole role, boolean daemon, ThreadGroup interruptedWith) {
         this.name = name;
         this.role = role;
         this.daemon = daemon;
@@ -54,9 +56,12 @@ public final class ChildProcess {
         this.channel = jvm.channel;
         this.pid = jvm.pid;
         this.owner = Thread.currentThread().getThreadGroup();
+        this.interruptedWith = interruptedWith;
         this.pumps = List.of(
-                new OutputPump(os.getInputStream(), false, name, line -> ProcessEvents.printed(name, pid, "stdout", line)),
-                new OutputPump(os.getErrorStream(), true, name, line -> ProcessEvents.printed(name, pid, "stderr", line)));
+                new OutputPump(os.getInputStream(), false, name, line -> ProcessEvents.printed(name, pid, "stdout", line),
+                        () -> null),
+                new OutputPump(os.getErrorStream(), true, name, line -> ProcessEvents.printed(name, pid, "stderr", line),
+                        this::outsideSignalNote));
         this.reader = new Thread(this::readFrames, "proclab-" + name + "-reader");
         reader.setDaemon(true);
     }
@@ -69,14 +74,25 @@ public final class ChildProcess {
      * @throws ProcessStartException when the limit of live children is reached or the JVM cannot start
      */
     public static ChildProcess launch(String name, ChildRole role, boolean daemon, boolean warm) {
+        return launch(name, role, daemon, warm, Thread.currentThread().getThreadGroup());
+    }
+
+    /**
+     * Like {@link #launch(String, ChildRole, boolean, boolean)}, for a child started on behalf of
+     * another thread group (a pool worker, started by the pool's own thread): an interrupt of
+     * {@code interruptedWith} (in the kernel: of the cell that created the pool) kills the child.
+     */
+    public static ChildProcess launch(String name, ChildRole role, boolean daemon, boolean warm,
+                                      ThreadGroup interruptedWith) {
         ChildJvm jvm = warm ? Reservoir.shared().take() : null;
-        ChildProcess child = new ChildProcess(jvm != null ? jvm : ChildJvm.start(name), name, role, daemon);
+        ChildProcess child = new ChildProcess(jvm != null ? jvm : ChildJvm.start(name), name, role, daemon,
+                interruptedWith);
         try {
             child.channel.send(FrameType.ASSIGN, 0, (role.name() + " " + name).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             child.os.toHandle().destroyForcibly();
             if (jvm != null) {
-                return launch(name, role, daemon, false);
+                return launch(name, role, daemon, false, interruptedWith);
             }
             throw new ProcessStartException(name + " exited before it could be given its task", e);
         }
@@ -104,6 +120,11 @@ public final class ChildProcess {
     /** The thread group of the thread that started the child (in the kernel: the cell's). */
     public ThreadGroup owner() {
         return owner;
+    }
+
+    /** The thread group whose interrupt ends this child: its owner's, or for a pool worker the pool creator's. */
+    public ThreadGroup interruptedWith() {
+        return interruptedWith;
     }
 
     /** Daemon children end with the cell (or program) that started them. */
@@ -294,6 +315,28 @@ public final class ChildProcess {
                         : new JobNotStartedException(how + " before it started this task"));
             }
         }
+    }
+
+    /**
+     * When a signal that this JVM did not send ended the child ({@code kill -9} in a terminal, the
+     * system's out-of-memory killer), a line saying so: otherwise {@code join()} would just return
+     * and the student would not know why the child stopped. Null in every other case.
+     */
+    private String outsideSignalNote() {
+        try {
+            if (!os.waitFor(1, TimeUnit.SECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        int code = pythonExitCode(os.exitValue(), signalSent);
+        if (code >= 0 || signalSent != 0) {
+            return null;
+        }
+        return name + " (pid " + pid + ") " + describeExit(code)
+                + ", a signal sent from outside this program (kill in a terminal, or the system running out of memory)\n";
     }
 
     /** {@code exited with code 3}, {@code was killed by SIGKILL (-9)}, ... */

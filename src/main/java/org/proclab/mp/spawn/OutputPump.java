@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Copies what a child prints on one stream into the parent's {@code System.out} or
@@ -16,6 +17,9 @@ import java.util.function.Consumer;
  * <p>The pump thread is created by the thread that started the child, so in the kernel it belongs
  * to that cell and the cell shows the output. Decoding is done by a reader, which keeps UTF-8
  * characters whole across reads.
+ *
+ * <p>When the stream ends, the pump prints a closing note if there is one (see the constructor), so
+ * the note comes after everything the child printed and in the same cell.
  */
 final class OutputPump {
     private static final int BUFFER_CHARS = 8192;
@@ -24,9 +28,17 @@ final class OutputPump {
 
     /**
      * @param lineObserver sees each complete line (without its line break), e.g. for the event log
+     * @param closingNote  asked once the stream has ended: a text to print after the output, or null
      */
-    OutputPump(InputStream source, boolean stderr, String processName, Consumer<String> lineObserver) {
-        thread = new Thread(() -> pump(source, stderr, lineObserver),
+    OutputPump(InputStream source, boolean stderr, String processName, Consumer<String> lineObserver,
+               Supplier<String> closingNote) {
+        thread = new Thread(() -> {
+            pump(source, stderr, lineObserver);
+            String note = closingNote.get();
+            if (note != null) {
+                emit(stderr, note, lineObserver);
+            }
+        },
                 "proclab-" + processName + (stderr ? "-stderr" : "-stdout"));
         thread.setDaemon(true);
     }

@@ -30,8 +30,13 @@ public final class Serialization {
      */
     public static byte[] toBytes(Object value, String what) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        // no try-with-resources: when writing runs out of memory, close() fails with the very same
+        // OutOfMemoryError, which cannot be added to itself as suppressed (an IllegalArgumentException
+        // would hide it); a stream over an array holds nothing that needs closing
+        try {
+            ObjectOutputStream out = new ObjectOutputStream(bytes);
             out.writeObject(value);
+            out.flush();
         } catch (NotSerializableException e) {
             throw new NotSerializableValueException(explain(value, what, e.getMessage()), null);
         } catch (IOException e) {

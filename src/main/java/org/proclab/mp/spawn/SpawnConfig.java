@@ -110,10 +110,13 @@ public final class SpawnConfig {
     /**
      * The JVM options of a child, before the class path. Class-data sharing is on by default; it is
      * not forced with {@code -Xshare:auto}, because JDK 25 refuses an AOT cache given through
-     * {@code proclab.child.options} next to that flag.
+     * {@code proclab.child.options} next to that flag. {@code -XX:-UsePerfData}: no
+     * {@code /tmp/hsperfdata} file per child; with many short-lived children (a class running pools)
+     * a new JVM sometimes found a file of its pid still locked and printed a warning into the
+     * student's output (decision 008).
      */
     static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC",
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true"));
         String extra = System.getProperty("proclab.child.options");

@@ -289,6 +289,26 @@ class JavaEvaluatorTest {
         assertEquals(lines.get(codeLine).indexOf('"'), caret.indexOf('^'), "caret under the string literal");
     }
 
+    // A string literal too long for a class file is refused with a short, clear error, and does not break
+    // later cells (JShell itself would fail every later snippet); the quoted line is cut to a screen's width.
+    @Test
+    void tooLongStringLiteralDoesNotBreakTheSession() throws Exception {
+        ErrorContent error = run("String tooLong = \"" + "a".repeat(70_000) + "\";").error();
+        assertEquals("CompilationError", error.ename());
+        assertTrue(error.evalue().startsWith("constant string too long"), error.evalue());
+        assertTrue(join(error.traceback()).length() < 1000, "the error quotes the whole literal");
+        assertEquals("7", run("int afterTooLong = 7;\nafterTooLong").shown());
+    }
+
+    // A method body over 64 KB of bytecode is a compile error; the next cell runs.
+    @Test
+    void codeTooLargeDoesNotBreakTheSession() throws Exception {
+        ErrorContent error = run("{ int x = 0;\n" + "x += 1000;\n".repeat(12_000) + "}").error();
+        assertEquals("CompilationError", error.ename());
+        assertTrue(error.evalue().startsWith("code too large"), error.evalue());
+        assertEquals("2", run("1 + 1").shown());
+    }
+
     // A compile error in a later snippet of a cell names the cell line the error is on (line 4 here, after a blank line).
     @Test
     void compileErrorLineInLaterSnippet() throws Exception {
