@@ -39,9 +39,9 @@ def test_check_grades_exercise_and_solution(path):
     assert ", 0 failed" in solved.stdout and "✓" in solved.stdout
 
 
-# `proclab run --all` prints a lesson's text and code and runs it; the child's line comes before the parent's.
+# `proclab run` prints a lesson's text and code and runs it; the child's line comes before the parent's.
 def test_run_steps_through_a_lesson_in_the_terminal():
-    result = proclab("run", "--all", "notebooks/03-create-a-process.ipynb")
+    result = proclab("run", "notebooks/03-create-a-process.ipynb")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# 03 · Create a process" in result.stdout
     assert "In [2]:" in result.stdout
@@ -53,6 +53,6 @@ def test_run_steps_through_a_lesson_in_the_terminal():
 
 # A file that is not a notebook gives one clear line and a non-zero exit status.
 def test_run_rejects_a_file_that_is_not_a_notebook():
-    result = proclab("run", "--all", "pom.xml")
+    result = proclab("run", "--step", "pom.xml")
     assert result.returncode != 0
     assert "proclab:" in result.stderr and "Exception" not in result.stderr

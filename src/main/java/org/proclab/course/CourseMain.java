@@ -13,13 +13,15 @@ import java.util.List;
  * {@code proclab run} and {@code proclab check}: the course in a terminal.
  *
  * <ul>
- *   <li>{@code run [--all] NOTEBOOK} steps through a lesson, cell by cell (or all at once).</li>
+ *   <li>{@code run [--step] NOTEBOOK} runs a lesson in the terminal, printing each cell and its
+ *   outputs; with {@code --step} it pauses for Enter before each cell ({@code --all}, the default,
+ *   runs them all).</li>
  *   <li>{@code check NOTEBOOK...} runs exercise notebooks top to bottom and reports their checks;
  *       the exit status is 0 only when every cell ran and every check passed.</li>
  * </ul>
  */
 public final class CourseMain {
-    public static final String RUN_USAGE = "usage: proclab run [--all] NOTEBOOK.ipynb";
+    public static final String RUN_USAGE = "usage: proclab run [--step] NOTEBOOK.ipynb";
     public static final String CHECK_USAGE = "usage: proclab check NOTEBOOK.ipynb...";
 
     private CourseMain() {
@@ -27,15 +29,15 @@ public final class CourseMain {
 
     /** {@code proclab run}; returns the exit status. */
     public static int run(List<String> args) throws IOException {
-        boolean all = args.contains("--all");
-        List<String> files = args.stream().filter(arg -> !arg.equals("--all")).toList();
+        boolean step = args.contains("--step");
+        List<String> files = args.stream().filter(arg -> !arg.equals("--step") && !arg.equals("--all")).toList();
         if (files.size() != 1 || files.get(0).startsWith("-")) {
             System.err.println(RUN_USAGE);
             return 2;
         }
         Notebook notebook = Notebook.read(Path.of(files.get(0)));
         PrintStream out = System.out;
-        boolean interactive = !all && System.console() != null;
+        boolean interactive = step && System.console() != null;
         try (TerminalRunner runner = new TerminalRunner(out, System.err, keys(), colourTerminal())) {
             TerminalRunner.Outcome outcome = runner.run(notebook,
                     interactive ? TerminalRunner.Mode.STEP : TerminalRunner.Mode.ALL);
