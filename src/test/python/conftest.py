@@ -322,3 +322,22 @@ def assert_interrupted(out, elapsed):
     assert out.status == "error", out
     assert out.error["ename"] == "Interrupted", out
     assert elapsed < INTERRUPT_LIMIT, f"the interrupt took {elapsed:.3f}s"
+
+
+def alive(pid):
+    """Whether the process pid exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_until_gone(pids, seconds):
+    """True when none of pids is alive within seconds."""
+    deadline = time.monotonic() + seconds
+    while any(alive(p) for p in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True

@@ -9,12 +9,14 @@ import time
 import pytest
 
 from conftest import (
+    alive,
     assert_interrupted,
     execute,
     fresh_kernel,
     kernel_pid,
     ok,
     run_and_interrupt,
+    wait_until_gone,
 )
 
 CHILD_MAIN = b"org.proclab.mp.spawn.ChildMain"
@@ -36,23 +38,6 @@ def children_of(pid):
         if int(fields[1]) == pid and fields[0] != "Z" and CHILD_MAIN in command:
             found.add(int(entry))
     return found
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def wait_until_gone(pids, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not any(alive(p) for p in pids):
-            return True
-        time.sleep(0.05)
-    return not any(alive(p) for p in pids)
 
 
 # Seed Q3: the child's line appears, before the parent's, in the cell (Python's notebook loses it).

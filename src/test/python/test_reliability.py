@@ -31,6 +31,7 @@ import pytest
 from conftest import (
     INTERRUPT_LIMIT,
     STARTUP_TIMEOUT,
+    alive,
     collect,
     execute,
     kernel_pid,
@@ -39,6 +40,7 @@ from conftest import (
     start_kernel,
     stop_kernel,
     wait_for_stream,
+    wait_until_gone,
 )
 from test_kernel_behaviour import RawShell, execute_content
 
@@ -66,24 +68,6 @@ def descendants(pid):
     found = classroom_load.descendants(pid)
     SEEN_CHILDREN.update(found)
     return found
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def wait_until_gone(pids, seconds):
-    """True when none of pids is alive within seconds."""
-    deadline = time.monotonic() + seconds
-    while any(alive(p) for p in pids):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def session_dirs(pid):
