@@ -1,6 +1,7 @@
 package org.proclab.mp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,22 @@ class ProcessEventsTest {
         assertEquals(List.of("stderr", "two", second.pid()), List.of(secondLine.stream(), secondLine.detail(), secondLine.pid()));
         assertEquals(0, events.stream().filter(e -> e.kind() == Kind.EXITED && e.process().equals(first.name()))
                 .findFirst().orElseThrow().exitCode());
+    }
+
+    // A child killed from outside gets a note on stderr saying so; the note is ProcLab's, so the event
+    // log does not count it as a line the child printed.
+    @Test
+    void outsideKillNoteIsNotTheChildsLine() throws InterruptedException {
+        long before = System.nanoTime();
+        Process victim = new Process(() -> Thread.sleep(60_000));
+        try (MpTesting.Captured captured = new MpTesting.Captured()) {
+            victim.start();
+            ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
+            victim.join();
+            assertTrue(MpTesting.waitUntil(() -> captured.err().contains("was killed by SIGKILL"), MpTesting.LONG),
+                    captured.err());
+        }
+        assertEquals(List.of(Kind.STARTED, Kind.EXITED, Kind.JOINED), kindsOf(ProcessEvents.since(before), victim));
     }
 
     private static List<Kind> kindsOf(List<Event> events, Process process) {

@@ -28,7 +28,8 @@ final class OutputPump {
 
     /**
      * @param lineObserver sees each complete line (without its line break), e.g. for the event log
-     * @param closingNote  asked once the stream has ended: a text to print after the output, or null
+     * @param closingNote  asked once the stream has ended: a text to print after the output, or null; it is
+     *                     ProcLab's note, so the line observer does not see it
      */
     OutputPump(InputStream source, boolean stderr, String processName, Consumer<String> lineObserver,
                Supplier<String> closingNote) {
@@ -36,7 +37,7 @@ final class OutputPump {
             pump(source, stderr, lineObserver);
             String note = closingNote.get();
             if (note != null) {
-                emit(stderr, note, lineObserver);
+                write(stderr, note);
             }
         },
                 "proclab-" + processName + (stderr ? "-stderr" : "-stdout"));
@@ -78,13 +79,18 @@ final class OutputPump {
     }
 
     private static void emit(boolean stderr, String text, Consumer<String> lineObserver) {
-        PrintStream target = stderr ? System.err : System.out;
-        target.print(text);
-        target.flush();
+        write(stderr, text);
         for (String line : text.split("\n", -1)) {
             if (!line.isEmpty()) {
                 lineObserver.accept(line);
             }
         }
+    }
+
+    /** Prints text as it is, without telling the observer: the closing note is ProcLab's, not the child's. */
+    private static void write(boolean stderr, String text) {
+        PrintStream target = stderr ? System.err : System.out;
+        target.print(text);
+        target.flush();
     }
 }
