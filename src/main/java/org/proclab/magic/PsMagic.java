@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.proclab.display.Table;
 import org.proclab.mp.spawn.ProcessEvents;
+import org.proclab.render.Durations;
 import org.proclab.render.ProcessStory;
 
 /**
@@ -44,7 +44,7 @@ final class PsMagic extends DescribedMagic {
             boolean running = row.running();
             table.add(List.of(row.name(), Long.toString(row.pid()), running ? "running" : "exited",
                     running ? "" : row.exitCode().toString(), clockTime(row.startedAt(), nowNanos),
-                    millis((running ? nowNanos : row.exitedAt()) - row.startedAt()),
+                    Durations.millis((running ? nowNanos : row.exitedAt()) - row.startedAt()),
                     Integer.toString(row.lines()), running ? cpu(row.pid()) : ""));
         }
         context.display(Table.of(table).toMimeBundle().data());
@@ -58,10 +58,6 @@ final class PsMagic extends DescribedMagic {
 
     private static String cpu(long pid) {
         return ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration())
-                .map(Duration::toNanos).map(PsMagic::millis).orElse("");
-    }
-
-    private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%,d ms", nanos / 1_000_000);
+                .map(Duration::toNanos).map(Durations::millis).orElse("");
     }
 }

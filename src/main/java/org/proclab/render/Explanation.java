@@ -3,7 +3,6 @@ package org.proclab.render;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.proclab.mp.spawn.ProcessEvents;
 
@@ -37,8 +36,8 @@ public final class Explanation {
             StringBuilder sentence = new StringBuilder();
             if (story.startedAt() != null) {
                 sentence.append(parentName).append(" (pid ").append(parentPid).append(") started ").append(story.name())
-                        .append(" (pid ").append(story.pid()).append(") at +").append(millis(story.startedAt() - cellStartNanos))
-                        .append(". ");
+                        .append(" (pid ").append(story.pid()).append(") at +")
+                        .append(Durations.millis(story.startedAt() - cellStartNanos)).append(". ");
             }
             sentence.append(story.name());
             if (story.tasks() > 0) {
@@ -49,10 +48,10 @@ public final class Explanation {
                 sentence.append(" and exited with code ").append(story.exitCode()).append(" (").append(meaning(story.exitCode()))
                         .append(")");
                 if (story.startedAt() != null) {
-                    sentence.append(" after ").append(millis(story.exitedAt() - story.startedAt()));
+                    sentence.append(" after ").append(Durations.millis(story.exitedAt() - story.startedAt()));
                 }
                 if (story.joinWaited() != null) {
-                    sentence.append("; join() waited ").append(millis(story.joinWaited()));
+                    sentence.append("; join() waited ").append(Durations.millis(story.joinWaited()));
                 }
             } else {
                 sentence.append(" and is still running");
@@ -125,10 +124,6 @@ public final class Explanation {
 
     private static String count(int number, String noun) {
         return number + " " + noun + (number == 1 ? "" : "s");
-    }
-
-    private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%,d ms", nanos / 1_000_000);
     }
 }
 

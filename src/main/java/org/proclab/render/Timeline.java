@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.proclab.display.Html;
 import org.proclab.mp.spawn.ProcessEvents;
 
 /**
@@ -109,20 +110,22 @@ public final class Timeline {
             double x0 = x(lane.start());
             double x1 = Math.max(x(lane.end()), x0 + 2);
             svg.append(format("<text x=\"%d\" y=\"%d\" fill=\"currentColor\">%s</text>\n", 4, y + 17,
-                    escape(lane.name() + " (" + lane.pid() + ")")));
+                    Html.escape(lane.name() + " (" + lane.pid() + ")")));
             svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"%s\" fill-opacity=\"0.75\">"
-                    + "<title>%s</title></rect>\n", x0, y + 5, x1 - x0, LANE_HEIGHT - 10, colour(lane), escape(describe(lane))));
+                    + "<title>%s</title></rect>\n", x0, y + 5, x1 - x0, LANE_HEIGHT - 10, colour(lane),
+                    Html.escape(describe(lane))));
             for (Task task : lane.tasks()) {
                 double t0 = x(task.start());
                 svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" stroke=\"currentColor\" "
                         + "stroke-width=\"0.5\"><title>%s</title></rect>\n", t0, y + 8, Math.max(x(task.end()) - t0, 1.5),
-                        LANE_HEIGHT - 16, colour(lane), escape(task.label() + ": " + millis(task.start() - origin) + " to "
-                        + millis(task.end() - origin))));
+                        LANE_HEIGHT - 16, colour(lane), Html.escape(task.label() + ": "
+                        + Durations.millis(task.start() - origin) + " to " + Durations.millis(task.end() - origin))));
             }
             for (Print print : lane.prints()) {
                 svg.append(format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"currentColor\" stroke-width=\"1.5\">"
                         + "<title>%s</title></line>\n", x(print.at()), x(print.at()), y + 3, y + LANE_HEIGHT - 3,
-                        escape(lane.name() + " printed at " + millis(print.at() - origin) + ": " + shortened(print.line()))));
+                        Html.escape(lane.name() + " printed at " + Durations.millis(print.at() - origin) + ": "
+                                + shortened(print.line()))));
             }
         }
         int axisY = lanes.size() * LANE_HEIGHT + 4;
@@ -133,7 +136,7 @@ public final class Timeline {
             double x = x(origin + tick);
             svg.append(format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"currentColor\" stroke-opacity=\"0.6\"/>"
                     + "<text x=\"%.1f\" y=\"%d\" fill=\"currentColor\" text-anchor=\"middle\">%s</text>\n",
-                    x, x, axisY, axisY + 4, x, axisY + 18, millis(tick)));
+                    x, x, axisY, axisY + 4, x, axisY + 18, Durations.millis(tick)));
         }
         return svg.append("</svg>\n").toString();
     }
@@ -148,13 +151,13 @@ public final class Timeline {
                     (lane.running() ? ">" : "=").repeat(to - from), " ".repeat(Math.max(0, TEXT_COLUMNS - to)), describe(lane)));
         }
         text.append(" ".repeat(nameWidth)).append(" 0 ms").append(" ".repeat(Math.max(1, TEXT_COLUMNS - 4)))
-                .append(millis(span)).append('\n');
+                .append(Durations.millis(span)).append('\n');
         return text.toString();
     }
 
     private String describe(Lane lane) {
         String ending = lane.running() ? "still running" : "exit code " + lane.exitCode();
-        return lane.name() + ": " + millis(lane.start() - origin) + " to " + millis(lane.end() - origin) + ", "
+        return lane.name() + ": " + Durations.millis(lane.start() - origin) + " to " + Durations.millis(lane.end() - origin) + ", "
                 + lane.prints().size() + (lane.prints().size() == 1 ? " line" : " lines") + ", " + ending;
     }
 
@@ -190,14 +193,6 @@ public final class Timeline {
             return step * 5;
         }
         return step * 2 <= roughNanos ? step * 2 : step;
-    }
-
-    private static String millis(long nanos) {
-        return format("%,d ms", nanos / 1_000_000);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String format(String pattern, Object... values) {
