@@ -2,7 +2,6 @@ package org.proclab.mp;
 
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ChildRole;
 import org.proclab.mp.spawn.JobNotStartedException;
@@ -11,18 +10,15 @@ import org.proclab.mp.spawn.SpawnThreads;
 
 /**
  * One worker of a {@link Pool} as the parent sees it: a feeder thread that takes chunks from the
- * pool's queue and sends them to its child JVM, keeping up to {@link #IN_FLIGHT} chunks in flight
+ * pool's queue and sends them to its child JVM, keeping a few chunks in flight ({@link WorkAhead})
  * so the worker never waits for the next one. A child that dies is replaced before the next chunk;
  * the chunk it was running fails with an error that names it and how it ended, and chunks it had
  * not started go back to the front of the queue.
  */
 final class PoolWorker {
-    /** Chunks sent ahead to one worker: enough to hide a round trip, few enough to share work fairly. */
-    static final int IN_FLIGHT = 2;
-
     private final Pool pool;
     private final BlockingDeque<Pool.Chunk> queue;
-    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final WorkAhead ahead = new WorkAhead();
     private final Thread feeder;
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
     private volatile ChildProcess child;
@@ -75,10 +71,10 @@ final class PoolWorker {
         }
         try {
             while (true) {
-                slots.acquire();
+                ahead.reserve();
                 Pool.Chunk chunk = queue.take();
                 if (chunk == Pool.Chunk.STOP) {
-                    slots.acquire(IN_FLIGHT - 1);
+                    ahead.awaitOthers();
                     child.shutdown();
                     return;
                 }
@@ -92,31 +88,30 @@ final class PoolWorker {
     private void send(Pool.Chunk chunk) throws InterruptedException {
         if (pool.isTerminated()) {
             chunk.result().completeExceptionally(new IllegalStateException("the pool was terminated"));
-            slots.release();
+            ahead.cancel();
             return;
         }
         if (!child.isAlive() || retiring()) {
-            slots.acquire(IN_FLIGHT - 1);
+            ahead.awaitOthers();
             child.shutdown();
             try {
                 child = launch(Names.next("SpawnPoolWorker"));
             } catch (RuntimeException e) {
                 chunk.result().completeExceptionally(e);
-                slots.release();
+                ahead.cancel();
                 return;
-            } finally {
-                slots.release(IN_FLIGHT - 1);
             }
         }
         tasksDone++;
+        long call = chunk.function() == null ? WorkAhead.SINGLE : chunk.function().id();
+        ahead.pace(call);
         long sent = System.nanoTime();
         ChildProcess running = child;
         if (chunk.function() != null && functionsHeld.needs(chunk.function())) {
             running.submit(chunk.function().rememberJob(), chunk.loader());
         }
         running.submit(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
-            recordTask(running, sent, chunk.label());
-            slots.release();
+            ahead.done(call, recordTask(running, sent, chunk.label()));
             if (failure instanceof JobNotStartedException && !pool.isTerminated()) {
                 queue.addFirst(chunk);
             } else if (failure != null) {
@@ -128,15 +123,17 @@ final class PoolWorker {
     }
 
     /**
-     * Records the chunk for the timeline. The worker runs its chunks one after the other, so a chunk
-     * began when it arrived or when the one before it ended, whichever was later.
+     * Records the chunk for the timeline and returns how long the worker spent on it. The worker
+     * runs its chunks one after the other, so a chunk began when it arrived or when the one before
+     * it ended, whichever was later.
      */
-    private void recordTask(ChildProcess worker, long sent, String label) {
+    private long recordTask(ChildProcess worker, long sent, String label) {
         long done = System.nanoTime();
         synchronized (this) {
             long began = Math.max(sent, lastTaskDone);
             lastTaskDone = done;
             ProcessEvents.task(worker.name(), worker.pid(), began, done, label);
+            return done - began;
         }
     }
 

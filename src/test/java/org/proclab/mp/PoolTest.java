@@ -163,6 +163,24 @@ class PoolTest {
         assertTrue(e.getMessage().contains("pairs"), e.getMessage());
     }
 
+    // A map of tiny tasks lets each worker run far ahead; the next map, of long tasks, starts afresh
+    // and is still shared by both workers (WorkAheadTest checks the pacing itself).
+    @Test
+    void longTasksAfterTinyOnesAreShared() throws InterruptedException {
+        try (Pool own = new Pool(2)) {
+            List<Integer> many = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                many.add(i);
+            }
+            assertEquals(2_000, own.map(x -> x + 1, many, 1).size());
+            List<String> workers = own.map(x -> {
+                Thread.sleep(150);
+                return Process.current().name();
+            }, List.of(1, 2, 3, 4, 5, 6, 7, 8), 1);
+            assertEquals(2, new HashSet<>(workers).size(), workers.toString());
+        }
+    }
+
     // apply runs one call in a worker and returns its value.
     @Test
     void applyReturnsTheValue() throws InterruptedException {
