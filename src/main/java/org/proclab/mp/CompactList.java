@@ -50,30 +50,50 @@ final class CompactList {
     }
 
     /** The list a packed value stands for. */
-    @SuppressWarnings("unchecked")
     static <T> List<T> unpack(Object packed) {
-        List<Object> list;
+        List<T> list = new ArrayList<>(size(packed));
+        unpackInto(packed, list);
+        return list;
+    }
+
+    /** The number of items in a packed value. */
+    static int size(Object packed) {
         if (packed instanceof int[] values) {
-            list = new ArrayList<>(values.length);
+            return values.length;
+        }
+        if (packed instanceof long[] values) {
+            return values.length;
+        }
+        if (packed instanceof double[] values) {
+            return values.length;
+        }
+        if (packed instanceof String[] values) {
+            return values.length;
+        }
+        return ((List<?>) packed).size();
+    }
+
+    /** Adds the items of a packed value to {@code target}, in order, without an intermediate list. */
+    @SuppressWarnings("unchecked")
+    static <T> void unpackInto(Object packed, List<T> target) {
+        List<Object> list = (List<Object>) target;
+        if (packed instanceof int[] values) {
             for (int value : values) {
                 list.add(value);
             }
         } else if (packed instanceof long[] values) {
-            list = new ArrayList<>(values.length);
             for (long value : values) {
                 list.add(value);
             }
         } else if (packed instanceof double[] values) {
-            list = new ArrayList<>(values.length);
             for (double value : values) {
                 list.add(value);
             }
         } else if (packed instanceof String[] values) {
-            list = new ArrayList<>(Arrays.asList(values));
+            list.addAll(Arrays.asList(values));
         } else {
-            list = (List<Object>) packed;
+            list.addAll((List<Object>) packed);
         }
-        return (List<T>) list;
     }
 
     /** The class all elements share, or null when they differ or one is null. */

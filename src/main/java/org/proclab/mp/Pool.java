@@ -2,6 +2,7 @@ package org.proclab.mp;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -290,7 +291,7 @@ public class Pool implements AutoCloseable {
         List<CompletableFuture<Object>> parts = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         for (int start = 0; start < items.size(); start += chunksize) {
-            List<T> chunk = new ArrayList<>(items.subList(start, Math.min(items.size(), start + chunksize)));
+            List<T> chunk = items.subList(start, Math.min(items.size(), start + chunksize));
             parts.add(submit(job.apply(id, chunk), shipment, function, label(chunk, start)));
             sizes.add(chunk.size());
         }
@@ -326,8 +327,15 @@ public class Pool implements AutoCloseable {
         return items % (size * 4) == 0 ? Math.max(1, chunksize) : chunksize + 1;
     }
 
+    /**
+     * The items as a list. A list is used as it is, not copied: its chunks are packed (copied) before
+     * the call returns, so later changes to it cannot reach the workers.
+     */
     private static <T> List<T> toList(Iterable<T> items) {
-        List<T> list = new ArrayList<>();
+        if (items instanceof List<T> list) {
+            return list;
+        }
+        List<T> list = items instanceof Collection<T> collection ? new ArrayList<>(collection.size()) : new ArrayList<>();
         items.forEach(list::add);
         return list;
     }
@@ -335,9 +343,13 @@ public class Pool implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static <R> CompletableFuture<List<R>> concatenate(List<CompletableFuture<Object>> parts) {
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<R> all = new ArrayList<>();
+            int size = 0;
             for (CompletableFuture<Object> part : parts) {
-                all.addAll(CompactList.unpack(part.join()));
+                size += CompactList.size(part.join());
+            }
+            List<R> all = new ArrayList<>(size);
+            for (CompletableFuture<Object> part : parts) {
+                CompactList.unpackInto(part.join(), all);
             }
             return all;
         });

@@ -64,6 +64,11 @@ final class PoolJobs {
 
     /** Applies the remembered two-argument function {@code function} to each pair of a chunk. */
     record StarChunk<A, B, R>(long function, List<List<?>> pairs) implements ChildJob {
+        /** Copies the pairs: a chunk is given a view of the caller's list, which cannot travel. */
+        StarChunk {
+            pairs = new ArrayList<>(pairs);
+        }
+
         @Override
         @SuppressWarnings("unchecked")
         public Object run() throws Exception {
