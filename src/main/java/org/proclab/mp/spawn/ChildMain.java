@@ -2,6 +2,7 @@ package org.proclab.mp.spawn;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -23,8 +24,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>A child learns who it is from its first frame (ASSIGN), not from its arguments, so a child can
  * be started ahead of time and wait, warm, until a cell needs a process (the WARM start method).
- * While it waits it runs one job of its own, so that the first real task does not pay for warming
- * up serialization and lambdas.
+ * While it waits it runs jobs of its own, so that the first real task does not pay for warming
+ * up serialization and lambdas: a lambda always, and, when no work has arrived by then (a child
+ * waiting in the reservoir), a job shaped like a pool chunk: a record of an id and a packed array,
+ * whose result travels back. Records are rebuilt through method handles whose first use costs
+ * tens of milliseconds; a child started for work at once skips that step rather than delay it.
  *
  * <p>Arguments: {@code SOCKET TOKEN}.
  */
@@ -52,7 +56,10 @@ public final class ChildMain {
         UserClasses.use(loader);
         BlockingQueue<Frame> jobs = new LinkedBlockingQueue<>();
         Thread reader = startReader(channel, loader, jobs);
-        warmUp();
+        warmUp(() -> null);
+        if (jobs.isEmpty()) {
+            warmUp(new ChunkShapedJob(1, new int[] {1, 2, 3}));
+        }
         Frame assignment = jobs.take();
         if (assignment.type() != FrameType.ASSIGN) {
             System.exit(0);
@@ -112,13 +119,25 @@ public final class ChildMain {
         return true;
     }
 
-    /** Serializes and runs a lambda once, so that the machinery is loaded before real work comes. */
-    private static void warmUp() {
+    /**
+     * Sends a job and its result through serialization and runs it, so that the machinery is loaded
+     * before real work comes.
+     */
+    private static void warmUp(ChildJob job) {
         try {
-            ChildJob job = () -> null;
-            ((ChildJob) Serialization.fromBytes(Serialization.toBytes(job, "warm-up"), ChildMain.class.getClassLoader())).run();
+            ClassLoader loader = ChildMain.class.getClassLoader();
+            Object value = ((ChildJob) Serialization.fromBytes(Serialization.toBytes(job, "warm-up"), loader)).run();
+            Serialization.fromBytes(Serialization.toBytes(value, "warm-up"), loader);
         } catch (Exception e) {
             // only a warm-up: real jobs report their own problems
+        }
+    }
+
+    /** A job of the same shape as a pool's chunks (an id and a packed array), for the warm-up. */
+    private record ChunkShapedJob(long id, Serializable items) implements ChildJob {
+        @Override
+        public Object run() {
+            return ((int[]) items).clone();
         }
     }
 
