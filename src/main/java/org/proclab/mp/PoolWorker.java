@@ -79,12 +79,33 @@ final class PoolWorker {
                     return;
                 }
                 send(chunk);
+                sendWaitingChunks();
+                child.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /**
+     * Sends, in the same write, the chunks already waiting that the worker may take ahead: chunks of
+     * tiny tasks then cost one system call and one wake-up per batch instead of one each.
+     */
+    private void sendWaitingChunks() throws InterruptedException {
+        while (ahead.tryReserve()) {
+            Pool.Chunk next = queue.poll();
+            if (next == null || next == Pool.Chunk.STOP) {
+                if (next != null) {
+                    queue.addFirst(next);
+                }
+                ahead.cancel();
+                return;
+            }
+            send(next);
+        }
+    }
+
+    /** Buffers a chunk for the worker (replacing the worker first if it died or retires); the caller flushes. */
     private void send(Pool.Chunk chunk) throws InterruptedException {
         if (pool.isTerminated()) {
             chunk.result().completeExceptionally(new IllegalStateException("the pool was terminated"));
@@ -92,6 +113,7 @@ final class PoolWorker {
             return;
         }
         if (!child.isAlive() || retiring()) {
+            child.flush();
             ahead.awaitOthers();
             child.shutdown();
             try {
@@ -108,9 +130,9 @@ final class PoolWorker {
         long sent = System.nanoTime();
         ChildProcess running = child;
         if (chunk.function() != null && functionsHeld.needs(chunk.function())) {
-            running.submit(chunk.function().rememberJob(), chunk.loader());
+            running.submitBuffered(chunk.function().rememberJob(), chunk.loader());
         }
-        running.submit(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
+        running.submitBuffered(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
             ahead.done(call, recordTask(running, sent, chunk.label()));
             if (failure instanceof JobNotStartedException && !pool.isTerminated()) {
                 queue.addFirst(chunk);

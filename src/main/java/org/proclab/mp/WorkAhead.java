@@ -39,6 +39,15 @@ final class WorkAhead {
         inFlight++;
     }
 
+    /** Counts one more chunk as in flight if that is allowed now, without waiting. */
+    synchronized boolean tryReserve() {
+        if (inFlight >= limit()) {
+            return false;
+        }
+        inFlight++;
+        return true;
+    }
+
     /** Gives back a reservation whose chunk was not sent. */
     synchronized void cancel() {
         inFlight--;

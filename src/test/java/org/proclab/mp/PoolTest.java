@@ -408,6 +408,25 @@ class PoolTest {
         }
     }
 
+    // A map of many tiny chunks sends them in batches; a worker that retires in the middle of a batch
+    // first gets the chunks already written to it, so none is lost and the map does not stall.
+    @Test
+    void workersRetireInTheMiddleOfABatch() throws InterruptedException {
+        Pool own = new Pool(1, null, 25);
+        try {
+            List<Integer> items = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                items.add(i);
+            }
+            List<Long> pids = own.map(x -> ProcessHandle.current().pid(), items, 1);
+            assertEquals(200, pids.size());
+            assertEquals(8, new HashSet<>(pids).size(), "each worker runs 25 tasks");
+        } finally {
+            own.terminate();
+            own.join();
+        }
+    }
+
     // After close() new work is refused with IllegalStateException, and the workers have exited.
     @Test
     void closedPoolRefusesNewWork() throws InterruptedException {

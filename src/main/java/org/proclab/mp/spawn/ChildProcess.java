@@ -148,11 +148,36 @@ public final class ChildProcess {
      * @param loader resolves the classes of the value that comes back
      */
     public CompletableFuture<Object> submit(byte[] serializedJob, ClassLoader loader) {
+        return submit(serializedJob, loader, true);
+    }
+
+    /**
+     * Like {@link #submit}, but leaves the job in the channel's buffer until {@link #flush()} (or the
+     * next frame sent at once), so that a batch of small jobs takes one write.
+     */
+    public CompletableFuture<Object> submitBuffered(byte[] serializedJob, ClassLoader loader) {
+        return submit(serializedJob, loader, false);
+    }
+
+    /** Sends the jobs buffered by {@link #submitBuffered}. */
+    public void flush() {
+        try {
+            channel.flush();
+        } catch (IOException e) {
+            failPending();
+        }
+    }
+
+    private CompletableFuture<Object> submit(byte[] serializedJob, ClassLoader loader, boolean now) {
         long id = ids.incrementAndGet();
         CompletableFuture<Object> result = new CompletableFuture<>();
         pending.put(id, new PendingJob(result, loader));
         try {
-            channel.send(FrameType.TASK, id, serializedJob);
+            if (now) {
+                channel.send(FrameType.TASK, id, serializedJob);
+            } else {
+                channel.write(FrameType.TASK, id, serializedJob);
+            }
         } catch (IOException e) {
             pending.remove(id);
             result.completeExceptionally(new ChildDiedException(name + " (pid " + pid + ") cannot take work: it has exited"));

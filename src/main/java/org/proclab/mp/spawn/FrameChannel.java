@@ -13,7 +13,8 @@ import java.nio.channels.SocketChannel;
 
 /**
  * Frames over a local socket: {@code [type:1][id:8][length:4][payload]}. Sending is
- * thread-safe; receiving is for one reader thread.
+ * thread-safe (a frame is sent whole, and a flush sends every frame written before it); receiving is
+ * for one reader thread.
  */
 public final class FrameChannel implements AutoCloseable {
     /** Frames larger than this are refused, so a corrupt length cannot exhaust memory. */
@@ -30,10 +31,20 @@ public final class FrameChannel implements AutoCloseable {
     }
 
     public synchronized void send(FrameType type, long id, byte[] payload) throws IOException {
+        write(type, id, payload);
+        out.flush();
+    }
+
+    /** Buffers a frame without sending it yet; the next {@link #flush()} or {@link #send} sends it. */
+    public synchronized void write(FrameType type, long id, byte[] payload) throws IOException {
         out.writeByte(type.ordinal());
         out.writeLong(id);
         out.writeInt(payload.length);
         out.write(payload);
+    }
+
+    /** Sends the frames buffered by {@link #write}. */
+    public synchronized void flush() throws IOException {
         out.flush();
     }
 
