@@ -138,12 +138,12 @@ def main():
     print()
     targets = [["target", "result"]]
     if args.start == "warm":
-        q3f, q4s = med(s, "python-fork", "q3"), med(s, "python-forkserver", "q4")
+        q3f, q4f = med(s, "python-fork", "q3"), med(s, "python-fork", "q4")
         targets.append(["Q3 median with the warm reservoir ≤ 2 × Python fork's",
                         verdict(None if not (q3j and q3f) else q3j <= 2 * q3f,
                                 f"{seconds(q3j)} vs 2 × {seconds(q3f)}" if q3j and q3f else "")])
-        targets.append(["Q4 median with the warm reservoir ≤ Python forkserver's",
-                        verdict(le(q4j, q4s), f"{seconds(q4j)} vs {seconds(q4s)}" if q4j and q4s else "")])
+        targets.append(["Q4 median with the warm reservoir ≤ Python fork's",
+                        verdict(le(q4j, q4f), f"{seconds(q4j)} vs {seconds(q4f)}" if q4j and q4f else "")])
     else:
         q3p, q4p = med(s, "python-spawn", "q3"), med(s, "python-spawn", "q4")
         targets.append(["Q3 median ≤ Python spawn's",

@@ -46,7 +46,7 @@ usage: bench/processes/run.sh [OPTIONS]
   --jvm-arg FLAG          extra JVM option for the Java parent (repeatable)
   --start spawn|warm      how ProcLab's processes and pools start (default spawn); warm: from the
                           reservoir of waiting JVMs, refilled before each timed start, and the
-                          report checks the warm targets (Q3 <= 2 x fork, Q4 <= forkserver)
+                          report checks the warm targets (Q3 <= 2 x fork, Q4 <= fork)
   --prime-n JAVA,PYTHON   cpu: count primes below N per item (default: $JAVA_PRIME_N,$PYTHON_PRIME_N)
   --raw FILE              also keep the raw RESULT lines in FILE
   --label TEXT            a label printed above the table
