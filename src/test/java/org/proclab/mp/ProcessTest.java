@@ -156,6 +156,14 @@ class ProcessTest {
         assertEquals(7, process.exitCode());
     }
 
+    // System.exit(130) is the child's own exit, not SIGINT (which the JVM would also report as 130).
+    @Test
+    void systemExitAbove128IsNotASignal() throws InterruptedException {
+        Process process = track(new Process(() -> System.exit(130))).start();
+        process.join();
+        assertEquals(130, process.exitCode());
+    }
+
     // terminate() of a sleeping child ends it with SIGTERM: exit code -15.
     @Test
     void terminateGivesMinusFifteen() throws InterruptedException {

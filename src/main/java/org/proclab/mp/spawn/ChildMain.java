@@ -9,8 +9,10 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import sun.misc.Signal;
 
 /**
  * The main class of a child JVM. It connects back to its parent, proves itself with its token,
@@ -37,6 +39,8 @@ public final class ChildMain {
     /** The status of a child whose parent disappeared; nobody reads it, but it is not 0. */
     private static final int PARENT_GONE = 70;
     private static volatile boolean leaving;
+    /** Set when a signal, not a call of the child's own, started the JVM's shutdown. */
+    private static volatile boolean signalled;
 
     private ChildMain() {
     }
@@ -51,6 +55,7 @@ public final class ChildMain {
         FrameChannel channel = new FrameChannel(socket);
         long pid = ProcessHandle.current().pid();
         channel.send(FrameType.HELLO, 0, (args[1] + " " + pid).getBytes(StandardCharsets.UTF_8));
+        reportOwnExit(channel);
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         UserClasses.use(loader);
@@ -117,6 +122,36 @@ public final class ChildMain {
         }
         channel.send(FrameType.RESULT, frame.id(), result);
         return true;
+    }
+
+    /**
+     * Tells the parent when the JVM exits by a call of its own rather than by a signal. The parent
+     * sees only the exit status, and the JVM reports a signal <i>n</i> as status 128 + <i>n</i>, so
+     * without this a task's {@code System.exit(130)} would read as "ended by SIGINT". The JVM's own
+     * handlers for TERM, INT and HUP are replaced by ones that do the same (exit with 128 + <i>n</i>,
+     * running the shutdown hooks) and first note that a signal came. A signal that cannot be
+     * handled (ignored from the start, as under {@code nohup}) keeps its default.
+     */
+    private static void reportOwnExit(FrameChannel channel) {
+        for (String name : List.of("TERM", "INT", "HUP")) {
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    signalled = true;
+                    Runtime.getRuntime().exit(128 + signal.getNumber());
+                });
+            } catch (IllegalArgumentException e) {
+                // this signal is reserved or ignored here: the JVM's default stays
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!signalled) {
+                try {
+                    channel.send(FrameType.EXITING, 0, new byte[0]);
+                } catch (IOException e) {
+                    // ChildMain closed the socket itself: its own exit, with status 0 or 1
+                }
+            }
+        }, "proclab-exit-report"));
     }
 
     /**

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * its output, and the jobs it is running.
  *
  * <p>Exit codes follow Python: the child's status, or minus the signal number when a signal ended
- * it (the JVM reports {@code 128 + signal}, so a child that itself calls {@code System.exit(137)}
- * is also reported as -9).
+ * it. The JVM reports a signal <i>n</i> as status {@code 128 + n}; a child that itself calls
+ * {@code System.exit(137)} says so first (an {@code EXITING} frame), so its code stays 137. Only
+ * a child that halts ({@code Runtime.halt}) with such a status, or a plain program's child without
+ * ProcLab's {@code ChildMain}, would still read as a signal.
  *
  * <p>Signals go through the process handle, not {@code java.lang.Process.destroy()}, which would
  * also close the pipes in the parent and lose what the child printed last.
@@ -43,6 +45,8 @@ public final class ChildProcess {
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile int signalSent;
+    /** The child said it exits by its own call, so its status is not a signal's. */
+    private volatile boolean exitsByOwnCall;
 
     private record PendingJob(CompletableFuture<Object> result, ClassLoader loader) {
     }
@@ -222,6 +226,7 @@ public final class ChildProcess {
                     case CLASS_REQUEST -> answerClassRequest(frame);
                     case RESULT -> completeJob(frame);
                     case FAILURE -> failJob(frame);
+                    case EXITING -> exitsByOwnCall = true;
                     default -> { }
                 }
             }
@@ -313,7 +318,7 @@ public final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int code = pythonExitCode(os.exitValue(), signalSent);
+        int code = pythonExitCode(os.exitValue(), signalSent, exitsByOwnCall);
         LIVE.remove(this);
         ProcessEvents.exited(name, pid, code);
         exitCode.complete(code);
@@ -356,7 +361,7 @@ public final class ChildProcess {
             Thread.currentThread().interrupt();
             return null;
         }
-        int code = pythonExitCode(os.exitValue(), signalSent);
+        int code = pythonExitCode(os.exitValue(), signalSent, exitsByOwnCall);
         if (code >= 0 || signalSent != 0) {
             return null;
         }
@@ -373,9 +378,17 @@ public final class ChildProcess {
         };
     }
 
-    static int pythonExitCode(int exitValue, int signalSent) {
+    /**
+     * The Python-style exit code of a JVM status: minus the signal for {@code 128 + signal}, unless
+     * the child said it exits by its own call (and this JVM did not send that very signal since:
+     * {@code kill()} during a slow shutdown hook still reads as -9).
+     */
+    static int pythonExitCode(int exitValue, int signalSent, boolean ownCall) {
         if (signalSent != 0 && exitValue == 128 + signalSent) {
             return -signalSent;
+        }
+        if (ownCall) {
+            return exitValue;
         }
         if (exitValue > 128 && exitValue <= 128 + 64) {
             return -(exitValue - 128);

@@ -17,7 +17,12 @@ public enum FrameType {
     /** child → parent: a task failed; the payload is a serialized {@code RemoteFailure}. */
     FAILURE,
     /** parent → child: finish and exit. */
-    SHUTDOWN;
+    SHUTDOWN,
+    /**
+     * child → parent, from a shutdown hook: the JVM is exiting by its own call ({@code System.exit}),
+     * not because of a signal, so its status means what it says even above 128.
+     */
+    EXITING;
 
     private static final FrameType[] VALUES = values();
 
