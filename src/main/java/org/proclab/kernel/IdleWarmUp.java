@@ -27,6 +27,7 @@ final class IdleWarmUp {
     private static final long PAUSE_WHEN_BUSY_MILLIS = 1000;
     private static final double BUSY_SHARE_OF_OTHERS = 0.5;
     private static final long BETWEEN_SNIPPETS_MILLIS = 2;
+    private static final long LOAD_SAMPLE_MILLIS = 500;
     private static final System.Logger LOG = System.getLogger(IdleWarmUp.class.getName());
 
     private final Executor shellWorker;
@@ -36,6 +37,8 @@ final class IdleWarmUp {
     private volatile long lastRequestNanos = System.nanoTime();
     private volatile CompilerWarmUp warmUp;
     private long startedNanos;
+    private long lastLoadSampleNanos = System.nanoTime();
+    private boolean busyAtLastSample;
 
     IdleWarmUp(Executor shellWorker, ScheduledExecutorService timer) {
         this.shellWorker = shellWorker;
@@ -113,11 +116,20 @@ final class IdleWarmUp {
         }
     }
 
-    /** Whether other processes used at least half of the CPUs since the last call. */
-    private static boolean machineIsBusy() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
-            return os.getCpuLoad() - os.getProcessCpuLoad() >= BUSY_SHARE_OF_OTHERS;
+    /**
+     * Whether other processes used at least half of the CPUs lately. The loads are sampled at most
+     * every {@link #LOAD_SAMPLE_MILLIS}: they come from the system's tick counters (10 ms), so two
+     * samples a few milliseconds apart are mostly rounding and said "busy" at random, which paused
+     * the warm-up for a second at a time.
+     */
+    private boolean machineIsBusy() {
+        long now = System.nanoTime();
+        if (now - lastLoadSampleNanos < TimeUnit.MILLISECONDS.toNanos(LOAD_SAMPLE_MILLIS)) {
+            return busyAtLastSample;
         }
-        return false;
+        lastLoadSampleNanos = now;
+        busyAtLastSample = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                && os.getCpuLoad() - os.getProcessCpuLoad() >= BUSY_SHARE_OF_OTHERS;
+        return busyAtLastSample;
     }
 }
