@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.proclab.kernel.jshell.CompilerWarmUp;
 
 /**
- * Runs the {@link CompilerWarmUp} one snippet at a time on the shell worker, only while the kernel
+ * Runs the {@link CompilerWarmUp} one step at a time on the shell worker, only while the kernel
  * has nothing else to do, so that it never makes a student's cell wait for long.
  *
  * <p>Rules: it starts after the first cell has run; a snippet is compiled only when no shell
@@ -104,6 +104,7 @@ final class IdleWarmUp {
             more = current.runNext();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "compiler warm-up stopped", e);
+            current.close();
             more = false;
         }
         if (more) {

@@ -144,7 +144,7 @@ public final class Kernel {
                 }
                 reply(sockets::sendShell, message, MessageTypes.EXECUTE_REPLY, result);
                 if (WARM_UP_SNIPPETS > 0 && !evaluator.isCompletedExceptionally()) {
-                    warmUp.startOnce(() -> new CompilerWarmUp(evaluator.join(), WARM_UP_SNIPPETS));
+                    warmUp.startOnce(() -> new CompilerWarmUp(WARM_UP_SNIPPETS));
                 }
             }
             case MessageTypes.COMPLETE_REQUEST -> reply(sockets::sendShell, message, MessageTypes.COMPLETE_REPLY, complete(message));

@@ -1,60 +1,103 @@
 package org.proclab.kernel.jshell;
 
+import java.io.PrintStream;
 import java.util.List;
+import jdk.jshell.JShell;
+import jdk.jshell.SnippetEvent;
 
 /**
- * Warms up the compiler inside JShell with snippets the student never sees.
+ * Warms up the compiler with snippets the student never sees, in a scratch JShell of its own.
  *
  * <p>Why: every cell is compiled by javac, and javac's own code runs slowly until the JVM has
- * JIT-compiled it, which takes a few hundred compilations. Measured in-process, {@code 1+1} takes
- * about 20 ms for the first two hundred cells and about 10 ms from then on. Doing those
- * compilations while the student reads the notebook makes their cells fast from the start.
+ * JIT-compiled it, which takes several hundred compilations. Measured in-process, {@code 1+1} takes
+ * about 20 ms for the first two hundred cells and 8–10 ms after a thousand. Doing those compilations
+ * while the student reads the notebook makes their cells fast from the start.
  *
- * <p>Each {@link #runNext()} compiles and runs one snippet and then drops it. The snippets use
- * names no student would choose ({@code $proclabWarmUp...}) and only fully qualified types, so
- * they neither see nor change the student's declarations.
+ * <p>Why a scratch JShell and not the student's: JShell keeps every class it ever generated, even
+ * for snippets that were dropped, and javac lists all of them for every later compilation. A
+ * thousand warm-up snippets in the student's shell made each of their cells 4–5 ms slower for the
+ * rest of the session, as much as the warm-up gained. The JIT's work lives in the JVM, not in a
+ * shell, so warming a scratch shell with the same options, class path and imports warms the
+ * student's just as well; the scratch shell is closed at the end, and the student's session is not
+ * touched at all.
+ *
+ * <p>Each {@link #runNext()} does one small step: start the scratch shell, run one of its imports,
+ * or compile and run one snippet.
  */
-public final class CompilerWarmUp {
+public final class CompilerWarmUp implements AutoCloseable {
     /**
-     * How many snippets to compile by default: measured, after about 400 the JIT has compiled
-     * javac's hot paths and a trivial cell stays near its lowest time (docs/benchmarks.md).
+     * How many snippets to compile by default: measured in-process, a trivial cell keeps getting
+     * faster up to about a thousand (docs/benchmarks.md).
      */
-    public static final int DEFAULT_SNIPPETS = 400;
+    public static final int DEFAULT_SNIPPETS = 1000;
 
     private static final List<String> SHAPES = List.of(
             "1 + 1",
             "\"proclab\".length() * 2",
-            "int $proclabWarmUpValue = 6 * 7;",
-            "long $proclabWarmUpSquare(long x) { return x * x; }",
-            "record $ProclabWarmUpPair(int left, java.lang.String right) { }",
-            "java.util.List.of(1, 2, 3).stream().map(i -> i * 2).toList()",
-            "for (int $proclabWarmUpI = 0; $proclabWarmUpI < 3; $proclabWarmUpI++) { }");
+            "int value = 6 * 7;",
+            "long square(long x) { return x * x; }",
+            "record Pair(int left, String right) { }",
+            "List.of(1, 2, 3).stream().map(i -> i * 2).toList()",
+            "for (int i = 0; i < 3; i++) { }");
 
-    private final JavaEvaluator evaluator;
     private final int snippets;
+    private JShell scratch;
+    private boolean closed;
+    private int importsRun;
     private int compiled;
 
-    /** A warm-up of {@code snippets} snippets in the given evaluator. */
-    public CompilerWarmUp(JavaEvaluator evaluator, int snippets) {
-        this.evaluator = evaluator;
+    /** A warm-up of {@code snippets} snippets. */
+    public CompilerWarmUp(int snippets) {
         this.snippets = snippets;
     }
 
     /**
-     * Compiles and runs the next snippet; call it only on the thread that runs cells, between cells.
+     * Does the next step; call it from one thread at a time.
      *
-     * @return whether there are more snippets to compile
+     * @return whether there are more steps
      */
     public boolean runNext() {
-        if (compiled < snippets) {
-            evaluator.warmUp(SHAPES.get(compiled % SHAPES.size()));
+        if (closed || compiled >= snippets) {
+            return false;
+        }
+        if (scratch == null) {
+            scratch = JavaEvaluator.compilingLikeCells(JShell.builder()
+                    .executionEngine("local")
+                    .out(new PrintStream(PrintStream.nullOutputStream()))
+                    .err(new PrintStream(PrintStream.nullOutputStream())));
+        } else if (importsRun < JavaEvaluator.DEFAULT_IMPORTS.size()) {
+            scratch.eval("import " + JavaEvaluator.DEFAULT_IMPORTS.get(importsRun++) + ";");
+        } else {
+            compileAndDrop(SHAPES.get(compiled % SHAPES.size()));
             compiled++;
         }
-        return compiled < snippets;
+        if (compiled < snippets) {
+            return true;
+        }
+        close();
+        return false;
     }
 
     /** How many snippets have been compiled so far. */
     public int compiled() {
         return compiled;
+    }
+
+    /** Closes the scratch shell; the warm-up cannot go on after this. */
+    @Override
+    public void close() {
+        closed = true;
+        if (scratch != null) {
+            scratch.close();
+            scratch = null;
+        }
+    }
+
+    private void compileAndDrop(String source) {
+        for (SnippetEvent event : scratch.eval(source)) {
+            if (event.causeSnippet() == null && event.status().isActive()) {
+                scratch.drop(event.snippet());
+            }
+        }
     }
 }

@@ -64,16 +64,22 @@ public final class JavaEvaluator implements AutoCloseable {
      * compiled with {@code -g}, so errors can name the local variables a task captured.
      */
     public JavaEvaluator() {
-        shell = JShell.builder()
-                .executionEngine(new ProcLabExecutionProvider(control), null)
-                .compilerOptions("-g")
-                .build();
-        shell.addToClasspath(ownClassPath());
-        classPath = new UserClassPath(shell::addToClasspath, SpawnConfig::addClassPath);
-        analysis = shell.sourceCodeAnalysis();
+        shell = compilingLikeCells(JShell.builder().executionEngine(new ProcLabExecutionProvider(control), null));
         for (String importName : DEFAULT_IMPORTS) {
             shell.eval("import " + importName + ";");
         }
+        classPath = new UserClassPath(shell::addToClasspath, SpawnConfig::addClassPath);
+        analysis = shell.sourceCodeAnalysis();
+    }
+
+    /**
+     * Builds a shell whose compiler is set up as the cells' is (options and ProcLab's classes on
+     * the class path), before any import; the {@link CompilerWarmUp}'s scratch shell is one.
+     */
+    static JShell compilingLikeCells(JShell.Builder builder) {
+        JShell built = builder.compilerOptions("-g").build();
+        built.addToClasspath(ownClassPath());
+        return built;
     }
 
     /** The execution engine, which knows the bytes of every class cells defined and the running cell. */
@@ -165,22 +171,6 @@ public final class JavaEvaluator implements AutoCloseable {
             }
         }
         return Evaluation.Completed.of(shown);
-    }
-
-    /**
-     * Compiles and runs a snippet that the student never sees, then forgets it: it leaves no
-     * declaration, no history and no output. Used by {@link CompilerWarmUp} between cells, on the
-     * thread that runs cells, and only once a cell has run (snippets run in that cell's threads).
-     */
-    void warmUp(String source) {
-        if (control.wasStopped()) {
-            return;
-        }
-        for (SnippetEvent event : shell.eval(source)) {
-            if (event.causeSnippet() == null && event.status().isActive()) {
-                shell.drop(event.snippet());
-            }
-        }
     }
 
     /** Stops the running cell and the threads it started. */

@@ -130,22 +130,22 @@ class JavaEvaluatorTest {
         }
     }
 
-    // The idle compiler warm-up leaves the student's session as it was: same snippets, same values, no output.
+    // The idle compiler warm-up runs in a scratch shell: the student's shell gains no snippet, not even
+    // a dropped one (JShell would keep its class and compile against it forever), and keeps its values.
     @Test
     void compilerWarmUpLeavesNoTrace() throws Exception {
         Run declared = run("int warmUpSurvivor = 5; long square(long x) { return -x; }");
         declared.shown();
-        List<String> before = evaluator.shell().snippets().filter(s -> evaluator.shell().status(s).isActive())
-                .map(s -> s.source()).toList();
-        CompilerWarmUp warmUp = new CompilerWarmUp(evaluator, 14);
+        List<String> before = evaluator.shell().snippets().map(s -> s.id() + " " + s.source()).toList();
+        CompilerWarmUp warmUp = new CompilerWarmUp(14);
         int steps = 0;
         while (warmUp.runNext()) {
             steps++;
         }
-        assertEquals(13, steps);
+        assertEquals(1 + JavaEvaluator.DEFAULT_IMPORTS.size() + 14 - 1, steps);
+        assertEquals(14, warmUp.compiled());
         assertFalse(warmUp.runNext());
-        assertEquals(before, evaluator.shell().snippets().filter(s -> evaluator.shell().status(s).isActive())
-                .map(s -> s.source()).toList());
+        assertEquals(before, evaluator.shell().snippets().map(s -> s.id() + " " + s.source()).toList());
         assertEquals("5 -3", run("warmUpSurvivor + \" \" + square(3)").shown().replace("\"", ""));
         assertEquals("", declared.text(StreamName.STDOUT) + declared.text(StreamName.STDERR));
     }
