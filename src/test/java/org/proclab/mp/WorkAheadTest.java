@@ -81,20 +81,10 @@ class WorkAheadTest {
         for (int i = 0; i < WorkAhead.MIN_AHEAD; i++) {
             ahead.reserve();
         }
-        CountDownLatch reserved = new CountDownLatch(1);
-        Thread feeder = new Thread(() -> {
-            try {
-                ahead.reserve();
-                reserved.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        feeder.start();
+        CountDownLatch reserved = afterWaiting(ahead::reserve);
         assertFalse(reserved.await(200, TimeUnit.MILLISECONDS));
         ahead.done(1, SECOND);
         assertTrue(reserved.await(10, TimeUnit.SECONDS));
-        feeder.join();
     }
 
     // Before a worker is replaced or stopped, its feeder waits for every other chunk in flight.
@@ -104,19 +94,30 @@ class WorkAheadTest {
         ahead.pace(1);
         ahead.reserve();
         ahead.reserve();
-        CountDownLatch alone = new CountDownLatch(1);
-        Thread feeder = new Thread(() -> {
-            try {
-                ahead.awaitOthers();
-                alone.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        feeder.start();
+        CountDownLatch alone = afterWaiting(ahead::awaitOthers);
         assertFalse(alone.await(200, TimeUnit.MILLISECONDS));
         ahead.done(1, MICROSECOND);
         assertTrue(alone.await(10, TimeUnit.SECONDS));
-        feeder.join();
+    }
+
+    /** A wait that a feeder thread does. */
+    private interface Wait {
+        void await() throws InterruptedException;
+    }
+
+    /** Runs {@code wait} on a feeder thread of its own; the latch opens when the wait is over. */
+    private static CountDownLatch afterWaiting(Wait wait) {
+        CountDownLatch over = new CountDownLatch(1);
+        Thread feeder = new Thread(() -> {
+            try {
+                wait.await();
+                over.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-feeder");
+        feeder.setDaemon(true);
+        feeder.start();
+        return over;
     }
 }
