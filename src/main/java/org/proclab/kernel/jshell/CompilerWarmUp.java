@@ -26,10 +26,12 @@ import jdk.jshell.SnippetEvent;
  */
 public final class CompilerWarmUp implements AutoCloseable {
     /**
-     * How many snippets to compile by default: measured in-process, a trivial cell keeps getting
-     * faster up to about a thousand (docs/benchmarks.md).
+     * How many snippets to compile by default on this JVM. Measured in-process (docs/benchmarks.md,
+     * decision 012), a trivial cell keeps getting faster up to about 1,000 snippets on JDK 17
+     * (then 7.4–7.9 ms) and up to about 1,500 on JDK 25 (10.5–11.8 ms after 1,000, 8.2 after 1,500,
+     * 7.9 after 2,000): its javac is larger and takes longer to compile.
      */
-    public static final int DEFAULT_SNIPPETS = 1000;
+    public static final int DEFAULT_SNIPPETS = Runtime.version().feature() > 17 ? 1500 : 1000;
 
     private static final List<String> SHAPES = List.of(
             "1 + 1",
