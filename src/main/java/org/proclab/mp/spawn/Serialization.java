@@ -29,6 +29,10 @@ public final class Serialization {
      * @throws NotSerializableValueException naming the type (and, for a lambda, which captured value)
      */
     public static byte[] toBytes(Object value, String what) {
+        byte[] packed = PackedArrays.toBytes(value);
+        if (packed != null) {
+            return packed;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         // no try-with-resources: when writing runs out of memory, close() fails with the very same
         // OutOfMemoryError, which cannot be added to itself as suppressed (an IllegalArgumentException
@@ -47,6 +51,9 @@ public final class Serialization {
 
     /** Reads a value, resolving classes with {@code loader}. */
     public static Object fromBytes(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
+        if (PackedArrays.isPacked(bytes)) {
+            return PackedArrays.fromBytes(bytes);
+        }
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
             return in.readObject();
         }
