@@ -1,11 +1,21 @@
 package org.proclab.mp;
 
-import java.io.Serializable;
+import java.io.Externalizable;
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
 import java.util.ArrayList;
 import java.util.List;
 import org.proclab.mp.spawn.ChildJob;
 
-/** The jobs a {@link Pool} sends to its workers: functions to remember, chunks of items and single calls. */
+/**
+ * The jobs a {@link Pool} sends to its workers: functions to remember, chunks of items and single calls.
+ *
+ * <p>The jobs every map sends ({@link Remember}, {@link MapChunk}, {@link ForEachChunk}) are
+ * {@link Externalizable} classes rather than records: a fresh worker JVM reads its first record
+ * 25–35 ms slower than an {@code Externalizable} (a record is rebuilt through method handles that
+ * are generated on first use), and every pool of new workers paid that on its first map.
+ */
 final class PoolJobs {
     private PoolJobs() {
     }
@@ -17,11 +27,37 @@ final class PoolJobs {
      * the job, so that even a function whose classes cannot load is remembered (as its failure) and
      * the worker's memory stays in step with the parent's {@link ShippedFunctions}.
      */
-    record Remember(long id, byte[] function) implements ChildJob {
+    static final class Remember implements ChildJob, Externalizable {
+        private long id;
+        private byte[] function;
+
+        /** For deserialization. */
+        public Remember() {
+        }
+
+        Remember(long id, byte[] function) {
+            this.id = id;
+            this.function = function;
+        }
+
         @Override
         public Object run() {
             WorkerFunctions.remember(id, function);
             return null;
+        }
+
+        @Override
+        public void writeExternal(ObjectOutput out) throws IOException {
+            out.writeLong(id);
+            out.writeInt(function.length);
+            out.write(function);
+        }
+
+        @Override
+        public void readExternal(ObjectInput in) throws IOException {
+            id = in.readLong();
+            function = new byte[in.readInt()];
+            in.readFully(function);
         }
     }
 
@@ -29,9 +65,13 @@ final class PoolJobs {
      * Applies the remembered function {@code function} to each item of a chunk; the value is the
      * list of results in order. Items and results travel packed (see {@link CompactList}).
      */
-    record MapChunk<T, R>(long function, Serializable items) implements ChildJob {
+    static final class MapChunk<T, R> extends ItemsChunk {
+        /** For deserialization. */
+        public MapChunk() {
+        }
+
         MapChunk(long function, List<T> items) {
-            this(function, CompactList.pack(items));
+            super(function, items);
         }
 
         @Override
@@ -47,18 +87,48 @@ final class PoolJobs {
     }
 
     /** Runs the remembered action {@code action} on each item of a chunk; there is no value. */
-    record ForEachChunk<T>(long action, Serializable items) implements ChildJob {
+    static final class ForEachChunk<T> extends ItemsChunk {
+        /** For deserialization. */
+        public ForEachChunk() {
+        }
+
         ForEachChunk(long action, List<T> items) {
-            this(action, CompactList.pack(items));
+            super(action, items);
         }
 
         @Override
         public Object run() throws Exception {
-            SerializableConsumer<T> consumer = WorkerFunctions.get(action);
+            SerializableConsumer<T> consumer = WorkerFunctions.get(function);
             for (T item : CompactList.<T>unpack(items)) {
                 consumer.accept(item);
             }
             return null;
+        }
+    }
+
+    /** A chunk of packed items for the remembered function {@code function}. */
+    abstract static class ItemsChunk implements ChildJob, Externalizable {
+        long function;
+        Object items;
+
+        ItemsChunk() {
+        }
+
+        ItemsChunk(long function, List<?> items) {
+            this.function = function;
+            this.items = CompactList.pack(items);
+        }
+
+        @Override
+        public void writeExternal(ObjectOutput out) throws IOException {
+            out.writeLong(function);
+            out.writeObject(items);
+        }
+
+        @Override
+        public void readExternal(ObjectInput in) throws IOException, ClassNotFoundException {
+            function = in.readLong();
+            items = in.readObject();
         }
     }
 
