@@ -28,9 +28,10 @@ import sun.misc.Signal;
  * be started ahead of time and wait, warm, until a cell needs a process (the WARM start method).
  * While it waits it runs jobs of its own, so that the first real task does not pay for warming
  * up serialization and lambdas: a lambda always, and, when no work has arrived by then (a child
- * waiting in the reservoir), a job shaped like a pool chunk: a record of an id and a packed array,
- * whose result travels back. Records are rebuilt through method handles whose first use costs
- * tens of milliseconds; a child started for work at once skips that step rather than delay it.
+ * waiting in the reservoir), a record of an id and a packed array whose result travels back:
+ * records (a cell's values and results often are) are rebuilt through method handles whose first
+ * use costs tens of milliseconds. A child started for work at once skips that step rather than
+ * delay it.
  *
  * <p>Arguments: {@code SOCKET TOKEN}.
  */
@@ -168,7 +169,7 @@ public final class ChildMain {
         }
     }
 
-    /** A job of the same shape as a pool's chunks (an id and a packed array), for the warm-up. */
+    /** A record holding an id and a packed array, for the warm-up. */
     private record ChunkShapedJob(long id, Serializable items) implements ChildJob {
         @Override
         public Object run() {
