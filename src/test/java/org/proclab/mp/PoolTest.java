@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,10 +110,7 @@ class PoolTest {
     // forEach runs the action on every item exactly once (each child prints its item; every number is printed once).
     @Test
     void forEachRunsEachItemExactlyOnce() throws InterruptedException {
-        List<Integer> items = new ArrayList<>();
-        for (int i = 1; i <= 40; i++) {
-            items.add(i);
-        }
+        List<Integer> items = numbers(1, 40);
         try (Captured captured = new Captured()) {
             pool.forEach(n -> System.out.println("item " + n), items);
             assertTrue(waitUntil(() -> captured.outLines("item ").size() >= items.size(), LONG), captured.out());
@@ -168,11 +166,7 @@ class PoolTest {
     @Test
     void longTasksAfterTinyOnesAreShared() throws InterruptedException {
         try (Pool own = new Pool(2)) {
-            List<Integer> many = new ArrayList<>();
-            for (int i = 0; i < 2_000; i++) {
-                many.add(i);
-            }
-            assertEquals(2_000, own.map(x -> x + 1, many, 1).size());
+            assertEquals(2_000, own.map(x -> x + 1, numbers(1, 2_000), 1).size());
             List<String> workers = own.map(x -> {
                 Thread.sleep(150);
                 return Process.current().name();
@@ -414,11 +408,7 @@ class PoolTest {
     void workersRetireInTheMiddleOfABatch() throws InterruptedException {
         Pool own = new Pool(1, null, 25);
         try {
-            List<Integer> items = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                items.add(i);
-            }
-            List<Long> pids = own.map(x -> ProcessHandle.current().pid(), items, 1);
+            List<Long> pids = own.map(x -> ProcessHandle.current().pid(), numbers(1, 200), 1);
             assertEquals(200, pids.size());
             assertEquals(8, new HashSet<>(pids).size(), "each worker runs 25 tasks");
         } finally {
@@ -487,5 +477,10 @@ class PoolTest {
         for (long pid : pids) {
             assertTrue(awaitGone(pid, LONG), "worker " + pid + " still runs after close()");
         }
+    }
+
+    /** The numbers {@code first} to {@code last}, both included. */
+    private static List<Integer> numbers(int first, int last) {
+        return IntStream.rangeClosed(first, last).boxed().toList();
     }
 }

@@ -26,12 +26,10 @@ class WorkAheadTest {
     void tinyChunksAreSentFarAhead() throws InterruptedException {
         WorkAhead ahead = new WorkAhead();
         ahead.pace(1);
-        ahead.reserve();
-        ahead.done(1, 100 * MICROSECOND);
+        chunkTook(ahead, 1, 100 * MICROSECOND);
         assertEquals(WorkAhead.AHEAD_NANOS / (100 * MICROSECOND), ahead.limit());
         for (int i = 0; i < 100; i++) {
-            ahead.reserve();
-            ahead.done(1, 5 * MICROSECOND);
+            chunkTook(ahead, 1, 5 * MICROSECOND);
         }
         assertEquals(WorkAhead.MAX_AHEAD, ahead.limit());
     }
@@ -41,8 +39,7 @@ class WorkAheadTest {
     void longChunksAreNotHoarded() throws InterruptedException {
         WorkAhead ahead = new WorkAhead();
         ahead.pace(1);
-        ahead.reserve();
-        ahead.done(1, SECOND);
+        chunkTook(ahead, 1, SECOND);
         assertEquals(WorkAhead.MIN_AHEAD, ahead.limit());
     }
 
@@ -52,8 +49,7 @@ class WorkAheadTest {
     void theNextCallStartsAfresh() throws InterruptedException {
         WorkAhead ahead = new WorkAhead();
         ahead.pace(1);
-        ahead.reserve();
-        ahead.done(1, 5 * MICROSECOND);
+        chunkTook(ahead, 1, 5 * MICROSECOND);
         ahead.reserve();
         ahead.pace(2);
         assertEquals(WorkAhead.MIN_AHEAD, ahead.limit());
@@ -67,8 +63,7 @@ class WorkAheadTest {
         WorkAhead ahead = new WorkAhead();
         ahead.pace(WorkAhead.SINGLE);
         for (int i = 0; i < 10; i++) {
-            ahead.reserve();
-            ahead.done(WorkAhead.SINGLE, MICROSECOND);
+            chunkTook(ahead, WorkAhead.SINGLE, MICROSECOND);
         }
         assertEquals(WorkAhead.MIN_AHEAD, ahead.limit());
     }
@@ -98,6 +93,12 @@ class WorkAheadTest {
         assertFalse(alone.await(200, TimeUnit.MILLISECONDS));
         ahead.done(1, MICROSECOND);
         assertTrue(alone.await(10, TimeUnit.SECONDS));
+    }
+
+    /** Sends one chunk of {@code call} and has it come back after {@code nanos}. */
+    private static void chunkTook(WorkAhead ahead, long call, long nanos) throws InterruptedException {
+        ahead.reserve();
+        ahead.done(call, nanos);
     }
 
     /** A wait that a feeder thread does. */
