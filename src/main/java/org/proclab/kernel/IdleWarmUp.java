@@ -15,9 +15,10 @@ import org.proclab.kernel.jshell.CompilerWarmUp;
  * Runs the {@link CompilerWarmUp} one step at a time on the shell worker, only while the kernel
  * has nothing else to do, so that it never makes a student's cell wait for long.
  *
- * <p>Rules: it starts after the first cell has run; a snippet is compiled only when no shell
- * request is queued or running and none has arrived for {@link #QUIET_MILLIS}; a request that arrives
- * meanwhile waits for at most one snippet (a few milliseconds). It pauses while other processes
+ * <p>Rules: it starts after the first cell has run; a step (starting the scratch shell, one import
+ * or one snippet) runs only when no shell request is queued or running and none has arrived for
+ * {@link #QUIET_MILLIS}; a request that arrives meanwhile waits for at most one step (a few
+ * milliseconds). It pauses while other processes
  * keep at least half of the machine's CPUs busy, so many kernels starting at once on a classroom
  * server do not slow each other down further.
  */
