@@ -5,8 +5,8 @@ Prints one "RESULT python-CONTEXT METRIC SECONDS" line per timed run, like the J
 
     bench_processes.py q3  [--warmup 2] [--reps 10]   spawn, fork, forkserver
     bench_processes.py q4  [--warmup 1] [--reps 5]    spawn, fork, forkserver
-    bench_processes.py map [--warmup 8] [--reps 5] [--warmup-c1 4] [--reps-c1 3]   spawn (steady state
-                                                      does not depend on the start method)
+    bench_processes.py map [--warmup-seconds 3] [--reps 5] [--warmup-c1 4] [--reps-c1 3]   spawn
+                                                      (steady state does not depend on the start method)
     bench_processes.py cpu [--warmup 1] [--reps 3] [--n 55000] [--items 16]
 
 --contexts spawn,fork,forkserver chooses the start methods.
@@ -77,20 +77,32 @@ def q4(ctx, name, args):
             result(name, "q4.close", t3 - t2)
 
 
+def timed_map(pool, items):
+    t0 = time.perf_counter()
+    doubled = pool.map(double, items)
+    elapsed = time.perf_counter() - t0
+    assert len(doubled) == len(items) and doubled[-1] == 2 * (len(items) - 1)
+    return elapsed
+
+
 def map_throughput(ctx, name, args):
     """Steady-state map of x*2 on an open Pool(2): 200,000 ints (default chunksize), 20,000 at chunksize 1."""
     big = list(range(200_000))
     small = list(range(20_000))
     with ctx.Pool(2) as pool:
-        for i in range(args.warmup + args.reps):
-            t0 = time.perf_counter()
-            doubled = pool.map(double, big)
-            elapsed = time.perf_counter() - t0
-            assert len(doubled) == len(big) and doubled[-1] == 2 * (len(big) - 1)
-            if i == 0:
+        warmup_end = time.perf_counter() + args.warmup_seconds
+        maps = 0
+        while True:
+            elapsed = timed_map(pool, big)
+            maps += 1
+            if maps == 1:
                 result(name, "map200k.first", elapsed)
-            if i >= args.warmup:
-                result(name, "map200k", elapsed)
+            elif maps == 10:
+                result(name, "map200k.tenth", elapsed)
+            if time.perf_counter() >= warmup_end:
+                break
+        for _ in range(args.reps):
+            result(name, "map200k", timed_map(pool, big))
         for i in range(args.warmup_c1 + args.reps_c1):
             t0 = time.perf_counter()
             doubled = pool.map(double, small, chunksize=1)
@@ -131,6 +143,8 @@ def main():
     parser.add_argument("--warmup", type=int)
     parser.add_argument("--reps", type=int)
     parser.add_argument("--contexts")
+    parser.add_argument("--warmup-seconds", type=float, default=3.0,
+                        help="map: untimed maps of 200k for this long first (as MapThroughput.java)")
     parser.add_argument("--warmup-c1", type=int, default=4, help="map: untimed runs at chunksize 1")
     parser.add_argument("--reps-c1", type=int, default=3, help="map: timed runs at chunksize 1")
     parser.add_argument("--items", type=int, default=16, help="cpu: item count")

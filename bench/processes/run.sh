@@ -183,8 +183,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
     wants "$LANGS" python && py_run q4 --warmup 1 --reps 4
   fi
   if wants "$ONLY" map; then
-    wants "$LANGS" java && java_run MapThroughput 8 3 4 2
-    wants "$LANGS" python && py_run map --warmup 8 --reps 3 --warmup-c1 4 --reps-c1 2
+    wants "$LANGS" java && java_run MapThroughput 3 3 4 2
+    wants "$LANGS" python && py_run map --warmup-seconds 3 --reps 3 --warmup-c1 4 --reps-c1 2
   fi
   if wants "$ONLY" cpu; then
     wants "$LANGS" java && java_run CpuSpeedup 1 2 "$JAVA_PRIME_N" "$PRIME_ITEMS"
