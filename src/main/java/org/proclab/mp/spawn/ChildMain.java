@@ -36,7 +36,6 @@ import sun.misc.Signal;
  * <p>Arguments: {@code SOCKET TOKEN}.
  */
 public final class ChildMain {
-    private static final Frame END = new Frame(FrameType.SHUTDOWN, 0, new byte[0]);
     /** The status of a child whose parent disappeared; nobody reads it, but it is not 0. */
     private static final int PARENT_GONE = 70;
     private static volatile boolean leaving;
@@ -145,11 +144,11 @@ public final class ChildMain {
             }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!signalled) {
+            if (!signalled && !leaving) {
                 try {
                     channel.send(FrameType.EXITING, 0, new byte[0]);
                 } catch (IOException e) {
-                    // ChildMain closed the socket itself: its own exit, with status 0 or 1
+                    // the parent is gone: nobody to tell
                 }
             }
         }, "proclab-exit-report"));
@@ -189,7 +188,10 @@ public final class ChildMain {
         return new RemoteFailure(name, pid, failure.getClass().getName(), failure.getMessage(), trace.toString(), exception);
     }
 
-    /** Reads frames from the parent; when the parent is gone (and not because we are leaving), exits at once. */
+    /**
+     * Reads frames from the parent; when the parent is gone (and not because we are leaving), exits
+     * at once. When we are leaving, it only ends: the main thread waits for it and then exits.
+     */
     private static Thread startReader(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs) {
         Thread reader = new Thread(() -> {
             try {
@@ -207,8 +209,6 @@ public final class ChildMain {
             if (!leaving) {
                 Runtime.getRuntime().halt(PARENT_GONE);
             }
-            loader.disconnect();
-            jobs.add(END);
         }, "proclab-child-reader");
         reader.setDaemon(true);
         reader.start();

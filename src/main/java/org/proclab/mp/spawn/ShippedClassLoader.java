@@ -67,9 +67,4 @@ final class ShippedClassLoader extends ClassLoader {
             answer.complete(bytes);
         }
     }
-
-    /** The parent is gone: every waiting request fails. */
-    void disconnect() {
-        requests.values().forEach(a -> a.completeExceptionally(new IOException("parent disconnected")));
-    }
 }
