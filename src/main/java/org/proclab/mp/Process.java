@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.proclab.mp.spawn.ChildJob;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ChildRole;
 import org.proclab.mp.spawn.CurrentProcess;
@@ -102,11 +101,8 @@ public class Process {
             throw new IllegalStateException("the current process is already running; start() is for new processes");
         }
         Task task = target;
-        ChildJob job = () -> {
-            task.run();
-            return null;
-        };
-        byte[] serialized = Serialization.toBytes(job, "the task of " + name);
+        String what = "the task of " + name;
+        byte[] serialized = Serialization.toBytes(new ProcessJob(Serialization.toBytes(task, what)), what);
         StartMethod method = startMethod;
         ChildProcess started = ChildProcess.launch(name, ChildRole.PROCESS, daemon, method == StartMethod.WARM);
         method.prepare(1);
