@@ -79,6 +79,7 @@ public final class ChildMain {
         leaving = true;
         channel.close();
         reader.join(1000);
+        ClassesToArchive.loadIfArchiving();
         System.exit(status);
     }
 

@@ -32,13 +32,15 @@ class ChildClassArchiveTest {
         System.clearProperty("proclab.child.cds.dir");
     }
 
-    // The first child writes the archive to a partial file; while it runs no other child writes; once published, children map it.
+    // The first child writes the archive to a partial file (loading every child class first, so the archive does not
+    // depend on what that child ran); while it runs no other child writes; once published, children map it.
     @Test
     void firstChildWritesLaterChildrenMap() throws IOException {
         String classPath = jar("a.jar") + File.pathSeparator + jar("b.jar");
         ChildClassArchive.Plan writer = ChildClassArchive.plan(OWN_JAVA, classPath);
         String dump = option(writer.options(), "-XX:ArchiveClassesAtExit=");
         assertTrue(writer.options().contains("-Xlog:cds*=off"), writer.options().toString());
+        assertTrue(writer.options().contains("-Dproclab.child.archiving=true"), "the writer loads all child classes first");
         assertEquals(List.of(), ChildClassArchive.plan(OWN_JAVA, classPath).options(), "only one writer at a time");
 
         Files.write(Path.of(dump), new byte[] {1, 2, 3});
