@@ -734,3 +734,20 @@ def test_kernelspec_not_world_writable():
     for path in paths:
         mode = os.stat(path).st_mode
         assert not mode & stat.S_IWOTH, f"{path} is world-writable ({stat.filemode(mode)})"
+
+
+# Installing makes a class-data archive of a scripted session, and the kernel maps its classes from it
+# instead of loading them from the jar (docs/decisions/014).
+def test_kernel_maps_its_classes_from_the_installed_archive(tmp_path):
+    spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    archive = os.path.join(spec.resource_dir, "proclab.jsa")
+    assert os.path.getsize(archive) > 0
+    assert "-XX:SharedArchiveFile={resource_dir}/proclab.jsa" in spec.argv
+    log = tmp_path / "classes-%p.log"
+    env = {**os.environ, "JAVA_TOOL_OPTIONS": f"-Xlog:class+load=info:file={log}"}
+    with fresh_kernel(env=env) as (km, kc):
+        assert ok(kc, "6 * 7", timeout=60).result == "42"
+        pid = kernel_pid(km)
+    loaded = (tmp_path / f"classes-{pid}.log").read_text()
+    kernel_class = re.search(r"org\.proclab\.kernel\.Kernel source: (.*)", loaded)
+    assert kernel_class and "shared objects file" in kernel_class.group(1), kernel_class

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.proclab.course.CourseMain;
+import org.proclab.kernel.ArchiveTraining;
 import org.proclab.kernel.KernelMain;
 
 /**
  * Entry point of {@code proclab.jar}. The {@code ./proclab} launcher calls it; Jupyter calls it
  * through the kernelspec as {@code java -jar proclab.jar kernel CONNECTION_FILE}. {@code run} and
- * {@code check} are the course in a terminal ({@link CourseMain}).
+ * {@code check} are the course in a terminal ({@link CourseMain}); {@code train} is the scripted
+ * session {@code ./proclab install} makes the kernel's class-data archive from ({@link ArchiveTraining}).
  */
 public final class Main {
     /** Arguments after the connection file are ignored: {@code jupyter run} appends its file names. */
@@ -37,6 +39,9 @@ public final class Main {
                 System.err.println("proclab: " + e.getMessage());
                 System.exit(1);
             }
+        }
+        if (args.length == 1 && args[0].equals("train")) {
+            System.exit(ArchiveTraining.run());
         }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println(USAGE);
