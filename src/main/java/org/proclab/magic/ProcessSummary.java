@@ -8,6 +8,7 @@ import org.proclab.display.MimeBundle;
 import org.proclab.display.Table;
 import org.proclab.mp.Process;
 import org.proclab.mp.spawn.ProcessEvents;
+import org.proclab.render.Durations;
 import org.proclab.render.ProcessStory;
 
 /**
@@ -39,7 +40,7 @@ public final class ProcessSummary {
             boolean timed = story != null && story.startedAt() != null && story.exitedAt() != null;
             List<String> row = List.of(process.name(), process.pid() == null ? "" : process.pid().toString(),
                     String.valueOf(process.exitCode()),
-                    timed ? (story.exitedAt() - story.startedAt()) / 1_000_000 + " ms" : "",
+                    timed ? Durations.millis(story.exitedAt() - story.startedAt()) : "",
                     Integer.toString(story == null ? 0 : story.lines()));
             text.add(row);
             List<String> htmlRow = new ArrayList<>(row);
