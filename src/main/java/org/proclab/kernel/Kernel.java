@@ -75,8 +75,10 @@ public final class Kernel {
      * {@code System.in} and display channel; call {@link #start()} next.
      *
      * @param kernelLog the JVM's original stderr, where the kernel's own messages go
+     * @param evaluator JShell being started, from {@link #startEvaluator()}: started before the
+     *                  connection file is read, its second or so of start-up overlaps the kernel's own
      */
-    public Kernel(ConnectionInfo connection, PrintStream kernelLog) {
+    public Kernel(ConnectionInfo connection, PrintStream kernelLog, CompletableFuture<JavaEvaluator> evaluator) {
         InputChannel input = new InputChannel(this::sendStdin);
         sockets = new JupyterSockets(connection, this::onShell, this::onControl, input::onStdinMessage);
         OutputRouter router = new OutputRouter(CellThreadGroup::outputOf, kernelLog);
@@ -84,7 +86,7 @@ public final class Kernel {
         router.install();
         DisplayChannel.install(new RoutedDisplays(router, kernelLog));
         System.setIn(stdin);
-        evaluator = startEvaluator();
+        this.evaluator = evaluator;
         children = evaluator.thenApply(ready -> new ChildSupervisor(ready.control()));
         cells = new CellExecutor(evaluator::join, children::join, sockets::publish, router, stdin, input, history,
                 outputTimer);
@@ -252,8 +254,12 @@ public final class Kernel {
         }
     }
 
-    /** Starts JShell on its own thread, so the sockets answer while it starts. */
-    private static CompletableFuture<JavaEvaluator> startEvaluator() {
+    /**
+     * Starts JShell on its own thread, so the sockets answer while it starts. JShell takes the
+     * standard streams it will not use (ProcLab's execution engine runs cells in this JVM, where
+     * the kernel's {@code System.out} routes their output), so it may start before they are set.
+     */
+    public static CompletableFuture<JavaEvaluator> startEvaluator() {
         CompletableFuture<JavaEvaluator> ready = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {

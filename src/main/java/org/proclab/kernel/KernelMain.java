@@ -3,6 +3,8 @@ package org.proclab.kernel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.proclab.kernel.jshell.JavaEvaluator;
 import org.proclab.kernel.wire.ConnectionInfo;
 import org.proclab.mp.shm.SharedMemoryDirectory;
 import sun.misc.Signal;
@@ -21,8 +23,9 @@ public final class KernelMain {
     public static int run(Path connectionFile) throws IOException, InterruptedException {
         PrintStream kernelLog = System.err;
         configureLogging();
+        CompletableFuture<JavaEvaluator> evaluator = Kernel.startEvaluator();
         ConnectionInfo connection = ConnectionInfo.read(connectionFile);
-        Kernel kernel = new Kernel(connection, kernelLog);
+        Kernel kernel = new Kernel(connection, kernelLog, evaluator);
         Signal.handle(new Signal("INT"), signal -> kernel.interrupt());
         kernel.start();
         sweepSharedMemoryLeftovers();
