@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -128,13 +127,9 @@ public final class ArchiveTraining {
             throw new IOException("could not send " + msgType);
         }
         while (true) {
-            byte[] first = socket.recv();
-            if (first == null) {
+            List<byte[]> frames = Multipart.receive(socket);
+            if (frames == null) {
                 throw new IOException("no reply to " + msgType + " within " + REPLY_TIMEOUT_MS / 1000 + " s");
-            }
-            List<byte[]> frames = new ArrayList<>(List.of(first));
-            while (socket.hasReceiveMore()) {
-                frames.add(socket.recv());
             }
             try {
                 Message reply = codec.decode(frames);

@@ -11,7 +11,15 @@ public final class Multipart {
 
     /** The frames of the next message if one is waiting, else null; never blocks. */
     public static List<byte[]> receiveNow(ZMQ.Socket socket) {
-        byte[] first = socket.recv(ZMQ.DONTWAIT);
+        return withRest(socket, socket.recv(ZMQ.DONTWAIT));
+    }
+
+    /** The frames of the next message, waiting at most the socket's receive timeout; null if none came. */
+    public static List<byte[]> receive(ZMQ.Socket socket) {
+        return withRest(socket, socket.recv());
+    }
+
+    private static List<byte[]> withRest(ZMQ.Socket socket, byte[] first) {
         if (first == null) {
             return null;
         }
