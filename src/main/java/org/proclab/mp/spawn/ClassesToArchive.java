@@ -21,7 +21,10 @@ final class ClassesToArchive {
     private ClassesToArchive() {
     }
 
-    /** In the archive-writing child only: loads (without initializing) ProcLab's child-side classes. */
+    /**
+     * In the archive-writing child only: loads (without initializing) ProcLab's child-side classes.
+     * Loading is enough: the JVM links what it archives itself.
+     */
     static void loadIfArchiving() {
         if (!Boolean.getBoolean(PROPERTY)) {
             return;
@@ -41,7 +44,7 @@ final class ClassesToArchive {
 
     private static void load(String className, ClassLoader loader) {
         try {
-            Class.forName(className, false, loader).getDeclaredMethods();
+            Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             // a class that cannot load here (a missing optional dependency) is simply not archived
         }
