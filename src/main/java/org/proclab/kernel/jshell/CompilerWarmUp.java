@@ -36,6 +36,7 @@ public final class CompilerWarmUp implements AutoCloseable {
     private static final List<String> SHAPES = List.of(
             "1 + 1",
             "\"proclab\".length() * 2",
+            "Object shown = (List.of(4, 2).size()\n);",
             "int value = 6 * 7;",
             "long square(long x) { return x * x; }",
             "record Pair(int left, String right) { }",

@@ -119,7 +119,9 @@ public final class JavaEvaluator implements AutoCloseable {
     private Evaluation evaluatePieces(String code, int executionCount, CellOutput output,
                                       List<DeclarationSnippet> unresolved) {
         Map<String, String> shown = null;
-        for (CellPiece piece : CellPiece.split(analysis, code)) {
+        List<CellPiece> pieces = CellPiece.split(analysis, code);
+        for (int index = 0; index < pieces.size(); index++) {
+            CellPiece piece = pieces.get(index);
             if (control.wasStopped()) {
                 return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
             }
@@ -133,16 +135,13 @@ public final class JavaEvaluator implements AutoCloseable {
                         "constant string too long: a string literal may hold at most " + StringConstantLimit.MAX_BYTES
                                 + " bytes; build a long text at run time, e.g. with \"ab\".repeat(40_000)"));
             }
-            List<SnippetEvent> events = shell.eval(piece.source());
-            SnippetEvent main = null;
-            for (SnippetEvent event : events) {
-                if (event.causeSnippet() == null) {
-                    SnippetLocations.recordSnippet(event.snippet().id(), executionCount, piece.firstLine());
-                    if (main == null) {
-                        main = event;
-                    }
+            if (index == pieces.size() - 1) {
+                Evaluation declared = showByDeclaring(piece, executionCount);
+                if (declared != null) {
+                    return declared;
                 }
             }
+            SnippetEvent main = evaluateSnippet(piece.source(), piece, executionCount);
             if (control.wasStopped()) {
                 return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
             }
@@ -159,18 +158,74 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             shown = null;
             if (showsValue(main.snippet())) {
+                Evaluation value;
                 try {
-                    Object value = control.lastValue();
-                    shown = control.runInCell(() -> ValueBundle.of(value));
+                    value = showLastValue(executionCount);
+                } finally {
                     dropTemporaryVariable(main.snippet());
-                } catch (InvocationTargetException e) {
-                    return new Evaluation.Failed(ErrorReports.exception(e.getCause(), e.getCause()));
-                } catch (StoppedException e) {
-                    return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
                 }
+                if (value instanceof Evaluation.Failed failed) {
+                    return failed;
+                }
+                shown = ((Evaluation.Completed) value).bundle();
             }
         }
         return Evaluation.Completed.of(shown);
+    }
+
+    /** Evaluates one snippet, notes where its code came from, and returns the event of the snippet itself. */
+    private SnippetEvent evaluateSnippet(String source, CellPiece piece, int executionCount) {
+        SnippetEvent main = null;
+        for (SnippetEvent event : shell.eval(source)) {
+            if (event.causeSnippet() == null) {
+                SnippetLocations.recordSnippet(event.snippet().id(), executionCount, piece.firstLine());
+                if (main == null) {
+                    main = event;
+                }
+            }
+        }
+        return main;
+    }
+
+    /**
+     * Runs a final expression as the declaration {@link FinalExpression} makes of it and returns
+     * the cell's outcome, or null when that does not apply or does not compile: then nothing ran,
+     * and the piece is evaluated the usual way.
+     */
+    private Evaluation showByDeclaring(CellPiece piece, int executionCount) {
+        String variable = FinalExpression.VARIABLE_PREFIX + executionCount;
+        String declaration = FinalExpression.declarationFor(piece, variable);
+        if (declaration == null || shell.variables().anyMatch(existing -> existing.name().equals(variable))) {
+            return null;
+        }
+        SnippetEvent main = evaluateSnippet(declaration, piece, executionCount);
+        if (main == null || main.status() != Snippet.Status.VALID) {
+            if (main != null && main.status() != Snippet.Status.REJECTED) {
+                shell.drop(main.snippet());
+            }
+            return null;
+        }
+        try {
+            if (control.wasStopped()) {
+                return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
+            }
+            Evaluation.Failed failure = failureOf(main, piece, executionCount);
+            return failure != null ? failure : showLastValue(executionCount);
+        } finally {
+            shell.drop(main.snippet());
+        }
+    }
+
+    /** The last snippet's value as a MIME bundle, made on a thread of the cell (its toString() is user code). */
+    private Evaluation showLastValue(int executionCount) {
+        Object value = control.lastValue();
+        try {
+            return Evaluation.Completed.of(control.runInCell(() -> ValueBundle.of(value)));
+        } catch (InvocationTargetException e) {
+            return new Evaluation.Failed(ErrorReports.exception(e.getCause(), e.getCause()));
+        } catch (StoppedException e) {
+            return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
+        }
     }
 
     /** Stops the running cell and the threads it started. */

@@ -113,6 +113,37 @@ class JavaEvaluatorTest {
         assertEquals(before, evaluator.shell().variables().filter(variable -> variable.name().startsWith("$")).count());
     }
 
+    // A final expression runs exactly once, whether it is shown through a declared variable or, being a call
+    // that returns nothing, through JShell's own path after that declaration failed to compile.
+    @Test
+    void finalExpressionRunsOnce() throws Exception {
+        run("int onceCount = 0;\nint countedValue() { return ++onceCount; }\nvoid countedVoid() { onceCount += 10; }");
+        assertEquals("1", run("countedValue()").shown());
+        assertNull(run("countedVoid()").shown());
+        assertEquals("11", run("onceCount").shown());
+    }
+
+    // An assignment shows nothing, as before; a final expression in parentheses or one reading the variable shows its value.
+    @Test
+    void assignmentShowsNothing() throws Exception {
+        run("int assigned = 1;");
+        assertNull(run("assigned = 5").shown());
+        assertEquals("6", run("(assigned = 6)").shown());
+        assertEquals("7", run("assigned + 1").shown());
+    }
+
+    // A cell's own variable named like the value holder of the next cell is not overwritten by it.
+    @Test
+    void variableNamedLikeAValueHolderIsLeftAlone() throws Exception {
+        String holder;
+        synchronized (JavaEvaluatorTest.class) {
+            holder = FinalExpression.VARIABLE_PREFIX + (executionCount + 2);
+            run("int " + holder + " = -1;");
+            assertEquals("42", run("6 * 7").shown());
+        }
+        assertEquals("-1", run(holder).shown());
+    }
+
     // A cell ending in System.out.printf(...) shows what it printed, not the PrintStream that printf returns.
     @Test
     void printfAsLastExpressionShowsNoValue() throws Exception {
