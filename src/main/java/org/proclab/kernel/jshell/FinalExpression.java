@@ -1,5 +1,6 @@
 package org.proclab.kernel.jshell;
 
+import java.util.Set;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
 /**
@@ -13,12 +14,13 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  * and the cell takes about 40 % less time (docs/decisions/015-final-expression-as-declaration.md).
  *
  * <p>Only sources that cannot mean anything else are declared, decided without compiling: one
- * expression the student wrote without a final semicolon (JShell sees it complete as it is), with no {@code ;}, {@code ,} or
- * {@code =} (other than {@code ==} and {@code !=}) outside brackets, balanced brackets, and not
- * ending in a block. So statements, declarations, assignments (which JShell shows differently) and
- * anonymous classes keep JShell's own path. If the declaration does not compile (a method that
- * returns nothing, a lambda, a name that does not exist), nothing has run, and the kernel
- * evaluates the source the usual way, which gives JShell's usual errors.
+ * expression the student wrote without a final semicolon (JShell sees it complete as it is), with
+ * no {@code ;}, {@code ,} or {@code =} (other than {@code ==} and {@code !=}) outside brackets,
+ * balanced brackets, not ending in a block, and not ending with a call that by its name returns
+ * nothing. So statements, declarations, assignments (which JShell shows differently) and anonymous
+ * classes keep JShell's own path. If the declaration does not compile (another method that returns
+ * nothing, a lambda, a name that does not exist), nothing has run, and the kernel evaluates the
+ * source the usual way, which gives JShell's usual errors.
  */
 final class FinalExpression {
     /**
@@ -28,6 +30,16 @@ final class FinalExpression {
      * expression started names the right cell.
      */
     static final String VARIABLE_PREFIX = "$proclab$shown";
+
+    /**
+     * Methods that, called last in a cell, nearly always return nothing ({@code println},
+     * {@code join}, {@code Pool.forEach}, ...): the declaration would fail to compile, and trying
+     * it first would cost such a cell about 2 ms. A method of another name that returns nothing
+     * still works, a little slower; one of these names that returns a value is shown the usual way.
+     */
+    private static final Set<String> RETURN_NOTHING = Set.of("print", "println", "printf", "forEach",
+            "forEachOrdered", "sleep", "start", "join", "run", "close", "terminate", "kill", "interrupt",
+            "shutdown", "clear", "sort", "put", "set", "release", "acquire", "notifyAll");
 
     private FinalExpression() {
     }
@@ -39,7 +51,8 @@ final class FinalExpression {
     static String declarationFor(CellPiece piece, String variable) {
         String expression = piece.source().strip();
         if (piece.completeness() != Completeness.COMPLETE || expression.isEmpty()
-                || expression.endsWith(";") || expression.endsWith("}") || !isOneBareExpression(expression)) {
+                || expression.endsWith(";") || expression.endsWith("}") || !isOneBareExpression(expression)
+                || RETURN_NOTHING.contains(lastCalledName(expression))) {
             return null;
         }
         return "Object " + variable + " = (" + expression + "\n);";
@@ -82,6 +95,35 @@ final class FinalExpression {
             }
         }
         return depth == 0;
+    }
+
+    /**
+     * The name of the method an expression ends by calling ({@code println} for
+     * {@code System.out.println(x)}), or "" when it does not end with a call.
+     */
+    private static String lastCalledName(String expression) {
+        if (!expression.endsWith(")")) {
+            return "";
+        }
+        int depth = 0;
+        int open = expression.length() - 1;
+        for (; open >= 0; open--) {
+            char c = expression.charAt(open);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && --depth == 0) {
+                break;
+            }
+        }
+        int end = open;
+        while (end > 0 && Character.isWhitespace(expression.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isJavaIdentifierPart(expression.charAt(start - 1))) {
+            start--;
+        }
+        return expression.substring(Math.max(start, 0), Math.max(end, 0));
     }
 
     /** An {@code =} that is not part of {@code ==} or {@code !=}. */

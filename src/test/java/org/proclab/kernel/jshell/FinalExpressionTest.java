@@ -23,10 +23,12 @@ class FinalExpressionTest {
         assertEquals("Object $v = (" + expression + "\n);", declared(expression, Completeness.COMPLETE));
     }
 
-    // Statements, declarations, assignments, blocks, lists and text that does not balance keep JShell's own path.
+    // Statements, declarations, assignments, blocks, lists, text that does not balance and calls that by their
+    // name return nothing keep JShell's own path.
     @ParameterizedTest
     @ValueSource(strings = {"x = 5", "a[0] = 5", "x += 1", "x <= 3", "a, b", "foo();", "new Object() { }",
-            "1) + (2", "(1 + 2", "\"unclosed", "x /* unclosed", "for (int i : list) total += i", "", "   "})
+            "1) + (2", "(1 + 2", "\"unclosed", "x /* unclosed", "for (int i : list) total += i", "", "   ",
+            "System.out.println(x)", "pool.forEach(f, items)", "worker.join ()", "Thread.sleep(10)"})
     void othersAreNot(String source) {
         assertNull(declared(source, Completeness.COMPLETE));
     }
