@@ -566,9 +566,10 @@ def parse_args(argv):
         description="Start time and trivial-cell round trip of the ProcLab kernel next to ipykernel.")
     p.add_argument("--runs", type=int, default=200, help="timed '1+1' round trips per kernel (default 200)")
     p.add_argument("--warmup", type=int, default=20, help="untimed '1+1' runs per kernel first (default 20)")
-    p.add_argument("--settle", type=float, default=0, metavar="SECONDS",
+    p.add_argument("--settle", type=float, default=45, metavar="SECONDS",
                    help="before the trivial-cell runs, run one cell on each kernel and leave them idle this long "
-                        "(a student reading the notebook; ProcLab warms its compiler up then) (default 0)")
+                        "(a student reading the notebook; ProcLab warms its compiler up then); 0 measures kernels "
+                        "that never had an idle moment (default 45)")
     p.add_argument("--starts", type=int, default=5, help="timed starts per kernel (default 5)")
     p.add_argument("--warmup-starts", type=int, default=1,
                    help="untimed starts per kernel first, to warm the file cache (default 1)")
