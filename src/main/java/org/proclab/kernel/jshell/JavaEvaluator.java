@@ -190,7 +190,7 @@ public final class JavaEvaluator implements AutoCloseable {
     /**
      * Runs a final expression as the declaration {@link FinalExpression} makes of it and returns
      * the cell's outcome, or null when that does not apply or does not compile: then nothing ran,
-     * and the piece is evaluated the usual way.
+     * and the piece is evaluated the usual way. A stop while it ran ends the cell, never a rerun.
      */
     private Evaluation showByDeclaring(CellPiece piece, int executionCount) {
         String variable = FinalExpression.VARIABLE_PREFIX + executionCount;
@@ -199,20 +199,22 @@ public final class JavaEvaluator implements AutoCloseable {
             return null;
         }
         SnippetEvent main = evaluateSnippet(declaration, piece, executionCount);
-        if (main == null || main.status() != Snippet.Status.VALID) {
-            if (main != null && main.status() != Snippet.Status.REJECTED) {
-                shell.drop(main.snippet());
-            }
+        if (main == null) {
             return null;
         }
         try {
             if (control.wasStopped()) {
                 return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
             }
+            if (main.status() != Snippet.Status.VALID) {
+                return null;
+            }
             Evaluation.Failed failure = failureOf(main, piece, executionCount);
             return failure != null ? failure : showLastValue(executionCount);
         } finally {
-            shell.drop(main.snippet());
+            if (shell.status(main.snippet()).isActive()) {
+                shell.drop(main.snippet());
+            }
         }
     }
 

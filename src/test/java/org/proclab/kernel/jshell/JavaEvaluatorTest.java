@@ -449,6 +449,20 @@ class JavaEvaluatorTest {
         assertEquals("10", run("survivorSleep + 1").shown());
     }
 
+    // Stopping a final expression that is still computing its value ends the cell once: the kernel does not run it again.
+    @Test
+    void interruptedFinalExpressionRunsOnce() throws Exception {
+        run("int slowCalls = 0;\nint slowValue() throws InterruptedException { slowCalls++; Thread.sleep(60_000); return 1; }");
+        Pending pending = start("slowValue()");
+        awaitUserCodeRunning(pending.count());
+
+        evaluator.interrupt();
+        Run run = pending.await(1, TimeUnit.SECONDS);
+
+        assertEquals("Interrupted", run.error().ename());
+        assertEquals("1", run("slowCalls").shown());
+    }
+
     // A loop that catches every Throwable (including the stop) is still ended by an interrupt.
     @Test
     void interruptLoopThatCatchesEverything() throws Exception {
