@@ -59,7 +59,6 @@ public final class ChildMain {
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         UserClasses.use(loader);
-        SpawnConfig.classSource(new PassedOnClasses(SpawnConfig.classSource(), loader));
         BlockingQueue<Frame> jobs = new LinkedBlockingQueue<>();
         Thread reader = startReader(channel, loader, jobs);
         warmUp(() -> null);
