@@ -5,13 +5,15 @@ The tests marked `network` download from Maven Central; PROCLAB_OFFLINE=1 skips 
 """
 import os
 import shutil
+import socket
 import subprocess
 import textwrap
+import threading
 import time
 
 import pytest
 
-from conftest import STARTUP_TIMEOUT, execute, ok, start_kernel, stop_kernel
+from conftest import STARTUP_TIMEOUT, collect, execute, ok, send_execute, start_kernel, stop_kernel
 
 SOURCES = {
     "greeter": ("greet/Greeter.java",
@@ -192,6 +194,42 @@ def test_maven_unknown_artifact(kc):
     assert_one_clear_line(out, "MavenError", "cannot find org.proclab.nonexistent:no-such-artifact")
     assert len(out.error["traceback"]) == 1
     assert ok(kc, "6 * 7").result == "42"
+
+
+# The stop button ends a %maven that waits for a repository that never answers, within the
+# interrupt limit; the kernel then works, and that resolution added nothing.
+@pytest.mark.network
+def test_interrupt_during_maven_download(km, kc):
+    asked = threading.Event()
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        held = []
+
+        def accept_and_stay_silent():
+            try:
+                while True:
+                    held.append(server.accept()[0])
+                    asked.set()
+            except OSError:
+                pass
+
+        threading.Thread(target=accept_and_stay_silent, daemon=True).start()
+        ok(kc, f"%mavenRepo silent http://127.0.0.1:{port}/")
+        before = ok(kc, "%classpath").stdout
+        msg_id = send_execute(kc, "%maven org.proclab.silent:never-answered:1.0")
+        assert asked.wait(90), "%maven never asked the silent repository"
+        started = time.monotonic()
+        km.interrupt_kernel()
+        out = collect(kc, msg_id, timeout=30)
+        elapsed = out.reply_time - started
+        for connection in held:
+            connection.close()
+    assert out.status == "error" and out.error["ename"] == "Interrupted", out
+    assert elapsed < 2, f"the interrupt took {elapsed:.3f}s"  # 0.8 s of it: the grace for work deaf to interrupts
+    assert ok(kc, "6 * 7").result == "42"
+    assert ok(kc, "%classpath").stdout == before
 
 
 # The libraries the kernel uses for %maven itself are out of the way: a notebook that adds one of

@@ -167,7 +167,7 @@ public final class TerminalRunner implements AutoCloseable {
         cellRunning = true;
         Evaluation evaluation;
         try {
-            evaluation = magics.run(code, java -> evaluator.evaluate(java, executionCount, output), MagicOutput.of(
+            evaluation = magics.run(code, evaluator.forCell(executionCount, output), MagicOutput.of(
                     text -> output.writeText(StreamName.STDOUT, text),
                     bundle -> output.display(bundle, null, false)));
             children.cellFinished(output);

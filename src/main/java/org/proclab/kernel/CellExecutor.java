@@ -94,8 +94,7 @@ final class CellExecutor {
         Evaluation evaluation;
         try {
             JavaEvaluator java = evaluator.get();
-            evaluation = magics.run(request.code(), code -> java.evaluate(code, count, output),
-                    magicOutput(output));
+            evaluation = magics.run(request.code(), java.forCell(count, output), magicOutput(output));
             children.get().cellFinished(output);
         } finally {
             input.cellFinished();

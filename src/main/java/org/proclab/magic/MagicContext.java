@@ -2,6 +2,8 @@ package org.proclab.magic;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.proclab.kernel.jshell.CellJava;
 import org.proclab.kernel.jshell.Evaluation;
 
 /**
@@ -11,6 +13,15 @@ import org.proclab.kernel.jshell.Evaluation;
 public interface MagicContext extends MagicOutput {
     /** Runs Java code as part of the current cell. */
     Evaluation evaluate(String javaCode);
+
+    /**
+     * Runs a magic's slow work (a download) so that the stop button ends the cell.
+     *
+     * @throws InterruptedException when the user stopped the cell first
+     * @throws Exception what the work threw
+     * @see CellJava#runStoppable
+     */
+    <T> T runStoppable(Callable<T> work) throws Exception;
 
     /** All magics, for the ones that describe the others. */
     MagicRegistry registry();

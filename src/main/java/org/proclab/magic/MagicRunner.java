@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.proclab.kernel.classpath.UserClassPath;
+import org.proclab.kernel.jshell.CellJava;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.protocol.ErrorContent;
 
@@ -36,18 +37,23 @@ public final class MagicRunner {
     /**
      * Runs the cell.
      *
-     * @param evaluateJava runs Java code as part of this cell
+     * @param java runs Java code, and magics' slow work, as part of this cell
      * @param output the cell's text and rich output
      */
-    public Evaluation run(String cell, Function<String, Evaluation> evaluateJava, MagicOutput output) {
+    public Evaluation run(String cell, CellJava java, MagicOutput output) {
         CellSegments parsed = CellSegments.parse(cell);
         if (!parsed.hasMagics()) {
-            return evaluateJava.apply(cell);
+            return java.evaluate(cell);
         }
         MagicContext context = new MagicContext() {
             @Override
             public Evaluation evaluate(String javaCode) {
-                return evaluateJava.apply(javaCode);
+                return java.evaluate(javaCode);
+            }
+
+            @Override
+            public <T> T runStoppable(Callable<T> work) throws Exception {
+                return java.runStoppable(work);
             }
 
             @Override
@@ -78,8 +84,8 @@ public final class MagicRunner {
         Map<String, String> shown = null;
         for (CellSegments.Segment segment : parsed.segments()) {
             MagicOutcome outcome;
-            if (segment instanceof CellSegments.Java java) {
-                outcome = MagicOutcome.of(evaluateJava.apply(java.code()));
+            if (segment instanceof CellSegments.Java javaSegment) {
+                outcome = MagicOutcome.of(java.evaluate(javaSegment.code()));
             } else if (segment instanceof CellSegments.LineMagicCall call) {
                 outcome = runMagic(call.name(), false, call.arguments(), "", context);
             } else {

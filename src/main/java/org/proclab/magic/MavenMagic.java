@@ -49,9 +49,14 @@ final class MavenMagic extends DescribedMagic {
         long start = System.nanoTime();
         List<MavenResolver.Artifact> resolved;
         try {
-            resolved = resolver.resolve(wanted);
+            resolved = context.runStoppable(() -> resolver.resolve(wanted));
         } catch (ClassPathException e) {
             return MagicOutcome.error(ERROR_NAME, e.getMessage());
+        } catch (InterruptedException e) {
+            return MagicOutcome.error("Interrupted", "%maven was stopped before it finished; nothing was added to the"
+                    + " class path (a download under way may still finish in the background)");
+        } catch (Exception e) {
+            throw new IllegalStateException("resolving " + arguments.strip() + " failed unexpectedly", e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         context.print(report(resolved, context, seconds));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.proclab.kernel.classpath.UserClassPath;
+import org.proclab.kernel.jshell.CellJava;
 import org.proclab.kernel.jshell.Evaluation;
 import org.proclab.kernel.protocol.ErrorContent;
 
@@ -19,10 +21,18 @@ class MagicRunnerTest {
     private final StringBuilder printed = new StringBuilder();
 
     private Evaluation run(String cell) {
-        return runner.run(cell, code -> {
-            evaluated.add(code.strip());
-            return code.contains("fail") ? new Evaluation.Failed(new ErrorContent("Boom", "failed", List.of("Boom")))
-                    : new Evaluation.Completed("value of " + code.strip());
+        return runner.run(cell, new CellJava() {
+            @Override
+            public Evaluation evaluate(String code) {
+                evaluated.add(code.strip());
+                return code.contains("fail") ? new Evaluation.Failed(new ErrorContent("Boom", "failed", List.of("Boom")))
+                        : new Evaluation.Completed("value of " + code.strip());
+            }
+
+            @Override
+            public <T> T runStoppable(Callable<T> work) throws Exception {
+                return work.call();
+            }
         }, MagicOutput.of(printed::append, bundle -> printed.append(bundle.get("text/plain"))));
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -228,6 +229,39 @@ public final class JavaEvaluator implements AutoCloseable {
         } catch (StoppedException e) {
             return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
         }
+    }
+
+    /** Cell {@code executionCount}'s Java, for the magics in it; what it prints goes to {@code output}. */
+    public CellJava forCell(int executionCount, CellOutput output) {
+        return new CellJava() {
+            @Override
+            public Evaluation evaluate(String code) {
+                return JavaEvaluator.this.evaluate(code, executionCount, output);
+            }
+
+            @Override
+            public <T> T runStoppable(Callable<T> work) throws Exception {
+                control.beginCell(executionCount, output);
+                try {
+                    return control.runInCell(work);
+                } catch (InvocationTargetException e) {
+                    if (control.wasStopped()) {
+                        throw stopped();
+                    }
+                    if (e.getCause() instanceof Exception failure) {
+                        throw failure;
+                    }
+                    throw (Error) e.getCause();
+                } catch (StoppedException e) {
+                    throw stopped();
+                }
+            }
+
+            /** The stop, also when the work noticed it and failed (an interrupted download). */
+            private InterruptedException stopped() {
+                return new InterruptedException("cell [" + executionCount + "] was stopped");
+            }
+        };
     }
 
     /** Stops the running cell and the threads it started. */
