@@ -2,27 +2,14 @@ package org.proclab.magic;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.proclab.kernel.jshell.CellJava;
-import org.proclab.kernel.jshell.Evaluation;
 
 /**
- * What a magic may use while it runs: the cell's Java evaluation (same variables as the cell), its
- * output, the registry (for {@code %lsmagic} and {@code %help}) and the class path of the cells.
+ * What a magic may use while it runs: the cell's Java (evaluation with the cell's variables, and
+ * slow work the stop button can end), its output, the registry (for {@code %lsmagic} and
+ * {@code %help}) and the class path of the cells.
  */
-public interface MagicContext extends MagicOutput {
-    /** Runs Java code as part of the current cell. */
-    Evaluation evaluate(String javaCode);
-
-    /**
-     * Runs a magic's slow work (a download) so that the stop button ends the cell.
-     *
-     * @throws InterruptedException when the user stopped the cell first
-     * @throws Exception what the work threw
-     * @see CellJava#runStoppable
-     */
-    <T> T runStoppable(Callable<T> work) throws Exception;
-
+public interface MagicContext extends MagicOutput, CellJava {
     /** All magics, for the ones that describe the others. */
     MagicRegistry registry();
 

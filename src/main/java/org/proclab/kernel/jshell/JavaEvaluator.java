@@ -159,12 +159,8 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             shown = null;
             if (showsValue(main.snippet())) {
-                Evaluation value;
-                try {
-                    value = showLastValue(executionCount);
-                } finally {
-                    dropTemporaryVariable(main.snippet());
-                }
+                Evaluation value = showLastValue(executionCount);
+                dropTemporaryVariable(main.snippet());
                 if (value instanceof Evaluation.Failed failed) {
                     return failed;
                 }

@@ -194,6 +194,14 @@ class JavaEvaluatorTest {
         return lines.stream().map(line -> line.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
     }
 
+    /** Starts a cell, presses stop once its code runs, and returns how the cell ended (it must within 1 s). */
+    private static Run stopOnceRunning(String code) throws Exception {
+        Pending pending = start(code);
+        awaitUserCodeRunning(pending.count());
+        evaluator.interrupt();
+        return pending.await(1, TimeUnit.SECONDS);
+    }
+
     /** Waits (bounded) until a thread of the given cell is executing code the cell defined. */
     private static void awaitUserCodeRunning(int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -439,11 +447,7 @@ class JavaEvaluatorTest {
     @Test
     void interruptSleep() throws Exception {
         run("int survivorSleep = 9;");
-        Pending pending = start("Thread.sleep(60_000);");
-        awaitUserCodeRunning(pending.count());
-
-        evaluator.interrupt();
-        Run run = pending.await(1, TimeUnit.SECONDS);
+        Run run = stopOnceRunning("Thread.sleep(60_000);");
 
         assertEquals("Interrupted", run.error().ename());
         assertEquals("10", run("survivorSleep + 1").shown());
@@ -453,11 +457,7 @@ class JavaEvaluatorTest {
     @Test
     void interruptedFinalExpressionRunsOnce() throws Exception {
         run("int slowCalls = 0;\nint slowValue() throws InterruptedException { slowCalls++; Thread.sleep(60_000); return 1; }");
-        Pending pending = start("slowValue()");
-        awaitUserCodeRunning(pending.count());
-
-        evaluator.interrupt();
-        Run run = pending.await(1, TimeUnit.SECONDS);
+        Run run = stopOnceRunning("slowValue()");
 
         assertEquals("Interrupted", run.error().ename());
         assertEquals("1", run("slowCalls").shown());
@@ -466,10 +466,8 @@ class JavaEvaluatorTest {
     // A loop that catches every Throwable (including the stop) is still ended by an interrupt.
     @Test
     void interruptLoopThatCatchesEverything() throws Exception {
-        Pending pending = start("while (true) { try { while (true) { } } catch (Throwable t) { } }");
-        awaitUserCodeRunning(pending.count());
-        evaluator.interrupt();
-        assertEquals("Interrupted", pending.await(1, TimeUnit.SECONDS).error().ename());
+        assertEquals("Interrupted", stopOnceRunning("while (true) { try { while (true) { } } catch (Throwable t) { } }")
+                .error().ename());
         assertEquals("1", run("1").shown());
     }
 
