@@ -74,6 +74,20 @@ public final class SharedMemoryDirectory {
         }
     }
 
+    /**
+     * A directory inside the session's, made if needed, for files that the processes of the
+     * session keep together (such as the ledger of live children).
+     */
+    public Path subdirectory(String name) {
+        try {
+            ensureCreated();
+            return Files.createDirectories(path.resolve(name),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + name + " in " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes the directory and its files, if this process owns them; safe to call more than once. */
     public void deleteIfOwned() {
         if (owned) {

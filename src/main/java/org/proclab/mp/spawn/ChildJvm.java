@@ -15,8 +15,10 @@ import org.proclab.mp.shm.SharedMemoryDirectory;
 
 /**
  * A child JVM that has started and connected back, but has not been told who it is yet. Every
- * child JVM holds one of the {@link SpawnConfig#maxLiveChildren()} slots from before it starts
- * until it exits, whether it runs a task or waits in the {@link Reservoir}.
+ * child JVM holds a place among the {@link SpawnConfig#maxLiveChildren()} live children from
+ * before it starts until it exits, whether it runs a task or waits in the {@link Reservoir}: one
+ * of this JVM's, and one in the session's {@link ChildLedger}, which bounds the children of
+ * children too.
  */
 final class ChildJvm {
     private static final AtomicInteger SLOTS = new AtomicInteger();
@@ -27,14 +29,40 @@ final class ChildJvm {
     final long pid;
     /** The class path this JVM was started with: a warm JVM is of no use once it is no longer current. */
     final String classPath;
-    private final AtomicBoolean slotHeld = new AtomicBoolean(true);
+    private final Place place;
 
-    private ChildJvm(java.lang.Process os, FrameChannel channel, long pid, String classPath) {
+    private ChildJvm(java.lang.Process os, FrameChannel channel, long pid, String classPath, Place place) {
         this.os = os;
         this.channel = channel;
         this.pid = pid;
         this.classPath = classPath;
-        os.onExit().thenRun(this::releaseSlot);
+        this.place = place;
+        os.onExit().thenRun(place::release);
+    }
+
+    /** A place among the live children, given back once when the JVM has exited or did not start. */
+    private static final class Place {
+        private final ChildLedger.Entry sessionEntry;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Place(ChildLedger.Entry sessionEntry) {
+            this.sessionEntry = sessionEntry;
+        }
+
+        void started(long childPid) {
+            if (sessionEntry != null) {
+                sessionEntry.started(childPid);
+            }
+        }
+
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                SLOTS.decrementAndGet();
+                if (sessionEntry != null) {
+                    sessionEntry.release();
+                }
+            }
+        }
     }
 
     /**
@@ -44,28 +72,30 @@ final class ChildJvm {
      * @throws ProcessStartException when the limit is reached or the JVM cannot start
      */
     static ChildJvm start(String what) {
-        if (!reserveSlot() && !(Reservoir.shared().evictOne() && reserveSlot())) {
-            throw new ProcessStartException("cannot start " + what + ": " + SLOTS.get()
-                    + " child processes are already running, the limit is " + SpawnConfig.maxLiveChildren()
+        Place place = reservePlace();
+        if (place == null && Reservoir.shared().evictOne()) {
+            place = reservePlace();
+        }
+        if (place == null) {
+            int limit = SpawnConfig.maxLiveChildren();
+            throw new ProcessStartException("cannot start " + what + ": " + (SLOTS.get() >= limit
+                    ? SLOTS.get() + " child processes are already running, the limit is " + limit
+                    : limit + " child processes of this program and of its children are already running, the limit is "
+                            + limit)
                     + ". Join or terminate some first (or raise SpawnConfig.maxLiveChildren).");
         }
-        try {
-            return launch(what);
-        } catch (RuntimeException e) {
-            SLOTS.decrementAndGet();
-            throw e;
-        }
+        return launchHolding(place, what);
     }
 
-    /** Starts a JVM if a slot is free, else returns null; for filling the reservoir. */
+    /** Starts a JVM if a place is free, else returns null; for filling the reservoir. */
     static ChildJvm startIfRoom() {
-        if (!reserveSlot()) {
+        Place place = reservePlace();
+        if (place == null) {
             return null;
         }
         try {
-            return launch("a warm child");
+            return launchHolding(place, "a warm child");
         } catch (RuntimeException e) {
-            SLOTS.decrementAndGet();
             return null;
         }
     }
@@ -82,28 +112,44 @@ final class ChildJvm {
     /** Kills a JVM that was never given work and gives its slot back at once. */
     void discard() {
         os.toHandle().destroyForcibly();
-        releaseSlot();
+        place.release();
     }
 
-    private void releaseSlot() {
-        if (slotHeld.compareAndSet(true, false)) {
-            SLOTS.decrementAndGet();
-        }
-    }
-
-    private static boolean reserveSlot() {
+    /** A place if this JVM and the session are both below the limit, else null. */
+    private static Place reservePlace() {
         int limit = SpawnConfig.maxLiveChildren();
         int taken;
         do {
             taken = SLOTS.get();
             if (taken >= limit) {
-                return false;
+                return null;
             }
         } while (!SLOTS.compareAndSet(taken, taken + 1));
-        return true;
+        ChildLedger ledger = ChildLedger.session();
+        ChildLedger.Entry entry;
+        try {
+            entry = ledger == null ? null : ledger.reserve(limit);
+        } catch (RuntimeException e) {
+            SLOTS.decrementAndGet();
+            throw new ProcessStartException("cannot start a child process: " + e.getMessage(), e);
+        }
+        if (ledger != null && entry == null) {
+            SLOTS.decrementAndGet();
+            return null;
+        }
+        return new Place(entry);
     }
 
-    private static ChildJvm launch(String what) {
+    private static ChildJvm launchHolding(Place place, String what) {
+        try {
+            return launch(place, what);
+        } catch (RuntimeException e) {
+            place.release();
+            throw e;
+        }
+    }
+
+    private static ChildJvm launch(Place place, String what) {
         SpawnServer server = SpawnServer.get();
         Map.Entry<String, CompletableFuture<SpawnServer.Connected>> expected = server.expectChild();
         String classPath = SpawnConfig.classPath();
@@ -120,6 +166,7 @@ final class ChildJvm {
             builder.environment().put(SharedMemoryDirectory.ENVIRONMENT_VARIABLE,
                     SharedMemoryDirectory.session().path().toString());
             os = builder.start();
+            place.started(os.pid());
             os.onExit().thenRun(archive.afterExit());
         } catch (IOException e) {
             archive.afterExit().run();
@@ -130,7 +177,7 @@ final class ChildJvm {
                 what + " exited with code " + os.exitValue() + " before it was ready" + firstErrors(os))));
         try {
             SpawnServer.Connected connected = expected.getValue().get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new ChildJvm(os, connected.channel(), connected.pid(), classPath);
+            return new ChildJvm(os, connected.channel(), connected.pid(), classPath, place);
         } catch (ExecutionException e) {
             throw (ProcessStartException) e.getCause();
         } catch (TimeoutException e) {

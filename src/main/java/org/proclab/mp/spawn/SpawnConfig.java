@@ -113,10 +113,12 @@ public final class SpawnConfig {
      * {@code proclab.child.options} next to that flag. {@code -XX:-UsePerfData}: no
      * {@code /tmp/hsperfdata} file per child; with many short-lived children (a class running pools)
      * a new JVM sometimes found a file of its pid still locked and printed a warning into the
-     * student's output (decision 008).
+     * student's output (decision 008). The limits are passed on, so a child's own children get the
+     * same heap and count against the same limit of live children ({@link ChildLedger}).
      */
     static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:-UsePerfData",
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Dproclab.child.heap=" + heap,
+                "-Dproclab.child.max=" + maxLiveChildren, "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true"));
         String extra = System.getProperty("proclab.child.options");
