@@ -304,7 +304,12 @@ class KernelProcessTest {
         Running kernel = startKernel(jdk);
         try (KernelClient client = kernel.client()) {
             assertEquals("42", client.execute("6*7").result());
-            Message reply = client.shutdown(false, Duration.ofSeconds(10));
+            Message reply;
+            try {
+                reply = client.shutdown(false, Duration.ofSeconds(10));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nkernel log:\n" + kernel.process().log(), e);
+            }
             assertEquals("shutdown_reply", reply.type());
             assertEquals("ok", reply.content().path("status").asText());
             assertFalse(reply.content().path("restart").asBoolean(true));
