@@ -135,6 +135,19 @@ def test_child_gets_a_copy_of_variables(kc):
     assert out.result == "[1, 2, 3]"
 
 
+# A child can start a process of its own that runs notebook code: the child passes the notebook's
+# classes on, with its own current copy of the variables they use; the notebook's value is untouched.
+def test_grandchild_runs_notebook_code(kc):
+    ok(kc, "int square(int x) { return x * x; }\nrecord Spot(int x, int y) implements java.io.Serializable {}\n"
+           "int level = 1;")
+    out = ok(kc, "var parent = new Process(() -> {\n    level = 2;\n"
+                 '    var inner = new Process(() -> System.out.println(square(5) + " " + new Spot(1, 2) + " " + level));\n'
+                 '    inner.start();\n    inner.join();\n    System.out.println("inner exit " + inner.exitCode());\n});\n'
+                 "parent.start();\nparent.join();\nlevel", timeout=90)
+    assert out.stdout == "25 Spot[x=1, y=2] 2\ninner exit 0\n"
+    assert out.result == "1"
+
+
 # A captured value that cannot be serialized fails at start(), naming the variable and its type; no child starts.
 def test_non_serializable_capture_fails_at_start(kernel, kc):
     km, _ = kernel

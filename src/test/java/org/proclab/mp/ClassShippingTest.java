@@ -45,6 +45,24 @@ class ClassShippingTest {
             }
             """;
 
+    private static final String RELAY_SOURCE = """
+            package shipped;
+
+            public class Relay implements org.proclab.mp.Task {
+                public static String greeting = "not copied";
+
+                @Override
+                public void run() throws Exception {
+                    greeting = greeting + ", then passed on";
+                    org.proclab.mp.Process inner = new org.proclab.mp.Process(
+                            () -> System.out.println("grandchild says " + greeting));
+                    inner.start();
+                    inner.join();
+                    System.out.println("grandchild ended with " + inner.exitCode());
+                }
+            }
+            """;
+
     @TempDir
     static Path classes;
 
@@ -56,12 +74,14 @@ class ClassShippingTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assumeTrue(javac != null, "needs a JDK with javac");
         Path source = classes.resolve("src/shipped/Greeter.java");
+        Path relay = classes.resolve("src/shipped/Relay.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, SOURCE);
+        Files.writeString(relay, RELAY_SOURCE);
         Path out = classes.resolve("out");
         Files.createDirectories(out);
         int status = javac.run(null, null, null, "-proc:none", "-classpath", System.getProperty("java.class.path"),
-                "-d", out.toString(), source.toString());
+                "-d", out.toString(), source.toString(), relay.toString());
         assertEquals(0, status, "javac failed");
         shippedLoader = new URLClassLoader(new URL[] {out.toUri().toURL()}, ClassShippingTest.class.getClassLoader());
         originalSource = SpawnConfig.classSource();
@@ -81,37 +101,56 @@ class ClassShippingTest {
     // A class missing from the child's class path is shipped by the parent with copies of its serializable static values; a non-serializable one arrives as null with a note on stderr.
     @Test
     void classAndStaticValuesAreShippedToTheChild() throws Exception {
-        Class<?> greeter = shippedLoader.loadClass("shipped.Greeter");
         assertThrows(ClassNotFoundException.class, () -> Class.forName("shipped.Greeter", false, ClassLoader.getSystemClassLoader()));
-        Thread handle = new Thread(() -> { });
+        Ran ran = runShipped("shipped.Greeter", Map.of("greeting", "hello from the parent", "handle", new Thread(() -> { })));
+        assertEquals(0, ran.process().exitCode(), ran.out() + ran.err());
+        assertTrue(ran.out().contains("shipped says hello from the parent, handle is null\n"), ran.out() + ran.err());
+        assertTrue(ran.err().contains("Note: variable handle (a Thread) is not Serializable, so " + ran.process().name()), ran.err());
+        assertFalse(ran.err().contains("variable greeting"), ran.err());
+        assertEquals("not copied", shippedLoader.loadClass("shipped.Greeter").getField("greeting").get(null),
+                "the child's change must not reach the parent");
+    }
+
+    // A child passes shipped classes on to a process of its own, with its current values of their
+    // static fields: a task can start a grandchild that runs notebook code.
+    @Test
+    void childPassesShippedClassesOnToItsOwnChildren() throws Exception {
+        Ran ran = runShipped("shipped.Relay", Map.of("greeting", "hello from the parent"));
+        assertEquals(0, ran.process().exitCode(), ran.out() + ran.err());
+        assertTrue(ran.out().contains("grandchild says hello from the parent, then passed on\n"), ran.out() + ran.err());
+        assertTrue(ran.out().contains("grandchild ended with 0\n"), ran.out() + ran.err());
+    }
+
+    /** A process that ran a shipped task, and what it printed. */
+    private record Ran(Process process, String out, String err) {
+    }
+
+    /**
+     * Runs the shipped class {@code className} (a Task) in a child while the parent's class source
+     * knows the shipped classes and gives {@code values} to that class's static fields.
+     */
+    private static Ran runShipped(String className, Map<String, Object> values) throws Exception {
+        Class<?> task = shippedLoader.loadClass(className);
         SpawnConfig.classSource(new ClassSource() {
             @Override
-            public byte[] bytesOf(String className) {
-                byte[] own = ClassSource.fromResources(shippedLoader).bytesOf(className);
-                return own != null ? own : originalSource.bytesOf(className);
+            public byte[] bytesOf(String name) {
+                byte[] own = ClassSource.fromResources(shippedLoader).bytesOf(name);
+                return own != null ? own : originalSource.bytesOf(name);
             }
 
             @Override
-            public Map<String, Object> staticValuesOf(String className) {
-                return className.equals("shipped.Greeter") ? Map.of("greeting", "hello from the parent", "handle", handle) : Map.of();
+            public Map<String, Object> staticValuesOf(String name) {
+                return name.equals(className) ? values : Map.of();
             }
         });
-        Process process = new Process((Task) greeter.getDeclaredConstructor().newInstance());
-        String out;
-        String err;
+        Process process = new Process((Task) task.getDeclaredConstructor().newInstance());
         try (Captured captured = new Captured()) {
             process.start();
             process.join(MpTesting.LONG);
-            out = captured.out();
-            err = captured.err();
+            return new Ran(process, captured.out(), captured.err());
         } finally {
             SpawnConfig.classSource(originalSource);
             process.kill();
         }
-        assertEquals(0, process.exitCode(), out + err);
-        assertTrue(out.contains("shipped says hello from the parent, handle is null\n"), out + err);
-        assertTrue(err.contains("Note: variable handle (a Thread) is not Serializable, so " + process.name()), err);
-        assertFalse(err.contains("variable greeting"), err);
-        assertEquals("not copied", greeter.getField("greeting").get(null), "the child's change must not reach the parent");
     }
 }

@@ -59,6 +59,7 @@ public final class ChildMain {
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         UserClasses.use(loader);
+        SpawnConfig.classSource(new PassedOnClasses(SpawnConfig.classSource(), loader));
         BlockingQueue<Frame> jobs = new LinkedBlockingQueue<>();
         Thread reader = startReader(channel, loader, jobs);
         warmUp(() -> null);

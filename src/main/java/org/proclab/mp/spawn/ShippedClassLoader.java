@@ -1,7 +1,9 @@
 package org.proclab.mp.spawn;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * socket, and the parent answers with its bytes.
  *
  * <p>JShell gives every new version of a cell class a new name, so a loaded class never goes stale.
+ * The loader keeps what it received, so that the child can ship those classes on to processes of
+ * its own ({@link PassedOnClasses}).
  */
 final class ShippedClassLoader extends ClassLoader {
     static {
@@ -22,6 +26,7 @@ final class ShippedClassLoader extends ClassLoader {
 
     private final FrameChannel channel;
     private final Map<Long, CompletableFuture<byte[]>> requests = new ConcurrentHashMap<>();
+    private final Map<String, ShippedClass> received = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     ShippedClassLoader(FrameChannel channel, ClassLoader parent) {
@@ -57,7 +62,44 @@ final class ShippedClassLoader extends ClassLoader {
         }
         Class<?> defined = defineClass(name, shipped.bytes(), 0, shipped.bytes().length);
         shipped.assignStaticValues(defined, this);
+        received.put(name, shipped);
         return defined;
+    }
+
+    /**
+     * The class as the parent shipped it, asking the parent first if this child does not have it
+     * yet; null when the class is on the child's own class path or the parent does not know it.
+     */
+    ShippedClass shippedClass(String name) {
+        try {
+            Class.forName(name, false, this);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        return received.get(name);
+    }
+
+    /**
+     * The current values of the static fields the parent gave values for when it shipped the
+     * class (the notebook variables it uses), as this child has them now.
+     */
+    Map<String, Object> currentStaticValues(String name) {
+        ShippedClass shipped = received.get(name);
+        Class<?> loaded = findLoadedClass(name);
+        if (shipped == null || loaded == null) {
+            return Map.of();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String fieldName : shipped.staticValues().keySet()) {
+            try {
+                Field field = loaded.getDeclaredField(fieldName);
+                field.setAccessible(true);
+                values.put(fieldName, field.get(null));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // not passed on: the grandchild sees the field's default value
+            }
+        }
+        return values;
     }
 
     /** Called by the frame reader when the parent answers a request. */
