@@ -148,6 +148,22 @@ def test_grandchild_runs_notebook_code(kc):
     assert out.result == "1"
 
 
+# Processes a child starts are numbered below it, as Python names them: Process-N's first is Process-N:1,
+# and a pool worker SpawnPoolWorker-N's is Process-N:1 too; a custom name still takes a number.
+def test_grandchildren_are_numbered_below_their_parent(kc):
+    out = ok(kc, 'var elder = new Process(() -> {\n'
+                 '    new Process(() -> { }, "custom");\n'
+                 '    var inner = new Process(() -> System.out.println(Process.current().name()));\n'
+                 '    inner.start();\n    inner.join();\n});\n'
+                 'elder.start();\nelder.join();\nelder.name()', timeout=90)
+    assert out.stdout == out.result.strip('"') + ":2\n"
+    out = ok(kc, 'String names;\ntry (var pool = new Pool(1)) {\n'
+                 '    names = pool.apply(() -> Process.current().name() + " " + new Process(() -> { }).name());\n'
+                 '}\nnames', timeout=90)
+    worker, inner = out.result.strip('"').split()
+    assert worker.startswith("SpawnPoolWorker-") and inner == "Process-" + worker.split("-")[1] + ":1"
+
+
 # A captured value that cannot be serialized fails at start(), naming the variable and its type; no child starts.
 def test_non_serializable_capture_fails_at_start(kernel, kc):
     km, _ = kernel

@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.proclab.mp.spawn.ChildJob;
+import org.proclab.mp.spawn.ChildName;
 import org.proclab.mp.spawn.Serialization;
 
 /**
@@ -102,7 +103,7 @@ public class Pool implements AutoCloseable {
         this.initializerJob = initializer == null ? null
                 : Serialization.toBytes(new PoolJobs.Initializer(initializer), "the pool's initializer");
         for (int i = 0; i < processes; i++) {
-            workers.add(new PoolWorker(this, queue, Names.next("SpawnPoolWorker")));
+            workers.add(new PoolWorker(this, queue, ChildName.next("SpawnPoolWorker")));
         }
         workers.forEach(PoolWorker::start);
         startMethod.prepare(processes);

@@ -2,6 +2,7 @@ package org.proclab.mp;
 
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
+import org.proclab.mp.spawn.ChildName;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ChildRole;
 import org.proclab.mp.spawn.JobNotStartedException;
@@ -26,10 +27,10 @@ final class PoolWorker {
     private int tasksDone;
     private long lastTaskDone = Long.MIN_VALUE;
 
-    PoolWorker(Pool pool, BlockingDeque<Pool.Chunk> queue, String firstName) {
+    PoolWorker(Pool pool, BlockingDeque<Pool.Chunk> queue, ChildName firstName) {
         this.pool = pool;
         this.queue = queue;
-        this.feeder = new Thread(SpawnThreads.shared(), () -> feed(firstName), "proclab-" + firstName + "-feeder");
+        this.feeder = new Thread(SpawnThreads.shared(), () -> feed(firstName), "proclab-" + firstName.name() + "-feeder");
         feeder.setDaemon(true);
     }
 
@@ -61,7 +62,7 @@ final class PoolWorker {
         }
     }
 
-    private void feed(String firstName) {
+    private void feed(ChildName firstName) {
         try {
             child = launch(firstName);
             firstStart.complete(null);
@@ -117,7 +118,7 @@ final class PoolWorker {
             ahead.awaitOthers();
             child.shutdown();
             try {
-                child = launch(Names.next("SpawnPoolWorker"));
+                child = launch(ChildName.next("SpawnPoolWorker"));
             } catch (RuntimeException e) {
                 chunk.result().completeExceptionally(e);
                 ahead.cancel();
@@ -163,7 +164,7 @@ final class PoolWorker {
         return pool.maxTasksPerChild() > 0 && tasksDone >= pool.maxTasksPerChild();
     }
 
-    private ChildProcess launch(String name) {
+    private ChildProcess launch(ChildName name) {
         ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm(), pool.creator());
         tasksDone = 0;
         functionsHeld = new ShippedFunctions();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.proclab.mp.spawn.ChildName;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ChildRole;
 import org.proclab.mp.spawn.CurrentProcess;
@@ -29,39 +30,47 @@ import org.proclab.mp.spawn.Serialization;
  * by SIGTERM / SIGKILL ({@link #terminate()} / {@link #kill()}).
  */
 public class Process {
-    private static final Process CURRENT = new Process(CurrentProcess.name(), CurrentProcess.pid());
+    private static final Process CURRENT = new Process(new ChildName(CurrentProcess.name(), CurrentProcess.identity()),
+            CurrentProcess.pid());
     private static volatile StartMethod startMethod = StartMethod.SPAWN;
 
     private final Task target;
-    private final String name;
+    private final ChildName naming;
     private final Long currentPid;
     private boolean daemon;
     private volatile ChildProcess child;
 
-    /** A process that will run {@code target}, named {@code Process-N}. */
+    /**
+     * A process that will run {@code target}, named {@code Process-N} as in Python: numbered from 1
+     * in the notebook, {@code Process-N:M} when process {@code N} starts processes of its own.
+     */
     public Process(Task target) {
-        this(target, Names.next("Process"));
+        this(target, ChildName.next("Process"));
     }
 
     /** A process that will run {@code target}, with a name of your choice. */
     public Process(Task target, String name) {
+        this(target, ChildName.named(name));
+    }
+
+    private Process(Task target, ChildName naming) {
         if (target == null) {
             throw new IllegalArgumentException("a Process needs a task, e.g. new Process(() -> work())");
         }
         this.target = target;
-        this.name = name;
+        this.naming = naming;
         this.currentPid = null;
     }
 
-    private Process(String name, Long pid) {
+    private Process(ChildName naming, Long pid) {
         this.target = null;
-        this.name = name;
+        this.naming = naming;
         this.currentPid = pid;
     }
 
     /** A view of a pool worker, for tools that list processes. */
     static Process of(ChildProcess worker) {
-        Process view = new Process(worker.name(), null);
+        Process view = new Process(new ChildName(worker.name(), ""), null);
         view.child = worker;
         return view;
     }
@@ -95,16 +104,16 @@ public class Process {
      */
     public synchronized Process start() {
         if (child != null) {
-            throw new IllegalStateException("cannot start a process twice: " + name + " was started already");
+            throw new IllegalStateException("cannot start a process twice: " + naming.name() + " was started already");
         }
         if (target == null) {
             throw new IllegalStateException("the current process is already running; start() is for new processes");
         }
         Task task = target;
-        String what = "the task of " + name;
+        String what = "the task of " + naming.name();
         byte[] serialized = Serialization.toBytes(new ProcessJob(Serialization.toBytes(task, what)), what);
         StartMethod method = startMethod;
-        ChildProcess started = ChildProcess.launch(name, ChildRole.PROCESS, daemon, method == StartMethod.WARM);
+        ChildProcess started = ChildProcess.launch(naming, ChildRole.PROCESS, daemon, method == StartMethod.WARM);
         method.prepare(1);
         child = started;
         started.submit(serialized, task.getClass().getClassLoader());
@@ -120,7 +129,7 @@ public class Process {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        ProcessEvents.joined(name, running.pid(), began, System.nanoTime());
+        ProcessEvents.joined(naming.name(), running.pid(), began, System.nanoTime());
     }
 
     /** Waits at most {@code timeout}; afterwards {@link #isAlive()} tells whether the child ended. */
@@ -134,11 +143,11 @@ public class Process {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        ProcessEvents.joined(name, running.pid(), began, System.nanoTime());
+        ProcessEvents.joined(naming.name(), running.pid(), began, System.nanoTime());
     }
 
     public String name() {
-        return name;
+        return naming.name();
     }
 
     /** The OS pid, or null before {@link #start()}. */
@@ -198,7 +207,7 @@ public class Process {
     public String toString() {
         Integer code = exitCode();
         String state = currentPid != null ? "started" : child == null ? "initial" : code == null ? "started" : "stopped";
-        return "<Process name='" + name + "'" + (pid() == null ? "" : " pid=" + pid()) + " " + state
+        return "<Process name='" + naming.name() + "'" + (pid() == null ? "" : " pid=" + pid()) + " " + state
                 + (code == null ? "" : " exitcode=" + code) + (daemon ? " daemon" : "") + ">";
     }
 

@@ -70,10 +70,10 @@ public final class ChildMain {
         if (assignment.type() != FrameType.ASSIGN) {
             System.exit(0);
         }
-        String[] identity = new String(assignment.payload(), StandardCharsets.UTF_8).split(" ", 2);
-        ChildRole role = ChildRole.valueOf(identity[0]);
-        String name = identity[1];
-        CurrentProcess.become(name, role);
+        String[] assigned = new String(assignment.payload(), StandardCharsets.UTF_8).split(" ", 3);
+        ChildRole role = ChildRole.valueOf(assigned[0]);
+        String name = assigned[2];
+        CurrentProcess.become(new ChildName(name, assigned[1]), role);
         int status = runJobs(channel, loader, jobs, name, pid, role);
         System.out.flush();
         System.err.flush();

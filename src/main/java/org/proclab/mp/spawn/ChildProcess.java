@@ -77,26 +77,28 @@ public final class ChildProcess {
      *
      * @throws ProcessStartException when the limit of live children is reached or the JVM cannot start
      */
-    public static ChildProcess launch(String name, ChildRole role, boolean daemon, boolean warm) {
+    public static ChildProcess launch(ChildName name, ChildRole role, boolean daemon, boolean warm) {
         return launch(name, role, daemon, warm, Thread.currentThread().getThreadGroup());
     }
 
     /**
-     * Like {@link #launch(String, ChildRole, boolean, boolean)}, for a child started on behalf of
+     * Like {@link #launch(ChildName, ChildRole, boolean, boolean)}, for a child started on behalf of
      * another thread group (a pool worker, started by the pool's own thread): an interrupt of
      * {@code interruptedWith} (in the kernel: of the cell that created the pool) kills the child.
      */
-    public static ChildProcess launch(String name, ChildRole role, boolean daemon, boolean warm,
+    public static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
                                       ThreadGroup interruptedWith) {
+        String name = given.name();
         ChildJvm jvm = warm ? Reservoir.shared().take() : null;
         ChildProcess child = new ChildProcess(jvm != null ? jvm : ChildJvm.start(name), name, role, daemon,
                 interruptedWith);
         try {
-            child.channel.send(FrameType.ASSIGN, 0, (role.name() + " " + name).getBytes(StandardCharsets.UTF_8));
+            child.channel.send(FrameType.ASSIGN, 0,
+                    (role.name() + " " + given.identity() + " " + name).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             child.os.toHandle().destroyForcibly();
             if (jvm != null) {
-                return launch(name, role, daemon, false, interruptedWith);
+                return launch(given, role, daemon, false, interruptedWith);
             }
             throw new ProcessStartException(name + " exited before it could be given its task", e);
         }
