@@ -243,14 +243,23 @@ def test_process_bomb_hits_the_limit():
         assert len(children_of(kernel_pid(km))) <= 4 * os.cpu_count()
 
 
-# When the kernel is killed with SIGKILL, every child it started exits within 2 s.
+# When the kernel is killed with SIGKILL, every child it started exits within 2 s, and so do the
+# processes those children started.
 def test_children_die_with_the_kernel():
     with fresh_kernel() as (km, kc):
-        ok(kc, "for (int i = 0; i < 2; i++) { new Process(() -> Thread.sleep(60_000)).start(); }", timeout=90)
+        ok(kc, "for (int i = 0; i < 2; i++) { new Process(() -> Thread.sleep(60_000)).start(); }\n"
+               "new Process(() -> { var inner = new Process(() -> Thread.sleep(60_000)); inner.start(); inner.join(); })"
+               ".start();", timeout=90)
         children = children_of(kernel_pid(km))
-        assert len(children) == 2
+        assert len(children) == 3
+        grandchildren, deadline = set(), time.monotonic() + 30
+        while not grandchildren and time.monotonic() < deadline:
+            time.sleep(0.1)
+            grandchildren = set().union(*(children_of(child) for child in children))
+        assert len(grandchildren) == 1
         os.kill(kernel_pid(km), signal.SIGKILL)
         assert wait_until_gone(children, 2), "children outlived the kernel"
+        assert wait_until_gone(grandchildren, 2), "a child's child outlived the kernel"
 
 
 # Shutting down or restarting the kernel leaves no child behind.
