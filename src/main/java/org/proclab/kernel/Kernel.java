@@ -213,7 +213,6 @@ public final class Kernel {
     private void shutdown(Message message, Consumer<Message> channel) {
         boolean restart = message.content(ShutdownRequest.class).restart();
         restartRequested = restart;
-        LOG.log(System.Logger.Level.INFO, restart ? "restart requested" : "shutdown requested");
         reply(channel, message, MessageTypes.SHUTDOWN_REPLY, new ShutdownReply("ok", restart));
         stopped.countDown();
     }
