@@ -306,9 +306,9 @@ class KernelProcessTest {
             assertEquals("42", client.execute("6*7").result());
             Message reply;
             try {
-                reply = client.shutdown(false, Duration.ofSeconds(10));
+                reply = client.shutdown(false, Duration.ofSeconds(30));
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\nkernel log:\n" + kernel.process().log(), e);
+                throw new AssertionError(e.getMessage() + "\n" + whyNoReply(kernel), e);
             }
             assertEquals("shutdown_reply", reply.type());
             assertEquals("ok", reply.content().path("status").asText());
@@ -318,6 +318,24 @@ class KernelProcessTest {
             assertEquals(0, kernel.process().process().exitValue(), kernel.process().log());
         } finally {
             kernel.process().close();
+        }
+    }
+
+    /** For a request that got no reply: is the kernel alive, and does it still answer on control and shell? */
+    private static String whyNoReply(Running kernel) {
+        return "kernel alive: " + kernel.process().process().isAlive()
+                + "; answers kernel_info on control: " + answers(kernel.client(), Channel.CONTROL)
+                + ", on shell: " + answers(kernel.client(), Channel.SHELL)
+                + "\nkernel log:\n" + kernel.process().log();
+    }
+
+    private static boolean answers(KernelClient client, Channel channel) {
+        try {
+            String id = client.send(channel, "kernel_info_request", Map.of());
+            client.awaitReply(channel, id, Duration.ofSeconds(5));
+            return true;
+        } catch (AssertionError | RuntimeException e) {
+            return false;
         }
     }
 }
