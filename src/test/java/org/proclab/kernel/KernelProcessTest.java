@@ -313,8 +313,10 @@ class KernelProcessTest {
             assertEquals("shutdown_reply", reply.type());
             assertEquals("ok", reply.content().path("status").asText());
             assertFalse(reply.content().path("restart").asBoolean(true));
-            assertTrue(kernel.process().waitForExit(10, TimeUnit.SECONDS),
-                    "the kernel did not exit after shutdown; log:\n" + kernel.process().log());
+            if (!kernel.process().waitForExit(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the kernel did not exit after shutdown; log:\n" + kernel.process().log()
+                        + "\nthreads:\n" + kernel.process().threadDump());
+            }
             assertEquals(0, kernel.process().process().exitValue(), kernel.process().log());
         } finally {
             kernel.process().close();
@@ -326,7 +328,7 @@ class KernelProcessTest {
         return "kernel alive: " + kernel.process().process().isAlive()
                 + "; answers kernel_info on control: " + answers(kernel.client(), Channel.CONTROL)
                 + ", on shell: " + answers(kernel.client(), Channel.SHELL)
-                + "\nkernel log:\n" + kernel.process().log();
+                + "\nkernel log:\n" + kernel.process().log() + "\nthreads:\n" + kernel.process().threadDump();
     }
 
     private static boolean answers(KernelClient client, Channel channel) {

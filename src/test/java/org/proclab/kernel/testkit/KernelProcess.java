@@ -117,6 +117,22 @@ public final class KernelProcess implements AutoCloseable {
         }
     }
 
+    /** The stacks of the kernel's threads, from the JDK's {@code jcmd} (for failure messages of a kernel that hangs). */
+    public String threadDump() {
+        try {
+            java.lang.Process jcmd = new ProcessBuilder(javaHome.resolve("bin").resolve("jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     /** Waits for the process to end; true if it did within the timeout. */
     public boolean waitForExit(long timeout, TimeUnit unit) throws InterruptedException {
         return process.waitFor(timeout, unit);
