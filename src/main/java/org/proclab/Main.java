@@ -25,7 +25,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("kernel")) {
             try {
-                System.exit(KernelMain.run(Path.of(args[1])));
+                System.exit(KernelMain.run(Path.of(args[1]), true));
             } catch (IOException e) {
                 System.err.println("proclab: " + e.getMessage());
                 System.exit(1);

@@ -73,7 +73,7 @@ public final class ArchiveTraining {
             ArchiveTraining training = new ArchiveTraining(connection, log);
             Thread client = new Thread(training::talk, "proclab-training-client");
             client.start();
-            int status = KernelMain.run(file);
+            int status = KernelMain.run(file, false);
             client.join();
             return training.failed ? 1 : status;
         } finally {

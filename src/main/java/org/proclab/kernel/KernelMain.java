@@ -19,8 +19,19 @@ public final class KernelMain {
     private KernelMain() {
     }
 
-    /** Serves the connection file and returns the exit status for the process. */
-    public static int run(Path connectionFile) throws IOException, InterruptedException {
+    /** How long closing the kernel and exiting the JVM may take after a shutdown request. */
+    private static final long EXIT_GRACE_MILLIS = 5_000;
+
+    /**
+     * Serves the connection file and returns the exit status for the process.
+     *
+     * @param haltIfExitHangs whether to halt the JVM, with the stacks of its threads in the log, if
+     *                        it has not exited {@value #EXIT_GRACE_MILLIS} ms after the shutdown
+     *                        request: a kernel that was told to end must end, whatever holds it up.
+     *                        Off where the JVM has slow work of its own to do at exit (writing a
+     *                        class archive).
+     */
+    public static int run(Path connectionFile, boolean haltIfExitHangs) throws IOException, InterruptedException {
         PrintStream kernelLog = System.err;
         configureLogging();
         CompletableFuture<JavaEvaluator> evaluator = Kernel.startEvaluator();
@@ -31,8 +42,34 @@ public final class KernelMain {
         sweepSharedMemoryLeftovers();
         exitWithParent(kernelLog);
         kernel.awaitShutdown();
+        if (haltIfExitHangs) {
+            haltAfterGrace(kernelLog);
+        }
         kernel.close();
         return 0;
+    }
+
+    /** Starts a daemon thread that halts the JVM if it is still running after the grace period. */
+    private static void haltAfterGrace(PrintStream kernelLog) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            kernelLog.println("[ProcLab] the kernel had not exited " + EXIT_GRACE_MILLIS / 1000
+                    + " s after the shutdown request; halting it. Its threads were:");
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                kernelLog.println("  " + thread + " " + thread.getState());
+                for (StackTraceElement frame : stack) {
+                    kernelLog.println("      at " + frame);
+                }
+            });
+            kernelLog.flush();
+            Runtime.getRuntime().halt(0);
+        }, "proclab-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     /** Removes the shared memory of kernels that were killed (kill -9), in the background. */
