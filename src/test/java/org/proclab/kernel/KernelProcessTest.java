@@ -45,6 +45,8 @@ import org.proclab.kernel.wire.WireCodec;
 class KernelProcessTest {
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    /** What the kernel logs when it had to halt itself after a shutdown request. */
+    private static final String HALTED = "had not exited";
 
     @TempDir
     static Path dir;
@@ -296,7 +298,9 @@ class KernelProcessTest {
         assertNoBadMessages(kernel);
     }
 
-    // shutdown_request on control gets a shutdown_reply and the kernel process then exits (status 0) within a few seconds.
+    // shutdown_request on control gets a shutdown_reply and the kernel process then exits (status 0) within a few
+    // seconds. Should something hold its exit up, the kernel halts itself after its grace period (tested below);
+    // the test then prints that kernel's log, which has the stacks of its threads.
     @Order(10)
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
@@ -313,11 +317,36 @@ class KernelProcessTest {
             assertEquals("shutdown_reply", reply.type());
             assertEquals("ok", reply.content().path("status").asText());
             assertFalse(reply.content().path("restart").asBoolean(true));
-            if (!kernel.process().waitForExit(10, TimeUnit.SECONDS)) {
+            if (!kernel.process().waitForExit(30, TimeUnit.SECONDS)) {
                 throw new AssertionError("the kernel did not exit after shutdown; log:\n" + kernel.process().log()
                         + "\nthreads:\n" + kernel.process().threadDump());
             }
             assertEquals(0, kernel.process().process().exitValue(), kernel.process().log());
+            if (kernel.process().log().contains(HALTED)) {
+                System.err.println("KernelProcessTest: the " + jdk + " kernel had to halt itself after shutdown:\n"
+                        + kernel.process().log());
+            }
+        } finally {
+            kernel.process().close();
+        }
+    }
+
+    // A shutdown hook that a cell added and that never ends cannot keep a kernel that was told to shut
+    // down alive: the kernel halts after its grace period, and its log says why and shows the hook.
+    @Order(11)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void shutdownHaltsAKernelThatAHookHoldsUp(Jdk jdk) throws Exception {
+        Running kernel = startKernel(jdk);
+        try (KernelClient client = kernel.client()) {
+            assertEquals("ok", client.execute("Runtime.getRuntime().addShutdownHook(new Thread(() -> {\n"
+                    + "    try { Thread.sleep(600_000); } catch (InterruptedException e) { }\n"
+                    + "}, \"stubborn-hook\"));").status());
+            assertEquals("shutdown_reply", client.shutdown(false, Duration.ofSeconds(30)).type());
+            assertTrue(kernel.process().waitForExit(30, TimeUnit.SECONDS),
+                    "the kernel did not exit; log:\n" + kernel.process().log());
+            String log = kernel.process().log();
+            assertTrue(log.contains(HALTED) && log.contains("stubborn-hook"), log);
         } finally {
             kernel.process().close();
         }
