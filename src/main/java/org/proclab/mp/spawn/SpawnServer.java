@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * owner can enter, and every child proves itself with a one-time random token, so other users of a
  * shared server can neither connect nor impersonate a child.
  *
- * <p>One per JVM, created on first use, removed when the JVM exits normally.
+ * <p>One per JVM, created on first use, removed when the JVM exits normally. Its threads are in the
+ * {@linkplain SpawnThreads#shared() shared group}, not the group of whoever first needed it: in the
+ * kernel that is a cell, and interrupting that cell would otherwise close the socket for good.
  */
 final class SpawnServer {
     private static SpawnServer instance;
@@ -40,7 +42,7 @@ final class SpawnServer {
         socketPath = directory.resolve("spawn.sock");
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socketPath));
-        Thread acceptor = new Thread(this::acceptLoop, "proclab-spawn-server");
+        Thread acceptor = new Thread(SpawnThreads.shared(), this::acceptLoop, "proclab-spawn-server");
         acceptor.setDaemon(true);
         acceptor.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::removeFiles, "proclab-spawn-cleanup"));
@@ -74,7 +76,7 @@ final class SpawnServer {
         while (server.isOpen()) {
             try {
                 SocketChannel socket = server.accept();
-                Thread greeter = new Thread(() -> greet(socket), "proclab-spawn-hello");
+                Thread greeter = new Thread(SpawnThreads.shared(), () -> greet(socket), "proclab-spawn-hello");
                 greeter.setDaemon(true);
                 greeter.start();
             } catch (IOException e) {
