@@ -243,6 +243,19 @@ def test_process_bomb_hits_the_limit():
         assert len(children_of(kernel_pid(km))) <= 4 * os.cpu_count()
 
 
+# The stop button in the very first cell that starts a process does not break later ones: the socket that
+# children connect back to, set up for that first process, is not the cell's to stop.
+def test_interrupting_the_first_process_cell_leaves_processes_working():
+    with fresh_kernel() as (km, kc):
+        out, elapsed = run_and_interrupt(kc, 'var first = new Process(() -> Thread.sleep(60_000));\nfirst.start();\n'
+                                             'System.out.println("joining");\nfirst.join();', "joining",
+                                         km.interrupt_kernel)
+        assert_interrupted(out, elapsed)
+        out = ok(kc, 'var second = new Process(() -> System.out.println("still works"));\nsecond.start();\n'
+                     'second.join();\nsecond.exitCode()', timeout=60)
+        assert out.stdout == "still works\n" and out.result == "0", out
+
+
 # When the kernel is killed with SIGKILL, every child it started exits within 2 s, and so do the
 # processes those children started.
 def test_children_die_with_the_kernel():
