@@ -252,6 +252,36 @@ BLOCKING_CELLS = [
 ]
 
 
+# Nested counted loops, which the JIT compiles without safepoint checks unless the JVM is told to keep
+# them, that would run for ages; {} is where the result is printed.
+COUNTED_LOOPS = ('{{\n    System.out.println("counting");\n    long sum = 0;\n'
+                 '    for (int i = 0; i < Integer.MAX_VALUE; i++) {{\n'
+                 '        for (int j = 0; j < Integer.MAX_VALUE; j++) {{\n            sum += i ^ j;\n        }}\n    }}\n'
+                 '    {}\n}}')
+
+
+# A cell busy in compiled counted loops does not freeze the kernel: once the JIT has compiled them (and
+# the JVM has wanted a safepoint), control still answers at once and interrupt ends the cell within 1 s.
+def test_counted_loops_leave_the_kernel_responsive(kernel, kc):
+    km, _ = kernel
+    msg_id = send_execute(kc, COUNTED_LOOPS.format("System.out.println(sum);"))
+    prior = wait_for_stream(kc, msg_id, "counting")
+    time.sleep(3)
+    request = kc.session.msg("kernel_info_request", {})
+    asked = time.monotonic()
+    kc.control_channel.send(request)
+    while True:
+        reply = kc.get_control_msg(timeout=10)
+        if reply["parent_header"].get("msg_id") == request["header"]["msg_id"]:
+            break
+    assert time.monotonic() - asked < 1.0, f"control answered after {time.monotonic() - asked:.2f} s"
+    interrupted = time.monotonic()
+    km.interrupt_kernel()
+    out = collect(kc, msg_id, prior=prior, timeout=30)
+    assert_interrupted(out, out.reply_time - interrupted)
+    assert ok(kc, "6 * 7").result == "42"
+
+
 # interrupt_request (message mode) ends a busy loop or a long sleep within 1 s; earlier state survives.
 @pytest.mark.parametrize("code", BLOCKING_CELLS)
 def test_interrupt_message_mode(kernel, kc, code):

@@ -256,6 +256,18 @@ def test_interrupting_the_first_process_cell_leaves_processes_working():
         assert out.stdout == "still works\n" and out.result == "0", out
 
 
+# terminate() ends a child busy in compiled counted loops (no safepoint checks unless the child's JVM keeps
+# them) with -15 as promptly as any other child.
+def test_terminate_ends_a_child_busy_in_counted_loops(kc):
+    out = ok(kc, "var counter = new Process(() -> {\n    long sum = 0;\n"
+                 "    for (int i = 0; i < Integer.MAX_VALUE; i++) {\n"
+                 "        for (int j = 0; j < Integer.MAX_VALUE; j++) {\n            sum += i ^ j;\n        }\n    }\n"
+                 "    System.out.println(sum);\n});\n"
+                 "counter.start();\nThread.sleep(3000);\ncounter.terminate();\n"
+                 "counter.join(java.time.Duration.ofSeconds(2));\ncounter.exitCode()", timeout=60)
+    assert out.result == "-15", out
+
+
 # When the kernel is killed with SIGKILL, every child it started exits within 2 s, and so do the
 # processes those children started.
 def test_children_die_with_the_kernel():

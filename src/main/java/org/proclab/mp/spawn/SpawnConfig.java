@@ -115,10 +115,14 @@ public final class SpawnConfig {
      * a new JVM sometimes found a file of its pid still locked and printed a warning into the
      * student's output (decision 008). The limits are passed on, so a child's own children get the
      * same heap and count against the same limit of live children ({@link ChildLedger}).
+     * {@code -XX:+UseCountedLoopSafepoints -XX:LoopStripMiningIter=1000}: with the serial collector the
+     * JIT drops safepoint checks from counted loops, and a task busy in {@code for (int i = ...)} loops
+     * then froze the child's other threads, so {@code terminate()} did not end it (decision 017).
      */
     static List<String> jvmOptions() {
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Dproclab.child.heap=" + heap,
-                "-Dproclab.child.max=" + maxLiveChildren, "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-Dproclab.child.max=" + maxLiveChildren, "-XX:+UseSerialGC",
+                "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000", "-XX:-UsePerfData",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true"));
         String extra = System.getProperty("proclab.child.options");

@@ -62,7 +62,8 @@ public final class KernelProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         // The JVM options of the ./proclab launcher.
-        command.addAll(List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000",
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.proclab.Main", "kernel",
                 connectionFile.toString()));
         Process process = new ProcessBuilder(command)
