@@ -105,9 +105,23 @@ final class MpTesting {
     /** Pids of this JVM's descendants that run ChildMain. */
     static Set<Long> childMainPids() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(ChildMain.class.getName())).orElse(false))
+                .filter(p -> runsChildMain(p.pid()))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Whether the process runs ChildMain, read from {@code /proc/PID/cmdline}: the JDK's
+     * {@code ProcessHandle.Info.commandLine()} cuts long command lines short, and a child's class
+     * path under Maven (every jar of the local repository) is long enough to lose the class name.
+     */
+    static boolean runsChildMain(long pid) {
+        try {
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
+            return Arrays.asList(commandLine.split("\0")).contains(ChildMain.class.getName());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** For a test class's {@code @AfterAll}: no child of this JVM may outlive its tests. */

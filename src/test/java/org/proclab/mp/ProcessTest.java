@@ -11,6 +11,7 @@ import static org.proclab.mp.MpTesting.LONG;
 import static org.proclab.mp.MpTesting.awaitGone;
 import static org.proclab.mp.MpTesting.childMainPids;
 import static org.proclab.mp.MpTesting.isRunning;
+import static org.proclab.mp.MpTesting.runsChildMain;
 import static org.proclab.mp.MpTesting.waitUntil;
 
 import java.io.BufferedReader;
@@ -114,8 +115,7 @@ class ProcessTest {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         assertTrue(handle.isPresent() && handle.get().isAlive(), "no OS process with pid " + pid);
         assertEquals(Optional.of(ProcessHandle.current().pid()), handle.get().parent().map(ProcessHandle::pid));
-        assertTrue(handle.get().info().commandLine().orElse("").contains(ChildMain.class.getName()),
-                handle.get().info().commandLine().orElse("?"));
+        assertTrue(runsChildMain(pid), "pid " + pid + " does not run " + ChildMain.class.getName());
         assertTrue(process.isAlive());
         process.kill();
         process.join();
