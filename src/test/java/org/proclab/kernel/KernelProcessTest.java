@@ -305,8 +305,7 @@ class KernelProcessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void shutdownEndsTheProcess(Jdk jdk) throws Exception {
-        Running kernel = startKernel(jdk);
-        try (KernelClient client = kernel.client()) {
+        withOwnKernel(jdk, (kernel, client) -> {
             assertEquals("42", client.execute("6*7").result());
             Message reply;
             try {
@@ -326,9 +325,7 @@ class KernelProcessTest {
                 System.err.println("KernelProcessTest: the " + jdk + " kernel had to halt itself after shutdown:\n"
                         + kernel.process().log());
             }
-        } finally {
-            kernel.process().close();
-        }
+        });
     }
 
     // A shutdown hook that a cell added and that never ends cannot keep a kernel that was told to shut
@@ -337,8 +334,7 @@ class KernelProcessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void shutdownHaltsAKernelThatAHookHoldsUp(Jdk jdk) throws Exception {
-        Running kernel = startKernel(jdk);
-        try (KernelClient client = kernel.client()) {
+        withOwnKernel(jdk, (kernel, client) -> {
             assertEquals("ok", client.execute("Runtime.getRuntime().addShutdownHook(new Thread(() -> {\n"
                     + "    try { Thread.sleep(600_000); } catch (InterruptedException e) { }\n"
                     + "}, \"stubborn-hook\"));").status());
@@ -347,6 +343,19 @@ class KernelProcessTest {
                     "the kernel did not exit; log:\n" + kernel.process().log());
             String log = kernel.process().log();
             assertTrue(log.contains(HALTED) && log.contains("stubborn-hook"), log);
+        });
+    }
+
+    /** A test step on a kernel of its own. */
+    private interface OwnKernelTest {
+        void run(Running kernel, KernelClient client) throws Exception;
+    }
+
+    /** Starts a kernel for one test (one that ends it), runs the test, and kills whatever is left of it. */
+    private static void withOwnKernel(Jdk jdk, OwnKernelTest test) throws Exception {
+        Running kernel = startKernel(jdk);
+        try (KernelClient client = kernel.client()) {
+            test.run(kernel, client);
         } finally {
             kernel.process().close();
         }
