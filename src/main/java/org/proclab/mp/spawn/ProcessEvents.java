@@ -16,6 +16,12 @@ public final class ProcessEvents {
     /** How many events are kept. */
     public static final int CAPACITY = 20_000;
 
+    /**
+     * How much of a printed line the log keeps: enough for the tools that quote lines, while a child
+     * flooding its output with long lines does not leave megabytes of them in the log.
+     */
+    static final int KEPT_LINE_CHARS = 200;
+
     private static final Deque<Event> EVENTS = new ArrayDeque<>();
 
     /** The kinds of event. */
@@ -47,7 +53,8 @@ public final class ProcessEvents {
     }
 
     static void printed(String process, long pid, String stream, String line) {
-        add(new Event(Kind.PRINTED, process, pid, System.nanoTime(), stream, line, null));
+        String kept = line.length() <= KEPT_LINE_CHARS ? line : line.substring(0, KEPT_LINE_CHARS) + "…";
+        add(new Event(Kind.PRINTED, process, pid, System.nanoTime(), stream, kept, null));
     }
 
     static void exited(String process, long pid, int exitCode) {
