@@ -8,11 +8,14 @@ Prints one "RESULT python-CONTEXT METRIC SECONDS" line per timed run, like the J
     bench_processes.py map [--warmup-seconds 3] [--reps 5] [--warmup-c1 4] [--reps-c1 3]   spawn
                                                       (steady state does not depend on the start method)
     bench_processes.py cpu [--warmup 1] [--reps 3] [--n 55000] [--items 16]
+    bench_processes.py floor [--warmup 2] [--reps 5]  python3 itself: hello world, alone and four at once
 
 --contexts spawn,fork,forkserver chooses the start methods.
 """
 import argparse
 import multiprocessing as mp
+import subprocess
+import sys
 import time
 
 
@@ -131,10 +134,29 @@ def cpu(ctx, name, args):
     print(f"INFO python cpu N={args.n} items={args.items}")
 
 
+def floor(_ctx, name, args):
+    """The floor under any start: this python3 started and waited for, printing one line; alone
+    (under Q3) and four at once (under Q4's four workers). As java/InterpreterFloor.java for a JVM."""
+    hello = [sys.executable, "-c", "print('messaging process running')"]
+
+    def together(count):
+        t0 = time.perf_counter()
+        started = [subprocess.Popen(hello, stdout=subprocess.DEVNULL) for _ in range(count)]
+        assert all(p.wait() == 0 for p in started)
+        return time.perf_counter() - t0
+
+    for i in range(args.warmup + args.reps):
+        one, four = together(1), together(4)
+        if i >= args.warmup:
+            result(name, "floor.one", one)
+            result(name, "floor.four", four)
+
+
 BENCHMARKS = {"q3": (q3, 2, 10, "spawn,fork,forkserver"),
               "q4": (q4, 1, 5, "spawn,fork,forkserver"),
               "map": (map_throughput, 8, 5, "spawn"),
-              "cpu": (cpu, 1, 3, "spawn")}
+              "cpu": (cpu, 1, 3, "spawn"),
+              "floor": (floor, 2, 5, "interpreter")}
 
 
 def main():
@@ -154,7 +176,7 @@ def main():
     args.warmup = warmup if args.warmup is None else args.warmup
     args.reps = reps if args.reps is None else args.reps
     for name in (args.contexts or contexts).split(","):
-        function(mp.get_context(name), name, args)
+        function(None if name == "interpreter" else mp.get_context(name), name, args)
 
 
 if __name__ == "__main__":

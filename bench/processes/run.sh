@@ -10,7 +10,7 @@ JAR="$REPO/target/proclab.jar"
 JAVA_HOME_ARG=""
 PYTHON=/usr/bin/python3
 ROUNDS=2
-ONLY="q3,q4,map,cpu"
+ONLY="q3,q4,map,cpu,floor"
 LANGS="java,python"
 CHILD_OPTIONS=""
 CHILD_HEAP=""
@@ -34,7 +34,8 @@ usage: bench/processes/run.sh [OPTIONS]
   --java-home DIR         JDK for the Java parent, and so for its children (default: java on PATH)
   --python FILE           Python for the baseline (default: /usr/bin/python3)
   --rounds N              rounds; each runs every program once, Java then Python (default: 2)
-  --only LIST             benchmarks, comma-separated from q3,q4,map,cpu (default: all)
+  --only LIST             benchmarks, comma-separated from q3,q4,map,cpu,floor (default: all);
+                          floor: a hello-world JVM and python3, alone and four at once
   --lang LIST             java,python (default: both)
   --child-options FLAGS   extra JVM options for every child (-Dproclab.child.options=FLAGS)
   --child-cds dump|auto|aot  give children an archive of their classes, made in this run:
@@ -181,6 +182,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
   if wants "$ONLY" q4; then
     wants "$LANGS" java && java_run PoolWhole 1 4
     wants "$LANGS" python && py_run q4 --warmup 1 --reps 4
+  fi
+  if wants "$ONLY" floor; then
+    wants "$LANGS" java && java_run InterpreterFloor 2 5
+    wants "$LANGS" python && py_run floor --warmup 2 --reps 5
   fi
   if wants "$ONLY" map; then
     wants "$LANGS" java && java_run MapThroughput 3 3 4 2
