@@ -136,8 +136,19 @@ def cpu(ctx, name, args):
 
 def floor(_ctx, name, args):
     """The floor under any start: this python3 started and waited for, printing one line; alone
-    (under Q3) and four at once (under Q4's four workers). As java/InterpreterFloor.java for a JVM."""
+    (under Q3; also its exit, from the line to its end) and four at once (under Q4's four workers).
+    As java/InterpreterFloor.java for a JVM."""
     hello = [sys.executable, "-c", "print('messaging process running')"]
+
+    def one():
+        t0 = time.perf_counter()
+        p = subprocess.Popen(hello, stdout=subprocess.PIPE)
+        assert p.stdout.readline()
+        printed = time.perf_counter()
+        assert p.wait() == 0
+        end = time.perf_counter()
+        p.stdout.close()
+        return end - t0, end - printed
 
     def together(count):
         t0 = time.perf_counter()
@@ -146,9 +157,10 @@ def floor(_ctx, name, args):
         return time.perf_counter() - t0
 
     for i in range(args.warmup + args.reps):
-        one, four = together(1), together(4)
+        (alone, exit), four = one(), together(4)
         if i >= args.warmup:
-            result(name, "floor.one", one)
+            result(name, "floor.one", alone)
+            result(name, "floor.exit", exit)
             result(name, "floor.four", four)
 
 

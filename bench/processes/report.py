@@ -163,30 +163,32 @@ def main():
                             "" if speedup["java"] is None else f"{speedup['java']:.2f}×"
                             + ("" if speedup["python-spawn"] is None else f"; Python {speedup['python-spawn']:.2f}×"))])
     table(targets)
-    if args.start != "warm":
-        floor_table(s, table)
+    floor_table(s, table, warm=args.start == "warm")
 
 
-def floor_table(s, table):
-    """Q3 and Q4 (spawn) beside the floor under them: what starting the interpreter alone costs."""
-    java_one, python_one = med(s, "java", "floor.one"), med(s, "python-interpreter", "floor.one")
-    if java_one is None and python_one is None:
+def floor_table(s, table, warm):
+    """The floor under the starts: what starting and ending the interpreter alone costs, beside Q3
+    and Q4 (spawn), and a bare exit (what is left of a warm start's end)."""
+    if med(s, "java", "floor.one") is None and med(s, "python-interpreter", "floor.one") is None:
         return
 
     def above(total, floor):
         return "—" if total is None or floor is None else seconds(total - floor)
 
-    rows = [["start and the floor under it", "ProcLab (Java)", "Python spawn"]]
-    for seed, metric, together in [("Q3", "q3", "floor.one"), ("Q4", "q4", "floor.four")]:
-        totals = [med(s, "java", metric), med(s, "python-spawn", metric)]
-        floors = [med(s, "java", together), med(s, "python-interpreter", together)]
-        what = "one hello-world interpreter" if together == "floor.one" else "four hello-world interpreters at once"
-        rows.append([f"{seed} (above)"] + [seconds(t) for t in totals])
-        rows.append([f"  floor: {what} (JVM / python3), start + exit"] + [med_min(s, w, together) for w in ["java", "python-interpreter"]])
-        rows.append([f"  {seed} above its floor"] + [above(t, f) for t, f in zip(totals, floors)])
+    who = ["java", "python-interpreter"]
+    rows = [["start and the floor under it", "Java", "Python"]]
+    if not warm:
+        for seed, metric, together in [("Q3", "q3", "floor.one"), ("Q4", "q4", "floor.four")]:
+            totals = [med(s, "java", metric), med(s, "python-spawn", metric)]
+            floors = [med(s, w, together) for w in who]
+            what = "one hello-world interpreter" if together == "floor.one" else "four hello-world interpreters at once"
+            rows.append([f"{seed} (above; ProcLab / Python spawn)"] + [seconds(t) for t in totals])
+            rows.append([f"  floor: {what} (JVM / python3), start + exit"] + [med_min(s, w, together) for w in who])
+            rows.append([f"  {seed} above its floor"] + [above(t, f) for t, f in zip(totals, floors)])
+    rows.append(["a hello-world interpreter's exit, from its line to the parent seeing it end"]
+                + [med_min(s, w, "floor.exit") for w in who])
     print()
     table(rows)
-
 
 if __name__ == "__main__":
     main()

@@ -1,3 +1,6 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +10,10 @@ import java.util.List;
  * and waited for, alone (under Q3) and four at once (under Q4's four workers). It uses the
  * parent's java with the fastest plain options ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1
  * -XX:-UsePerfData}, the JDK's own class-data archive) and a class path of one small jar, so it is
- * what a JVM costs before ProcLab does anything. {@code bench_processes.py floor} measures the same
- * with python3. Prints "RESULT java floor.one SECONDS" and "RESULT java floor.four SECONDS".
+ * what a JVM costs before ProcLab does anything; for the lone one it also times the exit, from its
+ * line arriving until the parent sees it gone (the floor under a warm start's end). {@code
+ * bench_processes.py floor} measures the same with python3. Prints "RESULT java floor.one SECONDS",
+ * "RESULT java floor.exit SECONDS" and "RESULT java floor.four SECONDS".
  *
  * <p>Arguments: WARMUP REPS (default 2 5). With the single argument {@code hello} it is the child:
  * it prints one line and ends.
@@ -23,16 +28,30 @@ public final class InterpreterFloor {
         }
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        ProcessBuilder hello = new ProcessBuilder(helloCommand())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder hello = new ProcessBuilder(helloCommand()).redirectErrorStream(true);
         for (int i = 0; i < warmup + reps; i++) {
-            long one = timeTogether(hello, 1);
-            long four = timeTogether(hello, TOGETHER);
+            long[] one = timeOne(hello);
+            long four = timeTogether(hello.redirectOutput(ProcessBuilder.Redirect.DISCARD), TOGETHER);
+            hello.redirectOutput(ProcessBuilder.Redirect.PIPE);
             if (i >= warmup) {
-                System.out.println("RESULT java floor.one " + one / 1e9);
+                System.out.println("RESULT java floor.one " + one[0] / 1e9);
+                System.out.println("RESULT java floor.exit " + one[1] / 1e9);
                 System.out.println("RESULT java floor.four " + four / 1e9);
             }
         }
+    }
+
+    /** Starts one hello JVM and waits for it: nanoseconds in all, and from its line to its end. */
+    private static long[] timeOne(ProcessBuilder hello) throws Exception {
+        long t0 = System.nanoTime();
+        java.lang.Process p = hello.start();
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        long printed = System.nanoTime();
+        if (p.waitFor() != 0 || line == null) {
+            throw new IllegalStateException("the hello-world JVM printed " + line + " and exited with " + p.exitValue());
+        }
+        long end = System.nanoTime();
+        return new long[] {end - t0, end - printed};
     }
 
     private static List<String> helloCommand() throws Exception {
