@@ -766,6 +766,20 @@ def test_kernelspec_not_world_writable():
         assert not mode & stat.S_IWOTH, f"{path} is world-writable ({stat.filemode(mode)})"
 
 
+# The kernelspec runs the kernel with the launcher's one list of kernel JVM options (no placeholder
+# left behind), and the running kernel really has them.
+def test_kernelspec_runs_the_kernel_with_the_launchers_jvm_options():
+    spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    assert not any("@" in word for word in spec.argv), spec.argv
+    wanted = ["-XX:+UseSerialGC", "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000", "-Xms16m",
+              "-Dfile.encoding=UTF-8"]
+    assert set(wanted) <= set(spec.argv), spec.argv
+    with fresh_kernel() as (_, kc):
+        arguments = ok(kc, "java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()",
+                       timeout=60).result
+    assert all(flag in arguments for flag in wanted), arguments
+
+
 # Installing makes a class-data archive of a scripted session, and the kernel maps its classes from it
 # instead of loading them from the jar (docs/decisions/014).
 def test_kernel_maps_its_classes_from_the_installed_archive(tmp_path):
