@@ -3,6 +3,7 @@ started afterwards see the added classes, nothing is added twice, and mistakes e
 
 The tests marked `network` download from Maven Central; PROCLAB_OFFLINE=1 skips them.
 """
+import http.server
 import os
 import shutil
 import socket
@@ -13,7 +14,7 @@ import time
 
 import pytest
 
-from conftest import STARTUP_TIMEOUT, collect, execute, ok, send_execute, start_kernel, stop_kernel
+from conftest import STARTUP_TIMEOUT, collect, execute, fresh_kernel, ok, send_execute, start_kernel, stop_kernel
 
 SOURCES = {
     "greeter": ("greet/Greeter.java",
@@ -185,6 +186,43 @@ def test_maven_library_in_kernel_and_pool(kc):
     out = ok(kc, "%maven org.apache.commons:commons-lang3:3.12.0", timeout=120)
     assert f"Kept {lang3} (not adding version 3.12.0 too)" in out.stdout, out.stdout
     assert ok(kc, "%classpath").stdout == before
+
+
+# %maven reads Maven's settings like mvn: a mirror of Central in ~/.m2/settings.xml (the kernel's
+# user.home is a scratch home here) serves the library, which lands in the local repository the
+# settings name; the cells then use it. No network: the mirror is a web server on this machine.
+def test_maven_follows_the_users_settings_xml(tmp_path):
+    mirror = tmp_path / "mirror"
+    artifact = mirror / "org" / "proclab" / "demo" / "greeter" / "1.0"
+    build_jar("greeter", artifact / "greeter-1.0.jar", tmp_path)
+    (artifact / "greeter-1.0.pom").write_text(
+        '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+        "<groupId>org.proclab.demo</groupId><artifactId>greeter</artifactId><version>1.0</version></project>")
+    requested = []
+
+    class Mirror(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(mirror), **kwargs)
+
+        def log_message(self, *args):
+            requested.append(self.path)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Mirror)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    home = tmp_path / "home"
+    (home / ".m2").mkdir(parents=True)
+    (home / ".m2" / "settings.xml").write_text(
+        f"<settings><localRepository>{tmp_path / 'local'}</localRepository><mirrors><mirror><id>school</id>"
+        f"<url>http://127.0.0.1:{server.server_address[1]}/</url><mirrorOf>central</mirrorOf></mirror></mirrors></settings>")
+    try:
+        with fresh_kernel(env={**os.environ, "JAVA_TOOL_OPTIONS": f"-Duser.home={home}"}) as (_, kc):
+            out = ok(kc, "%maven org.proclab.demo:greeter:1.0", timeout=120)
+            assert "Added 1 jar to the class path:\n  org.proclab.demo:greeter:1.0\n" in out.stdout, out.stdout
+            assert ok(kc, 'greet.Greeter.hello("mirror")').result == '"hello mirror"'
+    finally:
+        server.shutdown()
+    assert (tmp_path / "local" / "org" / "proclab" / "demo" / "greeter" / "1.0" / "greeter-1.0.jar").is_file()
+    assert "/org/proclab/demo/greeter/1.0/greeter-1.0.pom" in requested, requested
 
 
 # Coordinates that do not exist are one clear line, and the kernel goes on.

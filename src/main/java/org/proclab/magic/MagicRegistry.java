@@ -28,7 +28,7 @@ public final class MagicRegistry {
         registry.add(new PoolMagic());
         registry.add(new ClassPathMagic());
         registry.add(new LoadMagic());
-        MavenResolver maven = new MavenResolver(MavenResolver.userLocalRepository());
+        MavenResolver maven = MavenResolver.forThisUser();
         registry.add(new MavenMagic(maven));
         registry.add(new MavenRepoMagic(maven));
         return registry;

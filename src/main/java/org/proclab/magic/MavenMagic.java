@@ -12,7 +12,7 @@ import org.proclab.kernel.classpath.MavenResolver;
 /**
  * {@code %maven GROUP:ARTIFACT:VERSION...}: downloads libraries with their dependencies and puts
  * them on the class path of the cells and of every process started afterwards; alone, lists what
- * it added.
+ * it added. Where it downloads from follows Maven's settings ({@code MavenSettings}).
  *
  * <p>Each library is on the class path once: a jar added before is not added again, and when a
  * dependency comes in another version than one added before, the first version stays (two
@@ -27,8 +27,9 @@ final class MavenMagic extends DescribedMagic {
     MavenMagic(MavenResolver resolver) {
         super("maven", false, "%maven GROUP:ARTIFACT:VERSION ...   (e.g. %maven " + MavenCoordinates.EXAMPLE + ")",
                 "Downloads libraries and their dependencies from Maven Central (and %mavenRepo repositories) into"
-                        + " ~/.m2/repository and adds them to the class path of the cells and of later processes;"
-                        + " alone, lists what it added.");
+                        + " Maven's local repository and adds them to the class path of the cells and of later processes;"
+                        + " alone, lists what it added. Mirrors, proxies, passwords and the local repository come from"
+                        + " Maven's settings.xml, as for mvn.");
         this.resolver = resolver;
     }
 

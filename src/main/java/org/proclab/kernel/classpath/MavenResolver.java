@@ -43,6 +43,9 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  * way Maven 3 does (version conflicts: nearest wins; test, provided and optional dependencies
  * left out) without a dependency-injection container. The resolver starts on first use.
  *
+ * <p>It follows Maven's settings ({@link MavenSettings}): the local repository, mirrors, proxies and
+ * server passwords of {@code ~/.m2/settings.xml} and the installation's {@code conf/settings.xml}.
+ *
  * <p>The resolver's prefix filter is off: it downloads each repository's list of group prefixes once
  * per session (here: per {@code %maven}), which costs a round trip even when every artifact is in
  * the local repository, and makes an offline machine wait for a timeout before using its cache.
@@ -61,23 +64,35 @@ public final class MavenResolver {
     public record Artifact(MavenCoordinates coordinates, Path file) {
     }
 
-    private final Path localRepository;
+    private final List<Path> settingsFiles;
     private final Map<String, RemoteRepository> repositories = new LinkedHashMap<>();
     private RepositorySystem system;
 
-    /** A resolver that caches in {@code localRepository} and knows Maven Central. */
-    public MavenResolver(Path localRepository) {
-        this.localRepository = localRepository;
+    /**
+     * A resolver that knows Maven Central and follows the Maven settings in {@code settingsFiles}
+     * (see {@link MavenSettings#read}), read again at each resolution so that an edited file counts
+     * at the next {@code %maven}.
+     */
+    public MavenResolver(List<Path> settingsFiles) {
+        this.settingsFiles = List.copyOf(settingsFiles);
         repositories.put(CENTRAL_ID, repository(CENTRAL_ID, CENTRAL_URL));
     }
 
-    /** Maven's local repository: {@code -Dmaven.repo.local} if set, else {@code ~/.m2/repository}. */
-    public static Path userLocalRepository() {
+    /** A resolver with this user's Maven settings, as {@code mvn} would use them. */
+    public static MavenResolver forThisUser() {
+        return new MavenResolver(MavenSettings.userAndGlobalFiles());
+    }
+
+    /**
+     * Maven's local repository: {@code -Dmaven.repo.local} if set, else the settings'
+     * {@code localRepository}, else {@code ~/.m2/repository}.
+     */
+    static Path localRepository(MavenSettings settings) {
         String chosen = System.getProperty("maven.repo.local");
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen);
         }
-        return Path.of(System.getProperty("user.home"), ".m2", "repository");
+        return settings.localRepository().orElse(Path.of(System.getProperty("user.home"), ".m2", "repository"));
     }
 
     /**
@@ -112,29 +127,35 @@ public final class MavenResolver {
      *     repository cannot be reached
      */
     public synchronized List<Artifact> resolve(List<MavenCoordinates> wanted) throws ClassPathException {
+        MavenSettings settings = MavenSettings.read(settingsFiles);
         CollectRequest collect = new CollectRequest();
         for (MavenCoordinates coordinates : wanted) {
             collect.addDependency(new Dependency(new DefaultArtifact(coordinates.groupId(), coordinates.artifactId(),
                     coordinates.classifier(), coordinates.extension(), coordinates.version()), JavaScopes.COMPILE));
         }
-        collect.setRepositories(new ArrayList<>(repositories.values()));
         DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
         RepositorySystem repositorySystem = system();
+        List<RemoteRepository> lookIn = List.of();
         try (RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(repositorySystem).get()
-                .withLocalRepositoryBaseDirectories(localRepository)
+                .withLocalRepositoryBaseDirectories(localRepository(settings))
+                .setMirrorSelector(settings.mirrorSelector())
+                .setProxySelector(settings.proxySelector())
+                .setAuthenticationSelector(settings.authenticationSelector())
                 .setSystemProperties(System.getProperties())
                 .setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, CONNECT_TIMEOUT_MILLIS)
                 .setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, READ_TIMEOUT_MILLIS)
                 .setConfigProperty(ConfigurationProperties.USER_AGENT, "ProcLab (Apache Maven Resolver)")
                 .setConfigProperty(PrefixesRemoteRepositoryFilterSource.CONFIG_PROP_ENABLED, false)
                 .build()) {
+            lookIn = repositorySystem.newResolutionRepositories(session, new ArrayList<>(repositories.values()));
+            collect.setRepositories(lookIn);
             List<Artifact> resolved = new ArrayList<>();
             for (ArtifactResult result : repositorySystem.resolveDependencies(session, request).getArtifactResults()) {
                 resolved.add(new Artifact(coordinatesOf(result.getArtifact()), result.getArtifact().getPath()));
             }
             return resolved;
         } catch (DependencyResolutionException | RuntimeException e) {
-            throw new ClassPathException(reason(e, wanted));
+            throw new ClassPathException(reason(e, wanted, lookIn));
         }
     }
 
@@ -149,8 +170,11 @@ public final class MavenResolver {
         return new RemoteRepository.Builder(id, "default", url).build();
     }
 
-    /** One sentence for the user: what was not found, and which repository could not be reached. */
-    private String reason(Exception failure, List<MavenCoordinates> wanted) {
+    /**
+     * One sentence for the user: what was not found where (a mirror is named with what it serves),
+     * and which repository could not be reached.
+     */
+    private String reason(Exception failure, List<MavenCoordinates> wanted, List<RemoteRepository> lookedIn) {
         String asked = wanted.stream().map(MavenCoordinates::toString).collect(Collectors.joining(", "));
         List<Throwable> causes = causes(failure);
         String notFound = causes.stream().filter(ArtifactNotFoundException.class::isInstance)
@@ -159,7 +183,7 @@ public final class MavenResolver {
                 .map(cause -> cause.getClass().getSimpleName() + ": " + cause.getMessage()).findFirst().orElse(null);
         if (notFound != null) {
             String sentence = "cannot find " + notFound + (asked.contains(notFound) ? "" : " (needed by " + asked + ")")
-                    + " in " + String.join(", ", repositories().values());
+                    + " in " + (lookedIn.isEmpty() ? String.join(", ", repositories().values()) : places(lookedIn));
             return unreachable == null ? sentence : sentence + "; a repository could not be reached (" + unreachable + ")";
         }
         if (unreachable != null) {
@@ -172,6 +196,13 @@ public final class MavenResolver {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return "cannot resolve " + asked + ": " + message.lines().findFirst().orElse(message);
+    }
+
+    private static String places(List<RemoteRepository> repositories) {
+        return repositories.stream().map(repository -> repository.getMirroredRepositories().isEmpty() ? repository.getUrl()
+                : repository.getUrl() + " (mirror " + repository.getId() + " of " + repository.getMirroredRepositories().stream()
+                        .map(RemoteRepository::getId).collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /**
