@@ -130,8 +130,15 @@ final class IdleWarmUp {
             return busyAtLastSample;
         }
         lastLoadSampleNanos = now;
-        busyAtLastSample = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                && os.getCpuLoad() - os.getProcessCpuLoad() >= BUSY_SHARE_OF_OTHERS;
-        return busyAtLastSample;
+        double others = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getCpuLoad() - os.getProcessCpuLoad() : 0;
+        boolean busy = others >= BUSY_SHARE_OF_OTHERS;
+        if (busy != busyAtLastSample) {
+            LOG.log(System.Logger.Level.INFO, () -> busy
+                    ? String.format("compiler warm-up paused: other processes keep %.0f %% of the CPUs busy", others * 100)
+                    : "compiler warm-up resumed");
+        }
+        busyAtLastSample = busy;
+        return busy;
     }
 }
