@@ -228,6 +228,40 @@ class TestFaults:
         assert failed.status == "error" and failed.error["ename"] == "OutOfMemoryError", failed
         assert_kernel_works(kc)
 
+    # A cell that fills the kernel's own heap through a variable is stopped before the heap is full, with
+    # an error that says what to do (the heap is small here, so it fills in a moment); the kernel's threads
+    # all survive, also through the collections of the next seconds, and a null gives the memory back.
+    def test_cell_filling_the_kernels_heap_is_stopped_in_time(self):
+        with tracked_kernel(env={**os.environ, "JAVA_TOOL_OPTIONS": "-Xmx512m"}) as (km, kc):
+            out = execute(kc, "var hoard = new ArrayList<long[]>();\nwhile (true) hoard.add(new long[100_000]);",
+                          timeout=120)
+            assert out.status == "error" and out.error["ename"] == "OutOfMemoryError", out
+            assert "cell [1] was stopped by the kernel" in out.error["traceback"][0], out.error
+            assert "set a large one to null" in out.error["evalue"], out.error
+            for _ in range(3):
+                time.sleep(2)
+                assert ok(kc, "6 * 7", timeout=30).result == "42"
+            used = "Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()"
+            assert ok(kc, f"hoard = null;\nSystem.gc();\n{used} < 100_000_000").result == "true"
+
+    # A thread the kernel cannot work without that dies (here a stopped heartbeat thread, as an
+    # OutOfMemoryError could kill it) ends the kernel with a note in its log, so Jupyter restarts it,
+    # instead of leaving a kernel that answers nothing. Thread.stop exists only before JDK 20.
+    def test_kernel_ends_when_an_essential_thread_dies(self, tmp_path):
+        log_path = tmp_path / "kernel.log"
+        with open(log_path, "w") as log, tracked_kernel(stderr=log) as (km, kc):
+            if int(ok(kc, "Runtime.version().feature()", timeout=60).result) >= 20:
+                pytest.skip("Thread.stop is gone from JDK 20 on")
+            send_execute(kc, 'Thread.getAllStackTraces().keySet().stream()'
+                             '.filter(t -> t.getName().equals("proclab-heartbeat")).findFirst().get().stop();')
+            deadline = time.monotonic() + 10
+            while km.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not km.is_alive(), "the kernel lives on without its heartbeat thread"
+            assert km.provisioner.process.returncode == 3
+        text = log_path.read_text()
+        assert "thread proclab-heartbeat died" in text and "it ends now so that Jupyter restarts it" in text, text
+
     # Restarting from the notebook, with a process, an open pool, warm JVMs and shared memory in use, leaves
     # nothing of the old kernel: no process within 2 s, no shared-memory or socket directory; the new one works.
     def test_restart_leaves_nothing_behind(self):

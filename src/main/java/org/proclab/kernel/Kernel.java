@@ -94,6 +94,7 @@ public final class Kernel {
 
     /** Starts serving requests and announces that the kernel is starting. */
     public void start() {
+        HeapGuard.install(this::stopCell);
         sockets.start();
         sockets.publish(Message.broadcast(MessageTypes.STATUS, new Status("starting")));
     }
@@ -109,9 +110,14 @@ public final class Kernel {
      * {@code interrupt_request} and by SIGINT (signal mode).
      */
     public void interrupt() {
+        stopCell(null);
+    }
+
+    /** Stops the running cell like {@link #interrupt()}, telling the user {@code reason} (null: the user asked). */
+    private void stopCell(String reason) {
         JavaEvaluator ready = evaluator.getNow(null);
         if (ready != null) {
-            ready.interrupt();
+            ready.stopBecause(reason);
             children.join().cellInterrupted();
         }
     }

@@ -33,6 +33,7 @@ public final class KernelMain {
      */
     public static int run(Path connectionFile, boolean haltIfExitHangs) throws IOException, InterruptedException {
         PrintStream kernelLog = System.err;
+        Thread.setDefaultUncaughtExceptionHandler(new EssentialThreadDeath(kernelLog));
         configureLogging();
         CompletableFuture<JavaEvaluator> evaluator = Kernel.startEvaluator();
         ConnectionInfo connection = ConnectionInfo.read(connectionFile);

@@ -40,12 +40,14 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     private volatile Object lastValue;
     private volatile Throwable lastFailure;
     private volatile boolean stopped;
+    private volatile String stopReason;
     private boolean userLoaderKnown;
 
     /** Creates the thread group of a new cell; later snippets run in it until the next call. */
     public CellThreadGroup beginCell(int executionCount, CellOutput output) {
         StopSignal.clear();
         stopped = false;
+        stopReason = null;
         cell = new CellThreadGroup(userThreads, executionCount, output);
         return cell;
     }
@@ -176,9 +178,14 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         return cell;
     }
 
-    /** True when the last cell was stopped by the user. */
+    /** True when the last cell was stopped, by the user or by the kernel ({@link #stopReason()}). */
     public boolean wasStopped() {
         return stopped;
+    }
+
+    /** Why the kernel stopped the last cell, or null when the user did (or nobody). */
+    public String stopReason() {
+        return stopReason;
     }
 
     /** The value the last snippet produced (null for statements and declarations without one). */
@@ -199,9 +206,20 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
      */
     @Override
     public void stop() {
+        stop(null);
+    }
+
+    /**
+     * Stops the running cell as {@link #stop()} does, for a reason of the kernel's own (told to the
+     * user instead of "Interrupted"); null means the user asked.
+     */
+    public void stop(String reason) {
         CellThreadGroup group = cell;
         if (group == null) {
             return;
+        }
+        if (!stopped) {
+            stopReason = reason;
         }
         stopped = true;
         for (Thread thread : threadsToStop(group)) {

@@ -136,6 +136,19 @@ final class ErrorReports {
                 "Variables, methods and classes defined before are kept."));
     }
 
+    /**
+     * The kernel stopped the cell to protect itself; {@code reason} starts with the error's name and
+     * a colon (e.g. {@code OutOfMemoryError: ...}), the rest says what happened and what to do.
+     */
+    static ErrorContent stoppedByKernel(int executionCount, String reason) {
+        int colon = reason.indexOf(": ");
+        String name = reason.substring(0, colon);
+        String message = reason.substring(colon + 2);
+        return new ErrorContent(name, message, List.of(
+                BOLD_RED + name + RESET + ": " + RED + "cell [" + executionCount + "] was stopped by the kernel" + RESET,
+                message, "Variables, methods and classes defined before are kept."));
+    }
+
     /** Code that uses a method or class whose own definition still lacks something. */
     static ErrorContent unresolved(String what, List<String> missing) {
         String message = what + " cannot be used until " + String.join(", ", missing) + " is declared";

@@ -124,7 +124,7 @@ public final class JavaEvaluator implements AutoCloseable {
         for (int index = 0; index < pieces.size(); index++) {
             CellPiece piece = pieces.get(index);
             if (control.wasStopped()) {
-                return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
+                return stopped(executionCount);
             }
             if (!piece.completeness().isComplete()
                     && piece.completeness() != SourceCodeAnalysis.Completeness.UNKNOWN) {
@@ -144,7 +144,7 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             SnippetEvent main = evaluateSnippet(piece.source(), piece, executionCount);
             if (control.wasStopped()) {
-                return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
+                return stopped(executionCount);
             }
             if (main == null) {
                 continue;
@@ -201,7 +201,7 @@ public final class JavaEvaluator implements AutoCloseable {
         }
         try {
             if (control.wasStopped()) {
-                return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
+                return stopped(executionCount);
             }
             if (main.status() != Snippet.Status.VALID) {
                 return null;
@@ -223,7 +223,7 @@ public final class JavaEvaluator implements AutoCloseable {
         } catch (InvocationTargetException e) {
             return new Evaluation.Failed(ErrorReports.exception(e.getCause(), e.getCause()));
         } catch (StoppedException e) {
-            return new Evaluation.Failed(ErrorReports.interrupted(executionCount));
+            return stopped(executionCount);
         }
     }
 
@@ -263,6 +263,20 @@ public final class JavaEvaluator implements AutoCloseable {
     /** Stops the running cell and the threads it started. */
     public void interrupt() {
         control.stop();
+    }
+
+    /**
+     * Stops the running cell as {@link #interrupt()} does, and tells the user {@code reason} ("NAME:
+     * text") instead of "Interrupted"; null is the user's own stop.
+     */
+    public void stopBecause(String reason) {
+        control.stop(reason);
+    }
+
+    private Evaluation.Failed stopped(int executionCount) {
+        String reason = control.stopReason();
+        return new Evaluation.Failed(reason == null ? ErrorReports.interrupted(executionCount)
+                : ErrorReports.stoppedByKernel(executionCount, reason));
     }
 
     @Override

@@ -1,0 +1,57 @@
+package org.proclab.kernel;
+
+import java.io.PrintStream;
+
+/**
+ * The JVM's handler for threads that die of an exception nobody caught, outside the cells (whose
+ * threads report to their cell). When a thread the kernel cannot work without dies, one of the
+ * socket threads, the shell or control worker, or a ZeroMQ I/O thread, typically of an
+ * {@link OutOfMemoryError} while a cell filled the heap, the kernel would go on running but answer
+ * nothing. Instead it writes why to the kernel log and ends, so that Jupyter says the kernel died
+ * and restarts it. Other threads' deaths are only logged.
+ */
+final class EssentialThreadDeath implements Thread.UncaughtExceptionHandler {
+    /** The exit status of a kernel that ended because an essential thread died. */
+    static final int STATUS = 3;
+    private static final String[] ESSENTIAL_PREFIXES = {"proclab-shell", "proclab-control", "proclab-iopub",
+        "proclab-stdin", "proclab-heartbeat", "proclab-output", "iothread-", "reaper-"};
+
+    private final PrintStream kernelLog;
+
+    EssentialThreadDeath(PrintStream kernelLog) {
+        this.kernelLog = kernelLog;
+    }
+
+    /**
+     * Whether the kernel cannot work without this thread (by the names the kernel and JeroMQ give
+     * them). It allocates nothing: it runs when the heap may be full.
+     */
+    static boolean isEssential(Thread thread) {
+        String name = thread.getName();
+        for (String prefix : ESSENTIAL_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reports the death; for an essential thread, ends the JVM even when the report itself fails. */
+    @Override
+    public void uncaughtException(Thread thread, Throwable failure) {
+        boolean essential = isEssential(thread);
+        try {
+            kernelLog.println("[ProcLab] thread " + thread.getName() + " died: " + failure);
+            failure.printStackTrace(kernelLog);
+            if (essential) {
+                kernelLog.println("[ProcLab] the kernel cannot work without that thread; it ends now so that Jupyter"
+                        + " restarts it");
+            }
+            kernelLog.flush();
+        } finally {
+            if (essential) {
+                Runtime.getRuntime().halt(STATUS);
+            }
+        }
+    }
+}

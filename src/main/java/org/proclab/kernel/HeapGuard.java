@@ -1,0 +1,75 @@
+package org.proclab.kernel;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryNotificationInfo;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.management.NotificationEmitter;
+
+/**
+ * Stops a cell that is filling the kernel's heap before the heap is full. Cells run in the
+ * kernel's own JVM, so a cell such as {@code var hoard = new ArrayList<long[]>(); while (true)
+ * hoard.add(new long[1_000_000]);} would otherwise end with an {@link OutOfMemoryError} thrown
+ * in whichever thread allocated last, often a thread of the kernel (a ZeroMQ I/O thread), and the
+ * kernel would have to end ({@link EssentialThreadDeath}).
+ *
+ * <p>How: the JVM tells when its old generation holds {@link #STOP_AT_SHARE} of its maximum (a
+ * usage threshold, checked at each collection). Much of that may be garbage, so the guard then
+ * runs a full collection and stops the running cell, as the stop button does and with an error that
+ * says why and what to do, only if the old generation is still that full. The JVM tells of a
+ * crossing once until the use falls below the threshold again; a cell that keeps its data in a
+ * variable therefore gets this error once, and a later one that fills the rest meets the JVM's own
+ * {@code OutOfMemoryError} (or ends the kernel, if a kernel thread meets it first).
+ */
+final class HeapGuard {
+    /** The share of the old generation in use, after a full collection, at which the running cell is stopped. */
+    static final double STOP_AT_SHARE = 0.8;
+    private static final System.Logger LOG = System.getLogger(HeapGuard.class.getName());
+
+    private HeapGuard() {
+    }
+
+    /**
+     * Watches the heap; {@code stopCell} is called (on a JMX notification thread) with the reason
+     * to show, in the form {@code OutOfMemoryError: text}. Returns the watched pool's name, or empty
+     * when this JVM's collector reports no such threshold.
+     */
+    static Optional<String> install(Consumer<String> stopCell) {
+        Optional<MemoryPoolMXBean> oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isUsageThresholdSupported()
+                        && pool.getUsage().getMax() > 0)
+                .findFirst();
+        if (oldGeneration.isEmpty() || !(ManagementFactory.getMemoryMXBean() instanceof NotificationEmitter emitter)) {
+            LOG.log(System.Logger.Level.WARNING, "no heap pool reports its use; cells that fill the heap are not"
+                    + " stopped early");
+            return Optional.empty();
+        }
+        MemoryPoolMXBean pool = oldGeneration.get();
+        long threshold = (long) (pool.getUsage().getMax() * STOP_AT_SHARE);
+        pool.setUsageThreshold(threshold);
+        emitter.addNotificationListener((notification, handback) -> {
+            if (MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED.equals(notification.getType())) {
+                System.gc();
+                MemoryUsage afterCollection = pool.getUsage();
+                if (afterCollection.getUsed() >= threshold) {
+                    stopCell.accept(reason(afterCollection));
+                }
+            }
+        }, null, null);
+        return Optional.of(pool.getName());
+    }
+
+    /** What the user reads: how full, and how to get the memory back. */
+    static String reason(MemoryUsage usage) {
+        double megabyte = 1024.0 * 1024.0;
+        return String.format(Locale.ROOT, "OutOfMemoryError: after a garbage collection the kernel's memory was still"
+                        + " %.0f %% full (%.0f of %.0f MB), so the kernel stopped this cell before it ran out. What a"
+                        + " variable refers to stays in memory: set a large one to null (bigList = null;), or restart"
+                        + " the kernel.",
+                100.0 * usage.getUsed() / usage.getMax(), usage.getUsed() / megabyte, usage.getMax() / megabyte);
+    }
+}
