@@ -13,8 +13,11 @@ import java.io.PrintStream;
 final class EssentialThreadDeath implements Thread.UncaughtExceptionHandler {
     /** The exit status of a kernel that ended because an essential thread died. */
     static final int STATUS = 3;
-    private static final String[] ESSENTIAL_PREFIXES = {"proclab-shell", "proclab-control", "proclab-iopub",
-        "proclab-stdin", "proclab-heartbeat", "proclab-output", "iothread-", "reaper-"};
+    /** The kernel's own, by exact name: other ProcLab threads carry process names, which users choose. */
+    private static final String[] ESSENTIAL_NAMES = {"proclab-shell", "proclab-control", "proclab-iopub",
+        "proclab-stdin", "proclab-heartbeat", "proclab-shell-worker", "proclab-control-worker", "proclab-output"};
+    /** JeroMQ's, numbered. */
+    private static final String[] ESSENTIAL_PREFIXES = {"iothread-", "reaper-"};
 
     private final PrintStream kernelLog;
 
@@ -28,6 +31,11 @@ final class EssentialThreadDeath implements Thread.UncaughtExceptionHandler {
      */
     static boolean isEssential(Thread thread) {
         String name = thread.getName();
+        for (String essential : ESSENTIAL_NAMES) {
+            if (name.equals(essential)) {
+                return true;
+            }
+        }
         for (String prefix : ESSENTIAL_PREFIXES) {
             if (name.startsWith(prefix)) {
                 return true;

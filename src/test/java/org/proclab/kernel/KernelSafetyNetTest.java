@@ -19,7 +19,8 @@ class KernelSafetyNetTest {
             "proclab-control-worker", "proclab-output", "iothread-2", "reaper-1"}) {
             assertTrue(EssentialThreadDeath.isEssential(new Thread(() -> { }, name)), name);
         }
-        for (String name : new String[] {"proclab-Process-3-stdout", "proclab-shm-sweep", "Thread-0", "main"}) {
+        for (String name : new String[] {"proclab-Process-3-stdout", "proclab-shm-sweep", "Thread-0", "main",
+            "proclab-shell-reader", "proclab-output-stdout"}) { // threads of processes named "shell" and "output"
             assertFalse(EssentialThreadDeath.isEssential(new Thread(() -> { }, name)), name);
         }
     }
