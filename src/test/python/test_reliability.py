@@ -232,7 +232,7 @@ class TestFaults:
     # an error that says what to do (the heap is small here, so it fills in a moment); the kernel's threads
     # all survive, also through the collections of the next seconds, and a null gives the memory back.
     def test_cell_filling_the_kernels_heap_is_stopped_in_time(self):
-        with tracked_kernel(env={**os.environ, "JAVA_TOOL_OPTIONS": "-Xmx512m"}) as (km, kc):
+        with tracked_kernel(env={**os.environ, "JAVA_TOOL_OPTIONS": "-Xmx1g"}) as (km, kc):
             out = execute(kc, "var hoard = new ArrayList<long[]>();\nwhile (true) hoard.add(new long[100_000]);",
                           timeout=120)
             assert out.status == "error" and out.error["ename"] == "OutOfMemoryError", out

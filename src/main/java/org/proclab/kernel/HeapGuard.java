@@ -17,17 +17,21 @@ import javax.management.NotificationEmitter;
  * in whichever thread allocated last, often a thread of the kernel (a ZeroMQ I/O thread), and the
  * kernel would have to end ({@link EssentialThreadDeath}).
  *
- * <p>How: the JVM tells when its old generation holds {@link #STOP_AT_SHARE} of its maximum (a
- * usage threshold, checked at each collection). Much of that may be garbage, so the guard then
- * runs a full collection and stops the running cell, as the stop button does and with an error that
- * says why and what to do, only if the old generation is still that full. The JVM tells of a
- * crossing once until the use falls below the threshold again; a cell that keeps its data in a
- * variable therefore gets this error once, and a later one that fills the rest meets the JVM's own
- * {@code OutOfMemoryError} (or ends the kernel, if a kernel thread meets it first).
+ * <p>How: the JVM tells when its old generation holds {@link #LOOK_AT_SHARE} of its maximum (a
+ * usage threshold, checked at each collection). Much of that may be garbage, so the guard then runs
+ * a full collection and stops the running cell, as the stop button does and with an error that says
+ * why and what to do, only if what is left still fills {@link #STOP_AT_SHARE}. The look comes early
+ * because the cell keeps allocating while the JVM's notification travels. The guard then moves the
+ * threshold halfway from what is in use to the maximum, so that it looks again if the use keeps
+ * growing (the JVM tells of a crossing only once until the use falls below the threshold).
+ * If a kernel thread still meets an {@code OutOfMemoryError}, the kernel ends and Jupyter restarts it
+ * ({@link EssentialThreadDeath}).
  */
 final class HeapGuard {
-    /** The share of the old generation in use, after a full collection, at which the running cell is stopped. */
-    static final double STOP_AT_SHARE = 0.8;
+    /** The share of the old generation in use at which the guard first looks. */
+    static final double LOOK_AT_SHARE = 0.6;
+    /** The share of the old generation still in use after a full collection at which the running cell is stopped. */
+    static final double STOP_AT_SHARE = 0.75;
     private static final System.Logger LOG = System.getLogger(HeapGuard.class.getName());
 
     private HeapGuard() {
@@ -49,15 +53,18 @@ final class HeapGuard {
             return Optional.empty();
         }
         MemoryPoolMXBean pool = oldGeneration.get();
-        long threshold = (long) (pool.getUsage().getMax() * STOP_AT_SHARE);
-        pool.setUsageThreshold(threshold);
+        long max = pool.getUsage().getMax();
+        long lookAt = (long) (max * LOOK_AT_SHARE);
+        long stopAt = (long) (max * STOP_AT_SHARE);
+        pool.setUsageThreshold(lookAt);
         emitter.addNotificationListener((notification, handback) -> {
             if (MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED.equals(notification.getType())) {
                 System.gc();
                 MemoryUsage afterCollection = pool.getUsage();
-                if (afterCollection.getUsed() >= threshold) {
+                if (afterCollection.getUsed() >= stopAt) {
                     stopCell.accept(reason(afterCollection));
                 }
+                pool.setUsageThreshold(Math.max(lookAt, afterCollection.getUsed() + (max - afterCollection.getUsed()) / 2));
             }
         }, null, null);
         return Optional.of(pool.getName());
