@@ -8,7 +8,7 @@ import java.io.PrintStream;
  * socket threads, the shell or control worker, or a ZeroMQ I/O thread, typically of an
  * {@link OutOfMemoryError} while a cell filled the heap, the kernel would go on running but answer
  * nothing. Instead it writes why to the kernel log and ends, so that Jupyter says the kernel died
- * and restarts it. Other threads' deaths are only logged.
+ * and restarts it. Other threads' deaths, and any once the kernel is shutting down, are only logged.
  */
 final class EssentialThreadDeath implements Thread.UncaughtExceptionHandler {
     /** The exit status of a kernel that ended because an essential thread died. */
@@ -20,6 +20,7 @@ final class EssentialThreadDeath implements Thread.UncaughtExceptionHandler {
     private static final String[] ESSENTIAL_PREFIXES = {"iothread-", "reaper-"};
 
     private final PrintStream kernelLog;
+    private volatile boolean shuttingDown;
 
     EssentialThreadDeath(PrintStream kernelLog) {
         this.kernelLog = kernelLog;
@@ -44,10 +45,15 @@ final class EssentialThreadDeath implements Thread.UncaughtExceptionHandler {
         return false;
     }
 
+    /** From now on the kernel is closing its sockets: threads that end are no reason to halt. */
+    void shuttingDown() {
+        shuttingDown = true;
+    }
+
     /** Reports the death; for an essential thread, ends the JVM even when the report itself fails. */
     @Override
     public void uncaughtException(Thread thread, Throwable failure) {
-        boolean essential = isEssential(thread);
+        boolean essential = !shuttingDown && isEssential(thread);
         try {
             kernelLog.println("[ProcLab] thread " + thread.getName() + " died: " + failure);
             failure.printStackTrace(kernelLog);

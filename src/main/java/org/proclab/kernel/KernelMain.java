@@ -33,7 +33,8 @@ public final class KernelMain {
      */
     public static int run(Path connectionFile, boolean haltIfExitHangs) throws IOException, InterruptedException {
         PrintStream kernelLog = System.err;
-        Thread.setDefaultUncaughtExceptionHandler(new EssentialThreadDeath(kernelLog));
+        EssentialThreadDeath threadDeaths = new EssentialThreadDeath(kernelLog);
+        Thread.setDefaultUncaughtExceptionHandler(threadDeaths);
         configureLogging();
         CompletableFuture<JavaEvaluator> evaluator = Kernel.startEvaluator();
         ConnectionInfo connection = ConnectionInfo.read(connectionFile);
@@ -43,6 +44,7 @@ public final class KernelMain {
         sweepSharedMemoryLeftovers();
         exitWithParent(kernelLog);
         kernel.awaitShutdown();
+        threadDeaths.shuttingDown();
         if (haltIfExitHangs) {
             haltAfterGrace(kernelLog);
         }

@@ -28,8 +28,8 @@ final class Heartbeat {
                 }
                 socket.send(ping);
             }
-        } catch (ZMQException e) {
-            socket.close();
+        } catch (ZMQException | IllegalStateException e) {
+            socket.close(); // the context closed (JeroMQ may say so with a ClosedSelectorException)
         }
     }
 }
