@@ -5,7 +5,7 @@ import java.io.PrintStream;
 /**
  * The JVM's handler for threads that die of an exception nobody caught, outside the cells (whose
  * threads report to their cell). When a thread the kernel cannot work without dies, one of the
- * socket threads, the shell or control worker, or a ZeroMQ I/O thread, typically of an
+ * threads that own its sockets or a ZeroMQ I/O thread, typically of an
  * {@link OutOfMemoryError} while a cell filled the heap, the kernel would go on running but answer
  * nothing. Instead it writes why to the kernel log and ends, so that Jupyter says the kernel died
  * and restarts it. Other threads' deaths, and any once the kernel is shutting down, are only logged.
@@ -13,9 +13,13 @@ import java.io.PrintStream;
 final class EssentialThreadDeath implements Thread.UncaughtExceptionHandler {
     /** The exit status of a kernel that ended because an essential thread died. */
     static final int STATUS = 3;
-    /** The kernel's own, by exact name: other ProcLab threads carry process names, which users choose. */
+    /**
+     * The threads that own the kernel's sockets, by exact name (other ProcLab threads carry process
+     * names, which users choose). The shell and control workers are not among them: their executors
+     * replace a worker that dies.
+     */
     private static final String[] ESSENTIAL_NAMES = {"proclab-shell", "proclab-control", "proclab-iopub",
-        "proclab-stdin", "proclab-heartbeat", "proclab-shell-worker", "proclab-control-worker", "proclab-output"};
+        "proclab-stdin", "proclab-heartbeat"};
     /** JeroMQ's, numbered. */
     private static final String[] ESSENTIAL_PREFIXES = {"iothread-", "reaper-"};
 

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
  */
 class KernelSafetyNetTest {
     @Test
-    void theKernelsSocketWorkerAndZeroMqThreadsAreEssential() {
-        for (String name : new String[] {"proclab-shell", "proclab-iopub", "proclab-heartbeat", "proclab-shell-worker",
-            "proclab-control-worker", "proclab-output", "iothread-2", "reaper-1"}) {
+    // Executor workers are replaced when they die; "proclab-shell-reader" is the reader of a process named "shell".
+    void theKernelsSocketAndZeroMqThreadsAreEssential() {
+        for (String name : new String[] {"proclab-shell", "proclab-control", "proclab-iopub", "proclab-stdin",
+            "proclab-heartbeat", "iothread-2", "reaper-1"}) {
             assertTrue(EssentialThreadDeath.isEssential(new Thread(() -> { }, name)), name);
         }
-        for (String name : new String[] {"proclab-Process-3-stdout", "proclab-shm-sweep", "Thread-0", "main",
-            "proclab-shell-reader", "proclab-output-stdout"}) { // threads of processes named "shell" and "output"
+        for (String name : new String[] {"proclab-shell-worker", "proclab-control-worker", "proclab-Process-3-stdout",
+            "proclab-shm-sweep", "Thread-0", "main", "proclab-shell-reader", "proclab-iopub-stdout"}) {
             assertFalse(EssentialThreadDeath.isEssential(new Thread(() -> { }, name)), name);
         }
     }
