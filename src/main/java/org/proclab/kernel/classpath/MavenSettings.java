@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -72,11 +71,6 @@ public final class MavenSettings {
         this.servers = Map.copyOf(servers);
     }
 
-    /** No settings: Maven Central directly, {@code ~/.m2/repository}. */
-    public static MavenSettings none() {
-        return new MavenSettings(Optional.empty(), List.of(), List.of(), Map.of());
-    }
-
     /** The files Maven reads for this user, most important first: the user's, then the installation's. */
     public static List<Path> userAndGlobalFiles() {
         List<Path> files = new ArrayList<>();
@@ -102,13 +96,12 @@ public final class MavenSettings {
                 continue;
             }
             Element root = parse(file);
-            UnaryOperator<String> values = MavenSettings::interpolate;
             if (localRepository.isEmpty()) {
-                localRepository = text(root, "localRepository").map(values).filter(s -> !s.isBlank()).map(Path::of);
+                localRepository = value(root, "localRepository").filter(s -> !s.isBlank()).map(Path::of);
             }
             for (Element mirror : children(root, "mirrors", "mirror")) {
                 String id = text(mirror, "id").orElse("mirror");
-                String url = text(mirror, "url").map(values).orElse(null);
+                String url = value(mirror, "url").orElse(null);
                 if (url != null) {
                     mirrors.putIfAbsent(id, new Mirror(id, url, text(mirror, "mirrorOf").orElse("*")));
                 }
@@ -116,18 +109,18 @@ public final class MavenSettings {
             for (Element proxy : children(root, "proxies", "proxy")) {
                 if (text(proxy, "active").map(Boolean::parseBoolean).orElse(true) && text(proxy, "host").isPresent()) {
                     String protocol = text(proxy, "protocol").orElse("http").toLowerCase(Locale.ROOT);
-                    proxies.putIfAbsent(protocol, new Proxy(protocol, values.apply(text(proxy, "host").get()),
-                            port(file, text(proxy, "port").map(values).orElse("8080")),
-                            text(proxy, "username").map(values).orElse(null),
-                            plainPassword(file, text(proxy, "password").map(values).orElse(null)),
-                            text(proxy, "nonProxyHosts").map(values).orElse(null)));
+                    proxies.putIfAbsent(protocol, new Proxy(protocol, value(proxy, "host").get(),
+                            port(file, value(proxy, "port").orElse("8080")),
+                            value(proxy, "username").orElse(null),
+                            plainPassword(file, value(proxy, "password").orElse(null)),
+                            value(proxy, "nonProxyHosts").orElse(null)));
                 }
             }
             for (Element server : children(root, "servers", "server")) {
                 Optional<String> id = text(server, "id");
                 if (id.isPresent() && !servers.containsKey(id.get())) {
-                    servers.put(id.get(), new Server(id.get(), text(server, "username").map(values).orElse(null),
-                            plainPassword(file, text(server, "password").map(values).orElse(null))));
+                    servers.put(id.get(), new Server(id.get(), value(server, "username").orElse(null),
+                            plainPassword(file, value(server, "password").orElse(null))));
                 }
             }
         }
@@ -234,6 +227,11 @@ public final class MavenSettings {
 
     private static Optional<String> text(Element parent, String name) {
         return elements(parent, name).stream().findFirst().map(element -> element.getTextContent().strip());
+    }
+
+    /** The text of {@code name} under {@code parent}, with its {@code ${...}} replaced as {@link #interpolate} does. */
+    private static Optional<String> value(Element parent, String name) {
+        return text(parent, name).map(MavenSettings::interpolate);
     }
 
     /** {@code ${env.NAME}} from the environment, {@code ${name}} from the system properties; unknown ones stay. */
