@@ -39,10 +39,10 @@ final class HeapGuard {
 
     /**
      * Watches the heap; {@code stopCell} is called (on a JMX notification thread) with the reason
-     * to show, in the form {@code OutOfMemoryError: text}. Returns the watched pool's name, or empty
-     * when this JVM's collector reports no such threshold.
+     * to show, in the form {@code OutOfMemoryError: text}. Where this JVM's collector reports no
+     * such threshold, it logs that and does nothing.
      */
-    static Optional<String> install(Consumer<String> stopCell) {
+    static void install(Consumer<String> stopCell) {
         Optional<MemoryPoolMXBean> oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isUsageThresholdSupported()
                         && pool.getUsage().getMax() > 0)
@@ -50,7 +50,7 @@ final class HeapGuard {
         if (oldGeneration.isEmpty() || !(ManagementFactory.getMemoryMXBean() instanceof NotificationEmitter emitter)) {
             LOG.log(System.Logger.Level.WARNING, "no heap pool reports its use; cells that fill the heap are not"
                     + " stopped early");
-            return Optional.empty();
+            return;
         }
         MemoryPoolMXBean pool = oldGeneration.get();
         long max = pool.getUsage().getMax();
@@ -67,7 +67,6 @@ final class HeapGuard {
                 pool.setUsageThreshold(Math.max(lookAt, afterCollection.getUsed() + (max - afterCollection.getUsed()) / 2));
             }
         }, null, null);
-        return Optional.of(pool.getName());
     }
 
     /** What the user reads: how full, and how to get the memory back. */
