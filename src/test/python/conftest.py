@@ -324,13 +324,19 @@ def assert_interrupted(out, elapsed):
     assert elapsed < INTERRUPT_LIMIT, f"the interrupt took {elapsed:.3f}s"
 
 
-def alive(pid):
-    """Whether the process pid exists and is not a zombie."""
+def proc_stat(pid):
+    """The fields of /proc/PID/stat after the command (state, parent pid, ...), or None when pid is gone."""
     try:
         with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+            return stat.read().rsplit(")", 1)[1].split()
     except OSError:
-        return False
+        return None
+
+
+def alive(pid):
+    """Whether the process pid exists and is not a zombie."""
+    fields = proc_stat(pid)
+    return fields is not None and fields[0] != "Z"
 
 
 def wait_until_gone(pids, seconds):

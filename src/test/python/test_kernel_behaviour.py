@@ -4,7 +4,6 @@ Most tests share one kernel (the module-scoped `kernel` fixture of conftest.py) 
 their own so they do not disturb each other; tests that restart or signal a kernel start their own.
 """
 import contextlib
-import glob
 import hashlib
 import hmac
 import json
@@ -28,6 +27,7 @@ from conftest import (
     fresh_kernel,
     kernel_pid,
     ok,
+    proc_stat,
     run_and_interrupt,
     send_execute,
     shell_request,
@@ -746,11 +746,10 @@ def busiest_processes(seconds=1.0):
     """The processes that used more than a fifth of a CPU over the next `seconds`, busiest first."""
     def cpu_ticks():
         ticks = {}
-        for stat in glob.glob("/proc/[0-9]*/stat"):
-            with contextlib.suppress(OSError, IndexError, ValueError):
-                with open(stat) as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-                ticks[stat.split("/")[2]] = int(fields[11]) + int(fields[12])
+        for pid in os.listdir("/proc"):
+            fields = proc_stat(pid) if pid.isdigit() else None
+            if fields is not None:
+                ticks[pid] = int(fields[11]) + int(fields[12])
         return ticks
     before = cpu_ticks()
     time.sleep(seconds)

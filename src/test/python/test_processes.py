@@ -10,6 +10,7 @@ import pytest
 
 from conftest import (
     alive,
+    proc_stat,
     assert_interrupted,
     execute,
     fresh_kernel,
@@ -26,16 +27,15 @@ def children_of(pid):
     """Pids of the live ProcLab child JVMs whose parent is pid."""
     found = set()
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
+        fields = proc_stat(entry) if entry.isdigit() else None
+        if fields is None or int(fields[1]) != pid or fields[0] == "Z":
             continue
         try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
             with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
                 command = cmdline.read()
         except OSError:
             continue
-        if int(fields[1]) == pid and fields[0] != "Z" and CHILD_MAIN in command:
+        if CHILD_MAIN in command:
             found.add(int(entry))
     return found
 
