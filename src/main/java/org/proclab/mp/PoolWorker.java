@@ -166,6 +166,7 @@ final class PoolWorker {
 
     private ChildProcess launch(ChildName name) {
         ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm(), pool.creator());
+        started.awaitReady();
         tasksDone = 0;
         functionsHeld = new ShippedFunctions();
         byte[] initializer = pool.initializerJob();

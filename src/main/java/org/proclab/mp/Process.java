@@ -96,11 +96,16 @@ public class Process {
     }
 
     /**
-     * Starts the child JVM and sends it the task; returns without waiting for the task.
+     * Starts the child JVM and returns as soon as the operating system has created it, as Python's
+     * {@code start()} does: the pid is known and {@link #isAlive()} is true, while the JVM boots and
+     * receives its task in the background. So processes started in a loop boot and run at the same
+     * time. A child that cannot boot (a bad JVM option, say) ends with an exit code, and
+     * {@link #join()} throws an exception that names the cause.
      *
      * @throws IllegalStateException if this process was started before, or is {@link #current()}
      * @throws org.proclab.mp.spawn.NotSerializableValueException if the task captures a value that cannot travel
-     * @throws org.proclab.mp.spawn.ProcessStartException if the child cannot start (limit reached, bad java, ...)
+     * @throws org.proclab.mp.spawn.ProcessStartException if no child can be started (the limit of live
+     *         children is reached, no java to run, ...)
      */
     public synchronized Process start() {
         if (child != null) {
@@ -120,7 +125,12 @@ public class Process {
         return this;
     }
 
-    /** Waits until the child has exited and all its output has arrived. */
+    /**
+     * Waits until the child has exited and all its output has arrived.
+     *
+     * @throws org.proclab.mp.spawn.ProcessStartException if the child ended before it could run its task
+     *         (it could not boot), naming the cause; {@link #exitCode()} is set all the same
+     */
     public void join() throws InterruptedException {
         ChildProcess running = started("join");
         long began = System.nanoTime();
@@ -129,10 +139,14 @@ public class Process {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        ProcessEvents.joined(naming.name(), running.pid(), began, System.nanoTime());
+        joined(running, began);
     }
 
-    /** Waits at most {@code timeout}; afterwards {@link #isAlive()} tells whether the child ended. */
+    /**
+     * Waits at most {@code timeout}; afterwards {@link #isAlive()} tells whether the child ended.
+     *
+     * @throws org.proclab.mp.spawn.ProcessStartException as {@link #join()} does
+     */
     public void join(Duration timeout) throws InterruptedException {
         ChildProcess running = started("join");
         long began = System.nanoTime();
@@ -143,7 +157,14 @@ public class Process {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        ProcessEvents.joined(naming.name(), running.pid(), began, System.nanoTime());
+        joined(running, began);
+    }
+
+    private void joined(ChildProcess ended, long began) {
+        ProcessEvents.joined(naming.name(), ended.pid(), began, System.nanoTime());
+        if (ended.startFailure() != null) {
+            throw ended.startFailure();
+        }
     }
 
     public String name() {

@@ -3,6 +3,7 @@ package org.proclab.mp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -303,16 +304,18 @@ class ProcessTest {
         }
     }
 
-    // A java command that starts but exits before connecting back makes start() throw ProcessStartException.
+    // A java command that starts but exits before connecting back: start() returns, join() throws
+    // ProcessStartException naming the process, and the exit code is the command's status.
     @Test
-    void childThatExitsBeforeConnectingGivesProcessStartException() {
+    void childThatExitsBeforeConnectingFailsJoin() throws InterruptedException {
         SpawnConfig.javaCommand("/bin/false");
         try {
-            Process process = new Process(() -> { });
-            ProcessStartException e = assertThrows(ProcessStartException.class, process::start);
+            Process process = new Process(() -> { }).start();
+            assertNotNull(process.pid());
+            ProcessStartException e = assertThrows(ProcessStartException.class, process::join);
             assertTrue(e.getMessage().contains("before it was ready"), e.getMessage());
             assertTrue(e.getMessage().contains(process.name()), e.getMessage());
-            assertNull(process.pid());
+            assertEquals(1, process.exitCode());
             assertTrue(ChildProcess.live().isEmpty(), ChildProcess.live().toString());
         } finally {
             SpawnConfig.javaCommand(defaultJava);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,10 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.proclab.mp.shm.SharedMemoryDirectory;
 
 /**
- * A child JVM that has started and connected back, but has not been told who it is yet. Every
- * child JVM holds a place among the {@link SpawnConfig#maxLiveChildren()} live children from
- * before it starts until it exits, whether it runs a task or waits in the {@link Reservoir}: one
- * of this JVM's, and one in the session's {@link ChildLedger}, which bounds the children of
+ * A child JVM that the operating system has started, whether or not it has booted and connected
+ * back yet. {@link #connection()} completes when it has connected and proven itself with its token;
+ * until then nothing waits for it, so children started one after another boot at the same time,
+ * as Python's {@code Process.start()} returns once the OS process exists.
+ *
+ * <p>Every child JVM holds a place among the {@link SpawnConfig#maxLiveChildren()} live children
+ * from before it starts until it exits, whether it runs a task or waits in the {@link Reservoir}:
+ * one of this JVM's, and one in the session's {@link ChildLedger}, which bounds the children of
  * children too.
  */
 final class ChildJvm {
@@ -25,16 +28,16 @@ final class ChildJvm {
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
 
     final java.lang.Process os;
-    final FrameChannel channel;
     final long pid;
     /** The class path this JVM was started with: a warm JVM is of no use once it is no longer current. */
     final String classPath;
+    private final CompletableFuture<FrameChannel> connection;
     private final Place place;
 
-    private ChildJvm(java.lang.Process os, FrameChannel channel, long pid, String classPath, Place place) {
+    private ChildJvm(java.lang.Process os, CompletableFuture<FrameChannel> connection, String classPath, Place place) {
         this.os = os;
-        this.channel = channel;
-        this.pid = pid;
+        this.pid = os.pid();
+        this.connection = connection;
         this.classPath = classPath;
         this.place = place;
         os.onExit().thenRun(place::release);
@@ -67,7 +70,7 @@ final class ChildJvm {
 
     /**
      * Starts a JVM for {@code what} (a process name, for messages), making room by retiring a
-     * waiting warm JVM if the limit is reached.
+     * waiting warm JVM if the limit is reached. Returns as soon as the OS process exists.
      *
      * @throws ProcessStartException when the limit is reached or the JVM cannot start
      */
@@ -104,6 +107,20 @@ final class ChildJvm {
         return os.isAlive();
     }
 
+    /**
+     * Completes with the socket to the child once it has connected; fails with a
+     * {@link ProcessStartException} that names the cause when the JVM ends before that (a bad JVM
+     * option, a signal) or does not connect within a minute (it is then killed).
+     */
+    CompletableFuture<FrameChannel> connection() {
+        return connection;
+    }
+
+    /** Whether the child has connected already: a waiting JVM that has is ready for work at once. */
+    boolean isConnected() {
+        return connection.isDone() && !connection.isCompletedExceptionally();
+    }
+
     /** Whether this JVM was started with the class path children get now (see {@link SpawnConfig#addClassPath}). */
     boolean hasCurrentClassPath() {
         return classPath.equals(SpawnConfig.classPath());
@@ -113,6 +130,7 @@ final class ChildJvm {
     void discard() {
         os.toHandle().destroyForcibly();
         place.release();
+        connection.thenAccept(FrameChannel::close);
     }
 
     /** A place if this JVM and the session are both below the limit, else null. */
@@ -151,7 +169,7 @@ final class ChildJvm {
 
     private static ChildJvm launch(Place place, String what) {
         SpawnServer server = SpawnServer.get();
-        Map.Entry<String, CompletableFuture<SpawnServer.Connected>> expected = server.expectChild();
+        Map.Entry<String, CompletableFuture<FrameChannel>> expected = server.expectChild();
         String classPath = SpawnConfig.classPath();
         ChildClassArchive.Plan archive = ChildClassArchive.plan(SpawnConfig.javaCommand(), classPath);
         List<String> command = new ArrayList<>();
@@ -160,6 +178,7 @@ final class ChildJvm {
         command.addAll(archive.options());
         command.addAll(List.of("-cp", classPath, ChildMain.class.getName(),
                 server.socketPath().toString(), expected.getKey()));
+        CompletableFuture<FrameChannel> connection = expected.getValue();
         java.lang.Process os;
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -170,24 +189,22 @@ final class ChildJvm {
             os.onExit().thenRun(archive.afterExit());
         } catch (IOException e) {
             archive.afterExit().run();
-            expected.getValue().cancel(false);
+            connection.cancel(false);
             throw new ProcessStartException("cannot start " + what + " with " + SpawnConfig.javaCommand() + ": " + e.getMessage(), e);
         }
-        os.onExit().thenRun(() -> expected.getValue().completeExceptionally(new ProcessStartException(
-                what + " exited with code " + os.exitValue() + " before it was ready" + firstErrors(os))));
-        try {
-            SpawnServer.Connected connected = expected.getValue().get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new ChildJvm(os, connected.channel(), connected.pid(), classPath, place);
-        } catch (ExecutionException e) {
-            throw (ProcessStartException) e.getCause();
-        } catch (TimeoutException e) {
-            os.toHandle().destroyForcibly();
-            throw new ProcessStartException(what + " did not connect within " + CONNECT_TIMEOUT_SECONDS + " s and was killed");
-        } catch (InterruptedException e) {
-            os.toHandle().destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new ProcessStartException("starting " + what + " was interrupted; the child was killed");
-        }
+        os.onExit().thenRun(() -> {
+            if (!connection.isDone()) {
+                connection.completeExceptionally(new ProcessStartException(
+                        what + " exited with code " + os.exitValue() + " before it was ready" + firstErrors(os)));
+            }
+        });
+        CompletableFuture.delayedExecutor(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
+            if (connection.completeExceptionally(new ProcessStartException(
+                    what + " did not connect within " + CONNECT_TIMEOUT_SECONDS + " s and was killed", new TimeoutException()))) {
+                os.toHandle().destroyForcibly();
+            }
+        });
+        return new ChildJvm(os, connection, classPath, place);
     }
 
     /** What a JVM that died during start-up printed on stderr (e.g. a bad -Xmx), for the error message. */

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,6 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Signals go through the process handle, not {@code java.lang.Process.destroy()}, which would
  * also close the pipes in the parent and lose what the child printed last.
  *
+ * <p>A child is handed over in the background: {@link #launch} returns as soon as the OS process
+ * exists, with the child's name and first frames queued in a {@link PendingChannel}; when the child
+ * connects, they go out and its output pumps and frame reader start. A child that ends before it
+ * connects (it cannot boot) keeps the reason in {@link #startFailure()}.
+ *
  * <p>Every child is registered in {@link #live()} until it has exited, so the owner (the kernel)
  * can end them all; each child also exits by itself when its parent disappears (its socket closes).
  */
@@ -35,7 +42,8 @@ public final class ChildProcess {
     private final ChildRole role;
     private final boolean daemon;
     private final java.lang.Process os;
-    private final FrameChannel channel;
+    private final PendingChannel channel = new PendingChannel();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final long pid;
     private final ThreadGroup owner;
     private final ThreadGroup interruptedWith;
@@ -44,6 +52,10 @@ public final class ChildProcess {
     private final Map<Long, PendingJob> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    private volatile FrameChannel socket;
+    /** Why the child ended before it connected, while it is not yet known whether a signal ended it. */
+    private volatile ProcessStartException bootFailure;
+    private volatile ProcessStartException startFailure;
     private volatile int signalSent;
     /** The child said it exits by its own call, so its status is not a signal's. */
     private volatile boolean exitsByOwnCall;
@@ -57,7 +69,6 @@ public final class ChildProcess {
         this.role = role;
         this.daemon = daemon;
         this.os = jvm.os;
-        this.channel = jvm.channel;
         this.pid = jvm.pid;
         this.owner = Thread.currentThread().getThreadGroup();
         this.interruptedWith = interruptedWith;
@@ -72,10 +83,11 @@ public final class ChildProcess {
 
     /**
      * Starts a child (or, when {@code warm}, takes a waiting one from the {@link Reservoir}) and
-     * tells it who it is. Its output pumps belong to the calling thread's group, so in the kernel
-     * a process's output goes to the cell that started it.
+     * tells it who it is; returns as soon as the OS process exists, without waiting for it to boot.
+     * Its output pumps belong to the calling thread's group, so in the kernel a process's output goes
+     * to the cell that started it.
      *
-     * @throws ProcessStartException when the limit of live children is reached or the JVM cannot start
+     * @throws ProcessStartException when the limit of live children is reached or no JVM can be started
      */
     public static ChildProcess launch(ChildName name, ChildRole role, boolean daemon, boolean warm) {
         return launch(name, role, daemon, warm, Thread.currentThread().getThreadGroup());
@@ -89,25 +101,79 @@ public final class ChildProcess {
     public static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
                                       ThreadGroup interruptedWith) {
         String name = given.name();
-        ChildJvm jvm = warm ? Reservoir.shared().take() : null;
-        ChildProcess child = new ChildProcess(jvm != null ? jvm : ChildJvm.start(name), name, role, daemon,
-                interruptedWith);
+        ChildJvm waiting = warm ? Reservoir.shared().take() : null;
+        ChildJvm jvm = waiting != null ? waiting : ChildJvm.start(name);
+        ChildProcess child = new ChildProcess(jvm, name, role, daemon, interruptedWith);
         try {
             child.channel.send(FrameType.ASSIGN, 0,
                     (role.name() + " " + given.identity() + " " + name).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            child.os.toHandle().destroyForcibly();
-            if (jvm != null) {
-                return launch(given, role, daemon, false, interruptedWith);
-            }
-            throw new ProcessStartException(name + " exited before it could be given its task", e);
+            jvm.discard();
+            return launch(given, role, daemon, false, interruptedWith);
         }
         LIVE.add(child);
         ProcessEvents.started(name, child.pid);
-        child.pumps.forEach(OutputPump::start);
-        child.reader.start();
-        child.os.onExit().thenRun(child::exited);
+        jvm.connection().handle((socket, failure) -> {
+            child.handOver(socket, failure);
+            return null;
+        }).thenCompose(handedOver -> child.os.onExit()).thenRun(child::exited);
         return child;
+    }
+
+    /**
+     * The child has connected (its queued frames go out, its frames are read from now on) or never
+     * will ({@code failure}: it ended, or did not connect in time and was killed). Either way its
+     * output pumps start, so what a JVM that failed printed, and a note on a signal from outside,
+     * still reach the user.
+     */
+    private void handOver(FrameChannel connected, Throwable failure) {
+        if (failure == null) {
+            socket = connected;
+            try {
+                channel.connected(connected);
+            } catch (IOException e) {
+                // the child died at once: the reader sees the end, exited() reports how it ended
+            }
+            reader.start();
+            pumps.forEach(OutputPump::start);
+            ready.complete(null);
+            return;
+        }
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        ProcessStartException why = cause instanceof ProcessStartException known ? known
+                : new ProcessStartException(name + " could not start: " + cause, cause);
+        channel.failed(why.getMessage());
+        if (why.getCause() instanceof TimeoutException) {
+            signalSent = 9;
+            startFailure = why;
+        } else {
+            bootFailure = why;
+        }
+        pumps.forEach(OutputPump::start);
+        ready.completeExceptionally(why);
+    }
+    /**
+     * Waits until the child has booted and connected; a pool waits so for its workers, so that one
+     * that cannot boot fails the pool at once instead of being replaced again and again.
+     *
+     * @throws ProcessStartException naming the cause, when the child ended (or was killed) before
+     */
+    public void awaitReady() {
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            throw (ProcessStartException) e.getCause();
+        }
+    }
+
+    /**
+     * Why the child never ran, once it has exited: it ended on its own before it connected (a bad
+     * JVM option, a crash while booting) or did not connect within the time allowed. Null when it
+     * connected, or when a signal ended it while it booted ({@link #terminate()}, {@link #kill()},
+     * or a {@code kill} from outside): that is not a failure to start, and its exit code says it.
+     */
+    public ProcessStartException startFailure() {
+        return startFailure;
     }
 
     /** Children started in this JVM that have not exited yet. */
@@ -221,9 +287,10 @@ public final class ChildProcess {
 
 
     private void readFrames() {
+        FrameChannel connected = socket;
         try {
             Frame frame;
-            while ((frame = channel.receive()) != null) {
+            while ((frame = connected.receive()) != null) {
                 switch (frame.type()) {
                     case CLASS_REQUEST -> answerClassRequest(frame);
                     case RESULT -> completeJob(frame);
@@ -235,7 +302,7 @@ public final class ChildProcess {
         } catch (IOException e) {
             // the child is gone; exited() reports how it ended
         } finally {
-            channel.close();
+            connected.close();
         }
     }
 
@@ -321,6 +388,9 @@ public final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         int code = pythonExitCode(os.exitValue(), signalSent, exitsByOwnCall);
+        if (bootFailure != null && code >= 0) {
+            startFailure = bootFailure;
+        }
         LIVE.remove(this);
         ProcessEvents.exited(name, pid, code);
         exitCode.complete(code);

@@ -10,7 +10,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Child JVMs started ahead of time that wait, connected and warmed up, until a process or pool
  * worker needs one: ProcLab's answer to Python's {@code forkserver}. Taking one skips the JVM's
- * start-up; the reservoir then starts a replacement in the background.
+ * start-up; the reservoir then starts replacements in the background.
+ *
+ * <p>The reservoir learns the demand: it keeps as many JVMs ready as the largest burst of takes
+ * it has seen (takes less than {@link #REFILL_DELAY_MILLIS} apart, such as a loop of
+ * {@code start()} calls), at least the size asked for with {@link #keepReady}, at most the limit
+ * of live children. So a cell that starts four processes finds four waiting the next time it
+ * runs. After {@link #FORGET_AFTER_MILLIS} without a take it forgets the bursts and shrinks back,
+ * giving the memory of the extra JVMs back. A take that finds it empty returns null at once: the
+ * caller then starts a fresh JVM, which does not wait for its boot either.
  *
  * <p>Waiting JVMs count towards the limit of live children, but give way: when a new child needs
  * a slot and none is free, a waiting JVM is retired.
@@ -19,13 +27,15 @@ import java.util.concurrent.TimeUnit;
  * {@code %maven} adds to it, the waiting JVMs are retired and replaced, so a process started after
  * the addition always sees the new classes.
  *
- * <p>Replacements start {@link #REFILL_DELAY_MILLIS} after the last JVM was taken, not at once: a
- * JVM's start-up takes a core for a tenth of a second, and the work that just took the JVMs should
- * not have to share the cores with their replacements.
+ * <p>Replacements start together, {@link #REFILL_DELAY_MILLIS} after the last JVM was taken, not
+ * at once: a JVM's start-up takes a core for a tenth of a second, and the work that just took the
+ * JVMs should not have to share the cores with their replacements. All refills run on the
+ * reservoir's own thread, so nobody who takes or asks waits for a JVM to be launched.
  */
 public final class Reservoir {
     private static final Reservoir SHARED = new Reservoir();
     static final long REFILL_DELAY_MILLIS = 500;
+    static final long FORGET_AFTER_MILLIS = 10 * 60 * 1000;
 
     private final Deque<ChildJvm> ready = new ArrayDeque<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -34,8 +44,13 @@ public final class Reservoir {
         return thread;
     });
     private ScheduledFuture<?> pendingRefill;
-    private int starting;
-    private int target;
+    private ScheduledFuture<?> pendingForget;
+    /** The size asked for with {@link #keepReady}. */
+    private int asked;
+    /** The largest burst of takes since the reservoir was last idle for {@link #FORGET_AFTER_MILLIS}. */
+    private int learned;
+    private int burst;
+    private long lastTakeNanos;
 
     private Reservoir() {
     }
@@ -46,19 +61,25 @@ public final class Reservoir {
 
     /** Keeps at least {@code size} JVMs ready from now on (starting them in the background). */
     public synchronized void keepReady(int size) {
-        target = Math.max(target, Math.min(size, SpawnConfig.maxLiveChildren()));
-        refill();
+        asked = Math.max(asked, size);
+        timer.execute(this::refill);
     }
 
-    /** How many JVMs wait right now. */
+    /** How many JVMs wait right now, booted and connected. */
     public synchronized int readyCount() {
         ready.removeIf(jvm -> !jvm.isAlive());
-        return ready.size();
+        return (int) ready.stream().filter(ChildJvm::isConnected).count();
+    }
+
+    /** How many JVMs the reservoir keeps ready now: what was asked for or the demand it learned, within the limit. */
+    public synchronized int target() {
+        return Math.min(Math.max(asked, learned), SpawnConfig.maxLiveChildren());
     }
 
     /** Retires every waiting JVM and stops refilling, e.g. when the kernel shuts down. */
     public synchronized void drain() {
-        target = 0;
+        asked = 0;
+        learned = 0;
         ready.forEach(ChildJvm::discard);
         ready.clear();
     }
@@ -75,21 +96,42 @@ public final class Reservoir {
             }
             return stale;
         });
-        refill();
+        timer.execute(this::refill);
     }
 
-    /** A ready JVM with the current class path, or null if none is waiting; a replacement starts in the background. */
+    /**
+     * A waiting JVM with the current class path (one that has connected, if any has), or null if
+     * none waits; counts the take towards the demand and schedules the refill.
+     */
     synchronized ChildJvm take() {
-        ChildJvm jvm = ready.pollFirst();
-        while (jvm != null && !(jvm.isAlive() && jvm.hasCurrentClassPath())) {
-            jvm.discard();
-            jvm = ready.pollFirst();
+        learnFromTake();
+        ready.removeIf(jvm -> {
+            boolean useless = !(jvm.isAlive() && jvm.hasCurrentClassPath());
+            if (useless) {
+                jvm.discard();
+            }
+            return useless;
+        });
+        ChildJvm jvm = ready.stream().filter(ChildJvm::isConnected).findFirst().orElse(ready.peekFirst());
+        if (jvm != null) {
+            ready.remove(jvm);
         }
+        return jvm;
+    }
+
+    private void learnFromTake() {
+        long now = System.nanoTime();
+        burst = now - lastTakeNanos < TimeUnit.MILLISECONDS.toNanos(REFILL_DELAY_MILLIS) ? burst + 1 : 1;
+        lastTakeNanos = now;
+        learned = Math.max(learned, burst);
         if (pendingRefill != null) {
             pendingRefill.cancel(false);
         }
-        pendingRefill = timer.schedule(this::refillNow, REFILL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-        return jvm;
+        pendingRefill = timer.schedule(this::refill, REFILL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        if (pendingForget != null) {
+            pendingForget.cancel(false);
+        }
+        pendingForget = timer.schedule(this::forget, FORGET_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Retires one waiting JVM to free its slot; false if none waits. */
@@ -102,30 +144,32 @@ public final class Reservoir {
         return true;
     }
 
-    private synchronized void refillNow() {
-        refill();
-    }
-
-    private void refill() {
-        while (ready.size() + starting < target) {
-            starting++;
-            Thread starter = new Thread(SpawnThreads.shared(), this::startOne, "proclab-reservoir-start");
-            starter.setDaemon(true);
-            starter.start();
+    /** Idle for long: back to the size asked for, retiring the JVMs only the learned demand kept. */
+    private synchronized void forget() {
+        learned = 0;
+        while (ready.size() > target()) {
+            ready.pollLast().discard();
         }
     }
 
-    private void startOne() {
-        ChildJvm jvm = ChildJvm.startIfRoom();
+    /** Starts, all at once, the JVMs missing to reach the target; runs on the reservoir's thread. */
+    private void refill() {
+        int missing;
         synchronized (this) {
-            starting--;
+            ready.removeIf(jvm -> !jvm.isAlive());
+            missing = target() - ready.size();
+        }
+        for (int i = 0; i < missing; i++) {
+            ChildJvm jvm = ChildJvm.startIfRoom();
             if (jvm == null) {
                 return;
             }
-            if (ready.size() < target && jvm.hasCurrentClassPath()) {
-                ready.addLast(jvm);
-            } else {
-                jvm.discard();
+            synchronized (this) {
+                if (ready.size() < target() && jvm.hasCurrentClassPath()) {
+                    ready.addLast(jvm);
+                } else {
+                    jvm.discard();
+                }
             }
         }
     }

@@ -30,11 +30,7 @@ final class SpawnServer {
     private final Path directory;
     private final Path socketPath;
     private final ServerSocketChannel server;
-    private final Map<String, CompletableFuture<Connected>> waiting = new ConcurrentHashMap<>();
-
-    /** A child that has connected and said who it is. */
-    record Connected(FrameChannel channel, long pid) {
-    }
+    private final Map<String, CompletableFuture<FrameChannel>> waiting = new ConcurrentHashMap<>();
 
     private SpawnServer() throws IOException {
         directory = Files.createTempDirectory("proclab-" + ProcessHandle.current().pid() + "-",
@@ -64,9 +60,9 @@ final class SpawnServer {
     }
 
     /** A fresh token and the future that completes when the child holding it connects. */
-    Map.Entry<String, CompletableFuture<Connected>> expectChild() {
+    Map.Entry<String, CompletableFuture<FrameChannel>> expectChild() {
         String token = UUID.randomUUID().toString();
-        CompletableFuture<Connected> connected = new CompletableFuture<>();
+        CompletableFuture<FrameChannel> connected = new CompletableFuture<>();
         waiting.put(token, connected);
         connected.whenComplete((c, e) -> waiting.remove(token));
         return Map.entry(token, connected);
@@ -85,7 +81,10 @@ final class SpawnServer {
         }
     }
 
-    /** Reads the HELLO frame; a connection without a valid token is closed. */
+    /**
+     * Reads the HELLO frame ({@code TOKEN PID}); a connection without a valid token is closed, and so
+     * is one that comes after its child was given up (it ended or timed out meanwhile).
+     */
     private void greet(SocketChannel socket) {
         FrameChannel channel = new FrameChannel(socket);
         try {
@@ -95,12 +94,10 @@ final class SpawnServer {
                 return;
             }
             String[] parts = new String(hello.payload(), StandardCharsets.UTF_8).split(" ", 2);
-            CompletableFuture<Connected> expected = waiting.get(parts[0]);
-            if (expected == null || parts.length != 2) {
+            CompletableFuture<FrameChannel> expected = waiting.get(parts[0]);
+            if (expected == null || parts.length != 2 || !expected.complete(channel)) {
                 channel.close();
-                return;
             }
-            expected.complete(new Connected(channel, Long.parseLong(parts[1])));
         } catch (IOException | RuntimeException e) {
             channel.close();
         }
