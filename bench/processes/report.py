@@ -63,6 +63,14 @@ def verdict(ok, detail):
     return ("PASS" if ok else "FAIL") + f" ({detail})"
 
 
+def values(samples, who, metric):
+    return samples.get((who, metric), [])
+
+
+def out_of(hits, total):
+    return "—" if not total else f"{hits} of {total}"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results")
@@ -99,7 +107,7 @@ def main():
     print(f"Java {args.java}; parent options: {args.java_options or '(none)'}; jar {args.jar}; ProcLab start method: {args.start or 'spawn'}")
     print(f"Python {args.python}; rounds {args.rounds}; load average before {args.load_before}{other}")
     for line in info:
-        print(f"cpu sizes: {line}")
+        print(f"sizes: {line}")
     print("figures: median (min, number of samples) over all rounds; Java and Python alternated round by round\n")
 
     py = [f"python-{c}" for c in PY_CONTEXTS]
@@ -130,6 +138,7 @@ def main():
     rows.append(["CPU-bound: serial", seconds(med(s, "java", "cpu.serial")), seconds(med(s, "python-spawn", "cpu.serial")), "", ""])
     rows.append(["CPU-bound: Pool(2)", seconds(med(s, "java", "cpu.pool2")), seconds(med(s, "python-spawn", "cpu.pool2")), "", ""])
     rows.append(["CPU-bound: speed-up", *(("—" if speedup[w] is None else f"{speedup[w]:.2f}×") for w in ["java", "python-spawn"]), "", ""])
+    rows += four_rows(s, ["java"] + py)
     table(rows)
 
     def le(a, b):
@@ -162,8 +171,49 @@ def main():
                     verdict(None if speedup["java"] is None else speedup["java"] >= 1.8,
                             "" if speedup["java"] is None else f"{speedup['java']:.2f}×"
                             + ("" if speedup["python-spawn"] is None else f"; Python {speedup['python-spawn']:.2f}×"))])
+    targets += concurrency_targets(s)
     table(targets)
     floor_table(s, table, warm=args.start == "warm")
+
+
+def four_rows(s, who):
+    """Four processes started in a loop (~35 ms of CPU each), then joined: the whole, when each
+    start() returned, and whether the four ran at the same time (pairs of overlapping run intervals)."""
+    def starts(w):
+        ms = [med(s, w, f"four.start{k}") for k in range(1, 5)]
+        return "—" if None in ms else " / ".join(f"{m * 1000:.0f}" for m in ms) + " ms"
+
+    def pairs(w):
+        overlaps = values(s, w, "four.overlaps")
+        return "—" if not overlaps else f"{sum(overlaps):.0f} of {6 * len(overlaps)}"
+
+    def sequential(w):
+        overlaps = values(s, w, "four.overlaps")
+        return out_of(sum(1 for v in overlaps if v == 0), len(overlaps))
+
+    return [["four at once: start 4 processes (~35 ms of CPU each) in a loop, join all; whole"]
+            + [med_min(s, w, "four") for w in who],
+            ["  start() returned, 1st / 2nd / 3rd / 4th, from the loop's start (medians)"] + [starts(w) for w in who],
+            ["  each process's work (its run interval)"] + [med_min(s, w, "four.work") for w in who],
+            ["  overlapping pairs of run intervals, summed over the runs (of 6 per run)"] + [pairs(w) for w in who],
+            ["  runs that ran the four one after another (0 pairs)"] + [sequential(w) for w in who]]
+
+
+def concurrency_targets(s):
+    """The targets of the rows that show processes at work together: four at once."""
+    targets = []
+    fj, fp = med(s, "java", "four"), med(s, "python-spawn", "four")
+    targets.append(["four at once: whole median ≤ 1.5 × Python spawn's",
+                    verdict(None if fj is None or fp is None else fj <= 1.5 * fp,
+                            f"{seconds(fj)} vs 1.5 × {seconds(fp)}" if fj is not None and fp is not None else "")])
+    pj, pp = values(s, "java", "four.overlaps"), values(s, "python-spawn", "four.overlaps")
+    targets.append(["four at once: overlapping pairs, summed over the runs, ≥ Python spawn's",
+                    verdict(None if not pj or not pp else sum(pj) >= sum(pp),
+                            f"{sum(pj):.0f} vs {sum(pp):.0f}" if pj and pp else "")])
+    targets.append(["four at once: no ProcLab run ran the four one after another",
+                    verdict(None if not pj else all(v > 0 for v in pj),
+                            f"{sum(1 for v in pj if v == 0)} of {len(pj)} sequential" if pj else "")])
+    return targets
 
 
 def floor_table(s, table, warm):
