@@ -11,6 +11,7 @@ Prints one "RESULT python-CONTEXT METRIC SECONDS" (or COUNT) line per timed run,
     bench_processes.py floor [--warmup 2] [--reps 5]  python3 itself: hello world, alone and four at once
     bench_processes.py four [--warmup 1] [--reps 3] [--n 40000]   spawn, fork, forkserver: four processes
                                                       started in a loop, ~35 ms of CPU each, joined
+    bench_processes.py race [--reps 10] [--increments 100000]    spawn: two processes, unlocked increments
 
 --contexts spawn,fork,forkserver chooses the start methods.
 """
@@ -54,6 +55,21 @@ def timed_primes(intervals, slot, n):
     intervals[slot] = time.time()
     count_primes(n)
     intervals[slot + 1] = time.time()
+
+
+def unlocked_increments(counter, increments, intervals, slot):
+    """race: the unlocked read-modify-write; counter is a Value made with lock=False."""
+    intervals[slot] = time.time()
+    for _ in range(increments):
+        counter.value += 1
+    intervals[slot + 1] = time.time()
+
+
+def locked_increments(counter, increments):
+    """race: the fix, as ProcLab's getAndAdd(1): each read-modify-write under the Value's lock."""
+    for _ in range(increments):
+        with counter.get_lock():
+            counter.value += 1
 
 
 def overlapping_pairs(intervals):
@@ -210,12 +226,38 @@ def four(ctx, name, args):
     print(f"INFO python four N={args.n}")
 
 
+def start_and_join(ctx, *targets):
+    processes = [ctx.Process(target=target, args=target_args) for target, target_args in targets]
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join()
+        assert p.exitcode == 0, p.exitcode
+
+
+def race(ctx, name, args):
+    """The race lesson: two processes x INCREMENTS unlocked `v.value += 1` on a Value('i', lock=False),
+    then the same under get_lock() (as java/Race.java with getAndAdd(1)); REPS rounds."""
+    n = args.increments
+    for _ in range(args.reps):
+        counter = ctx.Value("i", 0, lock=False)
+        intervals = ctx.Array("d", 4)
+        start_and_join(ctx, (unlocked_increments, (counter, n, intervals, 0)),
+                       (unlocked_increments, (counter, n, intervals, 2)))
+        result(name, "race.lost", 2 * n - counter.value)
+        result(name, "race.overlap", overlapping_pairs(intervals[:]))
+        locked = ctx.Value("i", 0)
+        start_and_join(ctx, (locked_increments, (locked, n)), (locked_increments, (locked, n)))
+        result(name, "race.atomic.lost", 2 * n - locked.value)
+
+
 BENCHMARKS = {"q3": (q3, 2, 10, "spawn,fork,forkserver"),
               "q4": (q4, 1, 5, "spawn,fork,forkserver"),
               "map": (map_throughput, 8, 5, "spawn"),
               "cpu": (cpu, 1, 3, "spawn"),
               "floor": (floor, 2, 5, "interpreter"),
-              "four": (four, 1, 3, "spawn,fork,forkserver")}
+              "four": (four, 1, 3, "spawn,fork,forkserver"),
+              "race": (race, 0, 10, "spawn")}
 
 
 def main():
@@ -231,6 +273,7 @@ def main():
     parser.add_argument("--items", type=int, default=16, help="cpu: item count")
     parser.add_argument("--n", type=int, help="cpu: count primes below N per item (default 55000); "
                         "four: per process (default 40000, ~35 ms)")
+    parser.add_argument("--increments", type=int, default=100_000, help="race: increments per process")
     args = parser.parse_args()
     function, warmup, reps, contexts = BENCHMARKS[args.benchmark]
     args.warmup = warmup if args.warmup is None else args.warmup

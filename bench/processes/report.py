@@ -77,6 +77,7 @@ def main():
     for option in ["--label", "--java", "--java-options", "--jar", "--python", "--rounds", "--load-before", "--other-cpu",
                    "--start"]:
         parser.add_argument(option, default="")
+    parser.add_argument("--race-increments", type=int, default=100_000)
     args = parser.parse_args()
     s, info = load(args.results)
 
@@ -139,6 +140,7 @@ def main():
     rows.append(["CPU-bound: Pool(2)", seconds(med(s, "java", "cpu.pool2")), seconds(med(s, "python-spawn", "cpu.pool2")), "", ""])
     rows.append(["CPU-bound: speed-up", *(("—" if speedup[w] is None else f"{speedup[w]:.2f}×") for w in ["java", "python-spawn"]), "", ""])
     rows += four_rows(s, ["java"] + py)
+    rows += race_rows(s, args.race_increments)
     table(rows)
 
     def le(a, b):
@@ -199,8 +201,33 @@ def four_rows(s, who):
             ["  runs that ran the four one after another (0 pairs)"] + [sequential(w) for w in who]]
 
 
+def race_rows(s, increments):
+    """Two processes incrementing a shared int: rounds that lost updates, how many, and whether the
+    two loops ran at the same time at all."""
+    who = ["java", "python-spawn"]
+
+    def lossy(w, metric):
+        lost = values(s, w, metric)
+        return out_of(sum(1 for v in lost if v > 0), len(lost))
+
+    def mean_lost(w):
+        lost = values(s, w, "race.lost")
+        return "—" if not lost else f"{statistics.mean(lost):,.0f}"
+
+    def overlapped(w):
+        overlaps = values(s, w, "race.overlap")
+        return out_of(sum(1 for v in overlaps if v > 0), len(overlaps))
+
+    return [[f"race: 2 × {increments:,} unlocked v.set(v.get() + 1) / v.value += 1; rounds that lost updates"]
+            + [lossy(w, "race.lost") for w in who] + ["", ""],
+            ["  updates lost per round (mean)"] + [mean_lost(w) for w in who] + ["", ""],
+            ["  rounds in which the two loops ran at the same time"] + [overlapped(w) for w in who] + ["", ""],
+            ["race: getAndAdd(1) / under get_lock(); rounds that lost updates"]
+            + [lossy(w, "race.atomic.lost") for w in who] + ["", ""]]
+
+
 def concurrency_targets(s):
-    """The targets of the rows that show processes at work together: four at once."""
+    """The targets of the rows that show processes at work together: four at once, the race."""
     targets = []
     fj, fp = med(s, "java", "four"), med(s, "python-spawn", "four")
     targets.append(["four at once: whole median ≤ 1.5 × Python spawn's",
@@ -213,6 +240,15 @@ def concurrency_targets(s):
     targets.append(["four at once: no ProcLab run ran the four one after another",
                     verdict(None if not pj else all(v > 0 for v in pj),
                             f"{sum(1 for v in pj if v == 0)} of {len(pj)} sequential" if pj else "")])
+    lj, lp = values(s, "java", "race.lost"), values(s, "python-spawn", "race.lost")
+    lossy_j, lossy_p = sum(1 for v in lj if v > 0), sum(1 for v in lp if v > 0)
+    targets.append(["race: ProcLab loses updates in at least as many rounds as Python spawn",
+                    verdict(None if not lj or not lp else lossy_j >= lossy_p,
+                            f"{lossy_j} of {len(lj)} vs {lossy_p} of {len(lp)}" if lj and lp else "")])
+    aj = values(s, "java", "race.atomic.lost")
+    targets.append(["race: getAndAdd(1) loses no updates",
+                    verdict(None if not aj else not any(aj),
+                            f"{sum(1 for v in aj if v > 0)} of {len(aj)} rounds lost updates" if aj else "")])
     return targets
 
 
