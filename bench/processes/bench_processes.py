@@ -12,6 +12,7 @@ Prints one "RESULT python-CONTEXT METRIC SECONDS" (or COUNT) line per timed run,
     bench_processes.py four [--warmup 1] [--reps 3] [--n 40000]   spawn, fork, forkserver: four processes
                                                       started in a loop, ~35 ms of CPU each, joined
     bench_processes.py race [--reps 10] [--increments 100000]    spawn: two processes, unlocked increments
+    bench_processes.py exit [--warmup 1] [--reps 3]   spawn: from sys.exit(3) / terminate() to join()
 
 --contexts spawn,fork,forkserver chooses the start methods.
 """
@@ -70,6 +71,16 @@ def locked_increments(counter, increments):
     for _ in range(increments):
         with counter.get_lock():
             counter.value += 1
+
+
+def note_time_and_exit(exit_called):
+    exit_called.value = time.time()
+    sys.exit(3)
+
+
+def say_running_and_sleep(running):
+    running.value = 1
+    time.sleep(60)
 
 
 def overlapping_pairs(intervals):
@@ -251,13 +262,40 @@ def race(ctx, name, args):
         result(name, "race.atomic.lost", 2 * n - locked.value)
 
 
+def exit_seen(ctx, name, args):
+    """From the child's sys.exit(3) to join() returning, and from terminate() of a sleeping child to
+    join() returning (as java/ExitSeen.java)."""
+    for i in range(args.warmup + args.reps):
+        exit_called = ctx.Value("d", 0.0)
+        p = ctx.Process(target=note_time_and_exit, args=(exit_called,))
+        p.start()
+        p.join()
+        exit_to_join = time.time() - exit_called.value
+        assert p.exitcode == 3, p.exitcode
+
+        running = ctx.Value("i", 0)
+        p = ctx.Process(target=say_running_and_sleep, args=(running,))
+        p.start()
+        while running.value == 0:
+            time.sleep(0.001)
+        t0 = time.perf_counter()
+        p.terminate()
+        p.join()
+        terminate_to_join = time.perf_counter() - t0
+        assert p.exitcode == -15, p.exitcode
+        if i >= args.warmup:
+            result(name, "exit.code", exit_to_join)
+            result(name, "exit.terminate", terminate_to_join)
+
+
 BENCHMARKS = {"q3": (q3, 2, 10, "spawn,fork,forkserver"),
               "q4": (q4, 1, 5, "spawn,fork,forkserver"),
               "map": (map_throughput, 8, 5, "spawn"),
               "cpu": (cpu, 1, 3, "spawn"),
               "floor": (floor, 2, 5, "interpreter"),
               "four": (four, 1, 3, "spawn,fork,forkserver"),
-              "race": (race, 0, 10, "spawn")}
+              "race": (race, 0, 10, "spawn"),
+              "exit": (exit_seen, 1, 3, "spawn")}
 
 
 def main():

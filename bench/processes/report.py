@@ -141,6 +141,10 @@ def main():
     rows.append(["CPU-bound: speed-up", *(("—" if speedup[w] is None else f"{speedup[w]:.2f}×") for w in ["java", "python-spawn"]), "", ""])
     rows += four_rows(s, ["java"] + py)
     rows += race_rows(s, args.race_increments)
+    rows.append(["exit: System.exit(3) / sys.exit(3) in the child until join() returns"]
+                + [med_min(s, w, "exit.code") for w in ["java", "python-spawn"]] + ["", ""])
+    rows.append(["exit: terminate() of a sleeping child until join() returns"]
+                + [med_min(s, w, "exit.terminate") for w in ["java", "python-spawn"]] + ["", ""])
     table(rows)
 
     def le(a, b):
@@ -227,7 +231,7 @@ def race_rows(s, increments):
 
 
 def concurrency_targets(s):
-    """The targets of the rows that show processes at work together: four at once, the race."""
+    """The targets of the rows that show processes at work together: four at once, the race, the exit."""
     targets = []
     fj, fp = med(s, "java", "four"), med(s, "python-spawn", "four")
     targets.append(["four at once: whole median ≤ 1.5 × Python spawn's",
@@ -249,6 +253,10 @@ def concurrency_targets(s):
     targets.append(["race: getAndAdd(1) loses no updates",
                     verdict(None if not aj else not any(aj),
                             f"{sum(1 for v in aj if v > 0)} of {len(aj)} rounds lost updates" if aj else "")])
+    for metric, what in [("exit.code", "System.exit(3) in the child"), ("exit.terminate", "terminate()")]:
+        m = med(s, "java", metric)
+        targets.append([f"exit: join() returns within 50 ms of {what} (median)",
+                        verdict(None if m is None else m <= 0.050, seconds(m) if m is not None else "")])
     return targets
 
 

@@ -10,7 +10,7 @@ JAR="$REPO/target/proclab.jar"
 JAVA_HOME_ARG=""
 PYTHON=/usr/bin/python3
 ROUNDS=2
-ONLY="q3,q4,map,cpu,floor,four,race"
+ONLY="q3,q4,map,cpu,floor,four,race,exit"
 LANGS="java,python"
 CHILD_OPTIONS=""
 CHILD_HEAP=""
@@ -42,10 +42,11 @@ usage: bench/processes/run.sh [OPTIONS]
   --java-home DIR         JDK for the Java parent, and so for its children (default: java on PATH)
   --python FILE           Python for the baseline (default: /usr/bin/python3)
   --rounds N              rounds; each runs every program once, Java then Python (default: 2)
-  --only LIST             benchmarks, comma-separated from q3,q4,map,cpu,floor,four,race
+  --only LIST             benchmarks, comma-separated from q3,q4,map,cpu,floor,four,race,exit
                           (default: all); floor: a hello-world JVM and python3, alone and four at
                           once; four: four processes started in a loop, ~35 ms of CPU each;
-                          race: two processes x $RACE_INCREMENTS unlocked increments of a shared int
+                          race: two processes x $RACE_INCREMENTS unlocked increments of a shared int;
+                          exit: from System.exit(3) / terminate() in a child to join() returning
   --lang LIST             java,python (default: both)
   --child-options FLAGS   extra JVM options for every child (-Dproclab.child.options=FLAGS)
   --child-cds dump|auto|aot  give children an archive of their classes, made in this run:
@@ -213,6 +214,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
   if wants "$ONLY" four; then
     wants "$LANGS" java && java_run FourAtOnce 1 3 "$JAVA_FOUR_N"
     wants "$LANGS" python && py_run four --warmup 1 --reps 3 --n "$PYTHON_FOUR_N"
+  fi
+  if wants "$ONLY" exit; then
+    wants "$LANGS" java && java_run ExitSeen 1 3
+    wants "$LANGS" python && py_run exit --warmup 1 --reps 3
   fi
   # This round's share of the race rounds (10 over 3 rounds: 3, 3, 4).
   race_share=$((RACE_ROUNDS * round / ROUNDS - RACE_ROUNDS * (round - 1) / ROUNDS))
