@@ -58,8 +58,7 @@ usage: bench/processes/run.sh [OPTIONS]
   --jvm-arg FLAG          extra JVM option for the Java parent (repeatable)
   --start spawn|warm      how ProcLab's processes and pools start (default spawn); warm: from the
                           reservoir of waiting JVMs, refilled before each timed start (and
-                          before each race), and the report checks the warm targets (Q3 <= 2 x fork,
-                          Q4 <= fork)
+                          before each race), and the report checks the warm start targets
   --prime-n JAVA,PYTHON   cpu: count primes below N per item (default: $JAVA_PRIME_N,$PYTHON_PRIME_N)
   --four-n JAVA,PYTHON    four: count primes below N per process (default: $JAVA_FOUR_N,$PYTHON_FOUR_N)
   --race-rounds N         race: rounds in all, whatever --rounds is (default: $RACE_ROUNDS)
