@@ -57,10 +57,19 @@ def rate_text(value, samples, who, metric):
     return "—" if value is None else f"{value:,.0f}/s ({seconds(med(samples, who, metric))})"
 
 
-def verdict(ok, detail):
+def verdict(ok, detail=""):
+    """PASS or FAIL with the figures; n/a when a figure the target needs was not measured in this run."""
     if ok is None:
-        return "not measured"
+        return "n/a" + (f" ({detail})" if detail else "")
     return ("PASS" if ok else "FAIL") + f" ({detail})"
+
+
+def values(samples, who, metric):
+    return samples.get((who, metric), [])
+
+
+def out_of(hits, total):
+    return "—" if not total else f"{hits} of {total}"
 
 
 def main():
@@ -69,6 +78,7 @@ def main():
     for option in ["--label", "--java", "--java-options", "--jar", "--python", "--rounds", "--load-before", "--other-cpu",
                    "--start"]:
         parser.add_argument(option, default="")
+    parser.add_argument("--race-increments", type=int, default=100_000)
     args = parser.parse_args()
     s, info = load(args.results)
 
@@ -99,7 +109,7 @@ def main():
     print(f"Java {args.java}; parent options: {args.java_options or '(none)'}; jar {args.jar}; ProcLab start method: {args.start or 'spawn'}")
     print(f"Python {args.python}; rounds {args.rounds}; load average before {args.load_before}{other}")
     for line in info:
-        print(f"cpu sizes: {line}")
+        print(f"sizes: {line}")
     print("figures: median (min, number of samples) over all rounds; Java and Python alternated round by round\n")
 
     py = [f"python-{c}" for c in PY_CONTEXTS]
@@ -130,28 +140,16 @@ def main():
     rows.append(["CPU-bound: serial", seconds(med(s, "java", "cpu.serial")), seconds(med(s, "python-spawn", "cpu.serial")), "", ""])
     rows.append(["CPU-bound: Pool(2)", seconds(med(s, "java", "cpu.pool2")), seconds(med(s, "python-spawn", "cpu.pool2")), "", ""])
     rows.append(["CPU-bound: speed-up", *(("—" if speedup[w] is None else f"{speedup[w]:.2f}×") for w in ["java", "python-spawn"]), "", ""])
+    rows += four_rows(s, ["java"] + py)
+    rows += race_rows(s, args.race_increments)
+    rows.append(["exit: System.exit(3) / sys.exit(3) in the child until join() returns"]
+                + [med_min(s, w, "exit.code") for w in ["java", "python-spawn"]] + ["", ""])
+    rows.append(["exit: terminate() of a sleeping child until join() returns"]
+                + [med_min(s, w, "exit.terminate") for w in ["java", "python-spawn"]] + ["", ""])
     table(rows)
 
-    def le(a, b):
-        return None if a is None or b is None else a <= b
-
-    q3j = med(s, "java", "q3")
-    q4j = med(s, "java", "q4")
     print()
-    targets = [["target", "result"]]
-    if args.start == "warm":
-        q3f, q4f = med(s, "python-fork", "q3"), med(s, "python-fork", "q4")
-        targets.append(["Q3 median with the warm reservoir ≤ 2 × Python fork's",
-                        verdict(None if not (q3j and q3f) else q3j <= 2 * q3f,
-                                f"{seconds(q3j)} vs 2 × {seconds(q3f)}" if q3j and q3f else "")])
-        targets.append(["Q4 median with the warm reservoir ≤ Python fork's",
-                        verdict(le(q4j, q4f), f"{seconds(q4j)} vs {seconds(q4f)}" if q4j and q4f else "")])
-    else:
-        q3p, q4p = med(s, "python-spawn", "q3"), med(s, "python-spawn", "q4")
-        targets.append(["Q3 median ≤ Python spawn's",
-                        verdict(le(q3j, q3p), f"{seconds(q3j)} vs {seconds(q3p)}" if q3j and q3p else "")])
-        targets.append(["Q4 median ≤ Python spawn's",
-                        verdict(le(q4j, q4p), f"{seconds(q4j)} vs {seconds(q4p)}" if q4j and q4p else "")])
+    targets = [["target", "result"]] + start_targets(s, warm=args.start == "warm")
     targets.append(["map 200k tasks/s ≥ 2 × Python's (same chunksize, 25,000)",
                     verdict(None if not (r_java and r_py) else r_java >= 2 * r_py,
                             f"{r_java / r_py:.2f} × Python's" if r_java and r_py else "")])
@@ -162,8 +160,116 @@ def main():
                     verdict(None if speedup["java"] is None else speedup["java"] >= 1.8,
                             "" if speedup["java"] is None else f"{speedup['java']:.2f}×"
                             + ("" if speedup["python-spawn"] is None else f"; Python {speedup['python-spawn']:.2f}×"))])
+    targets += concurrency_targets(s)
     table(targets)
     floor_table(s, table, warm=args.start == "warm")
+
+
+def four_rows(s, who):
+    """Four processes started in a loop (~35 ms of CPU each), then joined: the whole, when each
+    start() returned, and whether the four ran at the same time (pairs of overlapping run intervals)."""
+    def starts(w):
+        ms = [med(s, w, f"four.start{k}") for k in range(1, 5)]
+        return "—" if None in ms else " / ".join(f"{m * 1000:.0f}" for m in ms) + " ms"
+
+    def pairs(w):
+        overlaps = values(s, w, "four.overlaps")
+        return "—" if not overlaps else f"{sum(overlaps):.0f} of {6 * len(overlaps)}"
+
+    def sequential(w):
+        overlaps = values(s, w, "four.overlaps")
+        return out_of(sum(1 for v in overlaps if v == 0), len(overlaps))
+
+    return [["four at once: start 4 processes (~35 ms of CPU each) in a loop, join all; whole"]
+            + [med_min(s, w, "four") for w in who],
+            ["  start() returned, 1st / 2nd / 3rd / 4th, from the loop's start (medians)"] + [starts(w) for w in who],
+            ["  each process's work (its run interval)"] + [med_min(s, w, "four.work") for w in who],
+            ["  overlapping pairs of run intervals, summed over the runs (of 6 per run)"] + [pairs(w) for w in who],
+            ["  runs that ran the four one after another (0 pairs)"] + [sequential(w) for w in who]]
+
+
+def race_rows(s, increments):
+    """Two processes incrementing a shared int: rounds that lost updates, how many, and whether the
+    two loops ran at the same time at all."""
+    who = ["java", "python-spawn"]
+
+    def lossy(w, metric):
+        lost = values(s, w, metric)
+        return out_of(sum(1 for v in lost if v > 0), len(lost))
+
+    def mean_lost(w):
+        lost = values(s, w, "race.lost")
+        return "—" if not lost else f"{statistics.mean(lost):,.0f}"
+
+    def overlapped(w):
+        overlaps = values(s, w, "race.overlap")
+        return out_of(sum(1 for v in overlaps if v > 0), len(overlaps))
+
+    return [[f"race: 2 × {increments:,} unlocked v.set(v.get() + 1) / v.value += 1; rounds that lost updates"]
+            + [lossy(w, "race.lost") for w in who] + ["", ""],
+            ["  updates lost per round (mean)"] + [mean_lost(w) for w in who] + ["", ""],
+            ["  rounds in which the two loops ran at the same time"] + [overlapped(w) for w in who] + ["", ""],
+            ["race: getAndAdd(1) / under get_lock(); rounds that lost updates"]
+            + [lossy(w, "race.atomic.lost") for w in who] + ["", ""]]
+
+
+def start_targets(s, warm):
+    """Issue 3's start targets as restated: SPAWN against the floor of the JVM itself, WARM against
+    Python's forkserver (its closest relative). The start method not measured in this run is n/a."""
+    q3j, q4j = med(s, "java", "q3"), med(s, "java", "q4")
+    one, four = med(s, "java", "floor.one"), med(s, "java", "floor.four")
+    q3fs, q4fs = med(s, "python-forkserver", "q3"), med(s, "python-forkserver", "q4")
+    other = "this run measured {} starts".format("WARM" if warm else "SPAWN")
+
+    def spawn_target(q, floor, margin):
+        if warm:
+            return verdict(None, other)
+        if q is None or floor is None:
+            return verdict(None)
+        return verdict(q <= floor + margin, f"{seconds(q)} vs {seconds(floor)} + {margin * 1000:.0f} ms")
+
+    def warm_target(q, forkserver, cap=None):
+        if not warm:
+            return verdict(None, other)
+        if q is None or forkserver is None:
+            return verdict(None)
+        ok = q <= forkserver and (cap is None or q <= cap)
+        return verdict(ok, f"{seconds(q)} vs {seconds(forkserver)}" + ("" if cap is None else f" and {seconds(cap)}"))
+
+    return [["Q3 SPAWN median ≤ the floor (a hello-world JVM alone) + 40 ms", spawn_target(q3j, one, 0.040)],
+            ["Q3 WARM median ≤ Python forkserver's and ≤ 12 ms", warm_target(q3j, q3fs, 0.012)],
+            ["Q4 SPAWN median ≤ the floor (four hello-world JVMs at once) + 100 ms", spawn_target(q4j, four, 0.100)],
+            ["Q4 WARM median ≤ Python forkserver's", warm_target(q4j, q4fs)]]
+
+
+def concurrency_targets(s):
+    """The targets of the rows that show processes at work together: four at once, the race, the exit."""
+    targets = []
+    fj, fp = med(s, "java", "four"), med(s, "python-spawn", "four")
+    targets.append(["four at once: whole median ≤ 1.5 × Python spawn's",
+                    verdict(None if fj is None or fp is None else fj <= 1.5 * fp,
+                            f"{seconds(fj)} vs 1.5 × {seconds(fp)}" if fj is not None and fp is not None else "")])
+    pj, pp = values(s, "java", "four.overlaps"), values(s, "python-spawn", "four.overlaps")
+    targets.append(["four at once: overlapping pairs, summed over the runs, ≥ Python spawn's",
+                    verdict(None if not pj or not pp else sum(pj) >= sum(pp),
+                            f"{sum(pj):.0f} vs {sum(pp):.0f}" if pj and pp else "")])
+    targets.append(["four at once: no ProcLab run ran the four one after another",
+                    verdict(None if not pj else all(v > 0 for v in pj),
+                            f"{sum(1 for v in pj if v == 0)} of {len(pj)} sequential" if pj else "")])
+    lj, lp = values(s, "java", "race.lost"), values(s, "python-spawn", "race.lost")
+    lossy_j, lossy_p = sum(1 for v in lj if v > 0), sum(1 for v in lp if v > 0)
+    targets.append(["race: ProcLab loses updates in at least as many rounds as Python spawn",
+                    verdict(None if not lj or not lp else lossy_j >= lossy_p,
+                            f"{lossy_j} of {len(lj)} vs {lossy_p} of {len(lp)}" if lj and lp else "")])
+    aj = values(s, "java", "race.atomic.lost")
+    targets.append(["race: getAndAdd(1) loses no updates",
+                    verdict(None if not aj else not any(aj),
+                            f"{sum(1 for v in aj if v > 0)} of {len(aj)} rounds lost updates" if aj else "")])
+    for metric, what in [("exit.code", "System.exit(3) in the child"), ("exit.terminate", "terminate()")]:
+        m = med(s, "java", metric)
+        targets.append([f"exit: join() returns within 50 ms of {what} (median)",
+                        verdict(None if m is None else m <= 0.050, seconds(m) if m is not None else "")])
+    return targets
 
 
 def floor_table(s, table, warm):

@@ -10,7 +10,7 @@ JAR="$REPO/target/proclab.jar"
 JAVA_HOME_ARG=""
 PYTHON=/usr/bin/python3
 ROUNDS=2
-ONLY="q3,q4,map,cpu,floor"
+ONLY="q3,q4,map,cpu,floor,four,race,exit"
 LANGS="java,python"
 CHILD_OPTIONS=""
 CHILD_HEAP=""
@@ -25,6 +25,14 @@ CHILD_CDS=""
 JAVA_PRIME_N=600000
 PYTHON_PRIME_N=55000
 PRIME_ITEMS=16
+# Four at once: the same loop per process, N chosen per language so that one process alone takes
+# about 35 ms (a fresh JVM's first run of it; Python's loop is much slower).
+JAVA_FOUR_N=400000
+PYTHON_FOUR_N=40000
+# The race: its own rounds, shared out over the rounds of the run (a race is a matter of chance and
+# needs more rounds than a timing does).
+RACE_ROUNDS=10
+RACE_INCREMENTS=100000
 
 usage() {
   cat <<USAGE
@@ -34,8 +42,11 @@ usage: bench/processes/run.sh [OPTIONS]
   --java-home DIR         JDK for the Java parent, and so for its children (default: java on PATH)
   --python FILE           Python for the baseline (default: /usr/bin/python3)
   --rounds N              rounds; each runs every program once, Java then Python (default: 2)
-  --only LIST             benchmarks, comma-separated from q3,q4,map,cpu,floor (default: all);
-                          floor: a hello-world JVM and python3, alone and four at once
+  --only LIST             benchmarks, comma-separated from q3,q4,map,cpu,floor,four,race,exit
+                          (default: all); floor: a hello-world JVM and python3, alone and four at
+                          once; four: four processes started in a loop, ~35 ms of CPU each;
+                          race: two processes x $RACE_INCREMENTS unlocked increments of a shared int;
+                          exit: from System.exit(3) / terminate() in a child to join() returning
   --lang LIST             java,python (default: both)
   --child-options FLAGS   extra JVM options for every child (-Dproclab.child.options=FLAGS)
   --child-cds dump|auto|aot  give children an archive of their classes, made in this run:
@@ -46,9 +57,11 @@ usage: bench/processes/run.sh [OPTIONS]
   --child-heap SIZE       child heap (-Dproclab.child.heap=SIZE, ProcLab's default is 256m)
   --jvm-arg FLAG          extra JVM option for the Java parent (repeatable)
   --start spawn|warm      how ProcLab's processes and pools start (default spawn); warm: from the
-                          reservoir of waiting JVMs, refilled before each timed start, and the
-                          report checks the warm targets (Q3 <= 2 x fork, Q4 <= fork)
+                          reservoir of waiting JVMs, refilled before each timed start (and
+                          before each race), and the report checks the warm start targets
   --prime-n JAVA,PYTHON   cpu: count primes below N per item (default: $JAVA_PRIME_N,$PYTHON_PRIME_N)
+  --four-n JAVA,PYTHON    four: count primes below N per process (default: $JAVA_FOUR_N,$PYTHON_FOUR_N)
+  --race-rounds N         race: rounds in all, whatever --rounds is (default: $RACE_ROUNDS)
   --raw FILE              also keep the raw RESULT lines in FILE
   --label TEXT            a label printed above the table
   --wait-idle SECONDS     before each round, wait (at most SECONDS) until the CPUs have been less
@@ -70,6 +83,8 @@ while [[ $# -gt 0 ]]; do
     --jvm-arg) JVM_ARGS+=("$2"); shift 2 ;;
     --start) START_METHOD="$2"; shift 2 ;;
     --prime-n) JAVA_PRIME_N="${2%%,*}"; PYTHON_PRIME_N="${2##*,}"; shift 2 ;;
+    --four-n) JAVA_FOUR_N="${2%%,*}"; PYTHON_FOUR_N="${2##*,}"; shift 2 ;;
+    --race-rounds) RACE_ROUNDS="$2"; shift 2 ;;
     --raw) RAW="$2"; shift 2 ;;
     --label) LABEL="$2"; shift 2 ;;
     --wait-idle) WAIT_IDLE="$2"; shift 2 ;;
@@ -195,6 +210,20 @@ for ((round = 1; round <= ROUNDS; round++)); do
     wants "$LANGS" java && java_run CpuSpeedup 1 2 "$JAVA_PRIME_N" "$PRIME_ITEMS"
     wants "$LANGS" python && py_run cpu --warmup 1 --reps 2 --n "$PYTHON_PRIME_N" --items "$PRIME_ITEMS"
   fi
+  if wants "$ONLY" four; then
+    wants "$LANGS" java && java_run FourAtOnce 1 3 "$JAVA_FOUR_N"
+    wants "$LANGS" python && py_run four --warmup 1 --reps 3 --n "$PYTHON_FOUR_N"
+  fi
+  if wants "$ONLY" exit; then
+    wants "$LANGS" java && java_run ExitSeen 1 3
+    wants "$LANGS" python && py_run exit --warmup 1 --reps 3
+  fi
+  # This round's share of the race rounds (10 over 3 rounds: 3, 3, 4).
+  race_share=$((RACE_ROUNDS * round / ROUNDS - RACE_ROUNDS * (round - 1) / ROUNDS))
+  if wants "$ONLY" race && ((race_share > 0)); then
+    wants "$LANGS" java && java_run Race "$race_share" "$RACE_INCREMENTS"
+    wants "$LANGS" python && py_run race --reps "$race_share" --increments "$RACE_INCREMENTS"
+  fi
 done
 
 read -r _ u n s i w q sq st _ < /proc/stat
@@ -212,6 +241,7 @@ LEFT="$(pgrep -f "$WORK/bench.jar org.proclab.mp.spawn.ChildMain" || true)"
   --jar "$JAR" \
   --python "$("$PYTHON" -c 'import platform, sys; print(platform.python_version(), sys.executable)')" \
   --rounds "$ROUNDS" \
+  --race-increments "$RACE_INCREMENTS" \
   --start "$START_METHOD" \
   --load-before "$LOAD_BEFORE" \
   --other-cpu "$BUSY0 $BUSY1 $OURS0 $OURS1 $START $END $(getconf CLK_TCK)"

@@ -1,3 +1,4 @@
+import java.time.Instant;
 import org.proclab.mp.Process;
 import org.proclab.mp.StartMethod;
 import org.proclab.mp.spawn.SpawnConfig;
@@ -35,5 +36,31 @@ final class Bench {
         if (warm()) {
             Thread.sleep(2_500);
         }
+    }
+
+    /**
+     * Wall-clock time in seconds since the epoch, to the microsecond: unlike {@code System.nanoTime()},
+     * which has an arbitrary origin per JVM, it can be compared between a parent and its children
+     * (as Python's {@code time.time()}). A double holds it to well under a microsecond.
+     */
+    static double epochSeconds() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() + now.getNano() / 1e9;
+    }
+
+    /**
+     * How many pairs of the run intervals {@code [start0, end0, start1, end1, ...]} overlap, i.e. how
+     * many pairs of processes were running their work at the same moment (0 to n(n-1)/2).
+     */
+    static int overlappingPairs(double[] intervals) {
+        int pairs = 0;
+        for (int a = 0; a < intervals.length; a += 2) {
+            for (int b = a + 2; b < intervals.length; b += 2) {
+                if (Math.max(intervals[a], intervals[b]) < Math.min(intervals[a + 1], intervals[b + 1])) {
+                    pairs++;
+                }
+            }
+        }
+        return pairs;
     }
 }
