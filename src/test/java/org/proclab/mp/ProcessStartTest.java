@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ProcessStartException;
+import org.proclab.mp.spawn.Reservoir;
 import org.proclab.mp.spawn.SpawnConfig;
 
 /**
@@ -130,6 +131,23 @@ class ProcessStartTest {
         }
         assertEquals(Set.of("number 0", "number 1", "number 2", "number 3"), new HashSet<>(lines));
         four.forEach(process -> assertEquals(0, process.exitCode()));
+    }
+
+    // WARM with no JVM waiting starts a fresh one and does not wait for its boot either.
+    @Test
+    void warmStartWithAnEmptyReservoirReturnsAtOnce() throws Exception {
+        Reservoir.shared().drain();
+        try {
+            Process.setStartMethod(StartMethod.WARM);
+            Process process = startTracked(() -> { });
+            assertTrue(process.isAlive());
+            openGate();
+            process.join();
+            assertEquals(0, process.exitCode());
+        } finally {
+            Process.setStartMethod(StartMethod.SPAWN);
+            Reservoir.shared().drain();
+        }
     }
 
     // terminate() while the child boots ends it with -15, as a signal, not as a failure to start.

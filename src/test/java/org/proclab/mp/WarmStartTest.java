@@ -3,11 +3,13 @@ package org.proclab.mp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.proclab.mp.spawn.Reservoir;
+import org.proclab.mp.spawn.SpawnConfig;
 
 class WarmStartTest {
 
@@ -46,6 +48,23 @@ class WarmStartTest {
         }
         assertEquals("warm " + process.name() + "\n", printed);
         assertEquals(5, process.exitCode());
+    }
+
+    // A burst of starts larger than the reservoir teaches it the demand: it then keeps that many JVMs ready.
+    @Test
+    void reservoirLearnsTheLargestBurst() throws InterruptedException {
+        int burst = SpawnConfig.reservoirSize() + 2;
+        List<Process> loop = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            loop.add(new Process(() -> { }).start());
+        }
+        for (Process process : loop) {
+            process.join();
+            assertEquals(0, process.exitCode());
+        }
+        assertTrue(Reservoir.shared().target() >= burst, "target " + Reservoir.shared().target());
+        assertTrue(MpTesting.waitUntil(() -> Reservoir.shared().readyCount() >= burst, MpTesting.LONG),
+                "ready: " + Reservoir.shared().readyCount());
     }
 
     // A pool started WARM maps like any pool, in input order.
