@@ -339,6 +339,13 @@ def alive(pid):
     return fields is not None and fields[0] != "Z"
 
 
+def waiting_jvms(kc):
+    """Pids of the JVMs waiting in the kernel's reservoir (the WARM start method): children of the kernel
+    that run no one's task."""
+    listed = ok(kc, "org.proclab.mp.spawn.Reservoir.shared().waitingPids()").result
+    return {int(pid) for pid in listed.strip("[]").split(",") if pid.strip()}
+
+
 def wait_until_gone(pids, seconds):
     """True when none of pids is alive within seconds."""
     deadline = time.monotonic() + seconds

@@ -41,6 +41,7 @@ from conftest import (
     stop_kernel,
     wait_for_stream,
     wait_until_gone,
+    waiting_jvms,
 )
 from test_kernel_behaviour import RawShell, execute_content
 
@@ -469,7 +470,7 @@ class TestBadInput:
         out = execute(kc, "try (var pool = new Pool(1)) {\n    pool.map(x -> new Thread(), List.of(1));\n}", timeout=90)
         assert out.status == "error" and out.error["ename"] == "NotSerializableValueException", out
         assert "java.lang.Thread" in out.error["evalue"]
-        assert wait_until_gone(descendants(kernel_pid(km)), KERNEL_DEATH_LIMIT)
+        assert wait_until_gone(descendants(kernel_pid(km)) - waiting_jvms(kc), KERNEL_DEATH_LIMIT)
         assert_kernel_works(kc)
 
     # A pool task returning more than a worker's heap can send (150 MB) fails with an OutOfMemoryError that

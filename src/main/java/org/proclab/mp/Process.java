@@ -32,7 +32,7 @@ import org.proclab.mp.spawn.Serialization;
 public class Process {
     private static final Process CURRENT = new Process(new ChildName(CurrentProcess.name(), CurrentProcess.identity()),
             CurrentProcess.pid());
-    private static volatile StartMethod startMethod = StartMethod.SPAWN;
+    private static volatile StartMethod startMethod = StartMethod.WARM;
 
     private final Task target;
     private final ChildName naming;
@@ -78,14 +78,14 @@ public class Process {
     /**
      * Chooses how new processes and pools start from now on, like Python's
      * {@code multiprocessing.set_start_method}: {@link StartMethod#WARM} starts filling the
-     * reservoir of waiting JVMs right away.
+     * reservoir of waiting JVMs right away, {@link StartMethod#SPAWN} retires them.
      */
     public static void setStartMethod(StartMethod method) {
         startMethod = method;
-        method.prepare(0);
+        method.chosen();
     }
 
-    /** The start method new processes use ({@link StartMethod#SPAWN} unless changed). */
+    /** The start method new processes use ({@link StartMethod#WARM} unless changed). */
     public static StartMethod startMethod() {
         return startMethod;
     }

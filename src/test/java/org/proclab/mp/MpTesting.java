@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.proclab.mp.spawn.ChildMain;
 import org.proclab.mp.spawn.ChildProcess;
+import org.proclab.mp.spawn.Reservoir;
 
 /** Helpers shared by the process-library tests: output capture, polling, OS process checks. */
 final class MpTesting {
@@ -110,6 +111,13 @@ final class MpTesting {
                 .collect(Collectors.toSet());
     }
 
+    /** The child JVMs that are not waiting in the reservoir (see {@link StartMethod#WARM}). */
+    static Set<Long> workingChildPids() {
+        Set<Long> pids = childMainPids();
+        pids.removeAll(Reservoir.shared().waitingPids());
+        return pids;
+    }
+
     /**
      * Whether the process runs ChildMain, read from {@code /proc/PID/cmdline}: the JDK's
      * {@code ProcessHandle.Info.commandLine()} cuts long command lines short, and a child's class
@@ -169,7 +177,7 @@ final class MpTesting {
                 // best effort: reported by the assertion below
             }
         }
-        waitUntil(() -> ChildProcess.live().isEmpty() && childMainPids().isEmpty(), Duration.ofSeconds(10));
+        waitUntil(() -> ChildProcess.live().isEmpty() && workingChildPids().isEmpty(), Duration.ofSeconds(10));
     }
 
     /** The java executable of this JVM, for starting separate test JVMs. */

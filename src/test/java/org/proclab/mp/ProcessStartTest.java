@@ -136,6 +136,7 @@ class ProcessStartTest {
     // WARM with no JVM waiting starts a fresh one and does not wait for its boot either.
     @Test
     void warmStartWithAnEmptyReservoirReturnsAtOnce() throws Exception {
+        StartMethod before = Process.startMethod();
         Reservoir.shared().drain();
         try {
             Process.setStartMethod(StartMethod.WARM);
@@ -145,7 +146,7 @@ class ProcessStartTest {
             process.join();
             assertEquals(0, process.exitCode());
         } finally {
-            Process.setStartMethod(StartMethod.SPAWN);
+            Process.setStartMethod(before);
             Reservoir.shared().drain();
         }
     }

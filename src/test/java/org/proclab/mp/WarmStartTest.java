@@ -13,16 +13,25 @@ import org.proclab.mp.spawn.SpawnConfig;
 
 class WarmStartTest {
 
+    private static StartMethod before;
+
     @BeforeAll
     static void warm() {
+        before = Process.startMethod();
         Process.setStartMethod(StartMethod.WARM);
     }
 
     @AfterAll
-    static void cold() throws InterruptedException {
-        Process.setStartMethod(StartMethod.SPAWN);
+    static void restore() throws InterruptedException {
+        Process.setStartMethod(before);
         Reservoir.shared().drain();
         MpTesting.killLeftoverChildren();
+    }
+
+    // WARM is the default start method, as forkserver is Python's on Linux.
+    @Test
+    void warmIsTheDefault() {
+        assertEquals(StartMethod.WARM, before);
     }
 
     // Choosing WARM fills the reservoir with waiting JVMs in the background.

@@ -29,16 +29,27 @@ final class ChildJvm {
 
     final java.lang.Process os;
     final long pid;
-    /** The class path this JVM was started with: a warm JVM is of no use once it is no longer current. */
-    final String classPath;
+    /**
+     * The java, JVM options and class path this JVM was started with: a warm JVM is of no use once
+     * children are to start otherwise (a {@code %classpath}, another heap size).
+     */
+    private final Launch launchedWith;
+
+    /** How a child JVM is started: which java, with which options, on which class path. */
+    private record Launch(String javaCommand, List<String> options, String classPath) {
+        /** As children start now. */
+        static Launch current() {
+            return new Launch(SpawnConfig.javaCommand(), SpawnConfig.jvmOptions(), SpawnConfig.classPath());
+        }
+    }
     private final CompletableFuture<FrameChannel> connection;
     private final Place place;
 
-    private ChildJvm(java.lang.Process os, CompletableFuture<FrameChannel> connection, String classPath, Place place) {
+    private ChildJvm(java.lang.Process os, CompletableFuture<FrameChannel> connection, Launch launchedWith, Place place) {
         this.os = os;
         this.pid = os.pid();
         this.connection = connection;
-        this.classPath = classPath;
+        this.launchedWith = launchedWith;
         this.place = place;
         os.onExit().thenRun(place::release);
     }
@@ -121,9 +132,12 @@ final class ChildJvm {
         return connection.isDone() && !connection.isCompletedExceptionally();
     }
 
-    /** Whether this JVM was started with the class path children get now (see {@link SpawnConfig#addClassPath}). */
-    boolean hasCurrentClassPath() {
-        return classPath.equals(SpawnConfig.classPath());
+    /**
+     * Whether this JVM was started as children start now: the same java, JVM options and class path
+     * (see {@link SpawnConfig#addClassPath}).
+     */
+    boolean isCurrent() {
+        return launchedWith.equals(Launch.current());
     }
 
     /** Kills a JVM that was never given work and gives its slot back at once. */
@@ -170,13 +184,13 @@ final class ChildJvm {
     private static ChildJvm launch(Place place, String what) {
         SpawnServer server = SpawnServer.get();
         Map.Entry<String, CompletableFuture<FrameChannel>> expected = server.expectChild();
-        String classPath = SpawnConfig.classPath();
-        ChildClassArchive.Plan archive = ChildClassArchive.plan(SpawnConfig.javaCommand(), classPath);
+        Launch launch = Launch.current();
+        ChildClassArchive.Plan archive = ChildClassArchive.plan(launch.javaCommand(), launch.classPath());
         List<String> command = new ArrayList<>();
-        command.add(SpawnConfig.javaCommand());
-        command.addAll(SpawnConfig.jvmOptions());
+        command.add(launch.javaCommand());
+        command.addAll(launch.options());
         command.addAll(archive.options());
-        command.addAll(List.of("-cp", classPath, ChildMain.class.getName(),
+        command.addAll(List.of("-cp", launch.classPath(), ChildMain.class.getName(),
                 server.socketPath().toString(), expected.getKey()));
         CompletableFuture<FrameChannel> connection = expected.getValue();
         java.lang.Process os;
@@ -190,7 +204,7 @@ final class ChildJvm {
         } catch (IOException e) {
             archive.afterExit().run();
             connection.cancel(false);
-            throw new ProcessStartException("cannot start " + what + " with " + SpawnConfig.javaCommand() + ": " + e.getMessage(), e);
+            throw new ProcessStartException("cannot start " + what + " with " + launch.javaCommand() + ": " + e.getMessage(), e);
         }
         os.onExit().thenRun(() -> {
             if (!connection.isDone()) {
@@ -204,7 +218,7 @@ final class ChildJvm {
                 os.toHandle().destroyForcibly();
             }
         });
-        return new ChildJvm(os, connection, classPath, place);
+        return new ChildJvm(os, connection, launch, place);
     }
 
     /** What a JVM that died during start-up printed on stderr (e.g. a bad -Xmx), for the error message. */

@@ -2,6 +2,8 @@ package org.proclab.mp.spawn;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * it has seen (takes less than {@link #REFILL_DELAY_MILLIS} apart, such as a loop of
  * {@code start()} calls), at least the size asked for with {@link #keepReady}, at most the limit
  * of live children. So a cell that starts four processes finds four waiting the next time it
- * runs. After {@link #FORGET_AFTER_MILLIS} without a take it forgets the bursts and shrinks back,
- * giving the memory of the extra JVMs back. A take that finds it empty returns null at once: the
- * caller then starts a fresh JVM, which does not wait for its boot either.
+ * runs. After {@link #FORGET_AFTER_MILLIS} without a take it retires them all and forgets, so an
+ * idle kernel holds no waiting JVMs; the next start refills it. A take that finds it empty
+ * returns null at once: the caller then starts a fresh JVM, which does not wait for its boot
+ * either.
  *
  * <p>Waiting JVMs count towards the limit of live children, but give way: when a new child needs
  * a slot and none is free, a waiting JVM is retired.
@@ -59,16 +62,34 @@ public final class Reservoir {
         return SHARED;
     }
 
-    /** Keeps at least {@code size} JVMs ready from now on (starting them in the background). */
+    /**
+     * Keeps at least {@code size} JVMs ready from now on, starting the missing ones in the
+     * background at once when that is more than before; JVMs taken are replaced after a pause (see
+     * above), not here.
+     */
     public synchronized void keepReady(int size) {
-        asked = Math.max(asked, size);
-        timer.execute(this::refill);
+        if (size > asked) {
+            asked = size;
+            if (pendingRefill == null || pendingRefill.isDone()) {
+                timer.execute(this::refill);
+            }
+        }
     }
 
     /** How many JVMs wait right now, booted and connected. */
     public synchronized int readyCount() {
         ready.removeIf(jvm -> !jvm.isAlive());
         return (int) ready.stream().filter(ChildJvm::isConnected).count();
+    }
+
+    /**
+     * The pids of the JVMs waiting (or booting to wait) in the reservoir: child processes of this
+     * JVM that run nobody's task, which tools listing processes tell apart from working ones.
+     */
+    public synchronized Set<Long> waitingPids() {
+        Set<Long> pids = new TreeSet<>();
+        ready.forEach(jvm -> pids.add(jvm.pid));
+        return pids;
     }
 
     /** How many JVMs the reservoir keeps ready now: what was asked for or the demand it learned, within the limit. */
@@ -85,12 +106,12 @@ public final class Reservoir {
     }
 
     /**
-     * Retires the waiting JVMs that were started with an older class path and starts replacements;
-     * called when the class path of children changes.
+     * Retires the waiting JVMs that were started with an older class path (or other options) and
+     * starts replacements; called when the class path of children changes.
      */
     public synchronized void retireStale() {
         ready.removeIf(jvm -> {
-            boolean stale = !jvm.hasCurrentClassPath();
+            boolean stale = !jvm.isCurrent();
             if (stale) {
                 jvm.discard();
             }
@@ -100,13 +121,13 @@ public final class Reservoir {
     }
 
     /**
-     * A waiting JVM with the current class path (one that has connected, if any has), or null if
+     * A waiting JVM started as children start now (one that has connected, if any has), or null if
      * none waits; counts the take towards the demand and schedules the refill.
      */
     synchronized ChildJvm take() {
         learnFromTake();
         ready.removeIf(jvm -> {
-            boolean useless = !(jvm.isAlive() && jvm.hasCurrentClassPath());
+            boolean useless = !(jvm.isAlive() && jvm.isCurrent());
             if (useless) {
                 jvm.discard();
             }
@@ -144,12 +165,9 @@ public final class Reservoir {
         return true;
     }
 
-    /** Idle for long: back to the size asked for, retiring the JVMs only the learned demand kept. */
+    /** Idle for long: every waiting JVM is retired, until processes are started again. */
     private synchronized void forget() {
-        learned = 0;
-        while (ready.size() > target()) {
-            ready.pollLast().discard();
-        }
+        drain();
     }
 
     /** Starts, all at once, the JVMs missing to reach the target; runs on the reservoir's thread. */
@@ -165,7 +183,7 @@ public final class Reservoir {
                 return;
             }
             synchronized (this) {
-                if (ready.size() < target() && jvm.hasCurrentClassPath()) {
+                if (ready.size() < target() && jvm.isCurrent()) {
                     ready.addLast(jvm);
                 } else {
                     jvm.discard();

@@ -19,7 +19,7 @@ public final class SpawnConfig {
     private static volatile String heap = System.getProperty("proclab.child.heap", "256m");
     private static volatile int maxLiveChildren = Integer.getInteger("proclab.child.max",
             4 * Runtime.getRuntime().availableProcessors());
-    private static volatile int reservoirSize = Runtime.getRuntime().availableProcessors();
+    private static volatile int reservoirSize = Math.min(4, Runtime.getRuntime().availableProcessors());
     private static volatile List<String> extraClassPath = List.of();
     private static volatile ClassSource classSource = ClassSource.fromResources(ClassLoader.getSystemClassLoader());
     private static volatile Function<Throwable, String> traceRenderer = SpawnConfig::standardTrace;
@@ -57,7 +57,12 @@ public final class SpawnConfig {
         maxLiveChildren = max;
     }
 
-    /** How many warm JVMs the WARM start method keeps waiting (default: the number of processors). */
+    /**
+     * How many warm JVMs the WARM start method keeps waiting at least, once a process has been
+     * started (default: the number of processors, at most 4: on a server with many cores every
+     * kernel would otherwise keep dozens of idle JVMs). The reservoir grows beyond it with demand;
+     * see {@link Reservoir}.
+     */
     public static int reservoirSize() {
         return reservoirSize;
     }
