@@ -192,7 +192,8 @@ public final class ChildMain {
 
     /**
      * Reads frames from the parent; when the parent is gone (and not because we are leaving), exits
-     * at once. When we are leaving, it only ends: the main thread waits for it and then exits.
+     * at once. When we are leaving, it only ends, failing the class requests that will get no
+     * answer now: the main thread waits for it and then exits.
      */
     private static Thread startReader(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs) {
         Thread reader = new Thread(() -> {
@@ -211,6 +212,7 @@ public final class ChildMain {
             if (!leaving) {
                 Runtime.getRuntime().halt(PARENT_GONE);
             }
+            loader.disconnect();
         }, "proclab-child-reader");
         reader.setDaemon(true);
         reader.start();
