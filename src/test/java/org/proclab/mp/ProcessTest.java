@@ -319,11 +319,25 @@ class ProcessTest {
         }
     }
 
-    // A child whose parent JVM is killed with SIGKILL exits by itself within 2 s (its stdin reaches end-of-file).
+    // A child whose parent JVM is killed with SIGKILL exits by itself within 2 s (its socket reaches end-of-file).
     @Test
     void childExitsWithinTwoSecondsWhenItsParentIsKilled(@TempDir Path tmp) throws Exception {
+        assertChildFollowsItsKilledParent(tmp, "");
+    }
+
+    // So does a child that has closed its socket on the way out but still runs a shutdown hook of its task.
+    @Test
+    void childInAShutdownHookExitsWithinTwoSecondsWhenItsParentIsKilled(@TempDir Path tmp) throws Exception {
+        assertChildFollowsItsKilledParent(tmp, OrphanParentMain.IN_SHUTDOWN_HOOK);
+    }
+
+    /**
+     * Runs {@link OrphanParentMain} with {@code mode}, waits until its child is running (and, in a
+     * shutdown hook, has said so), kills the middle JVM and checks that the child is gone within 2 s.
+     */
+    private static void assertChildFollowsItsKilledParent(Path tmp, String mode) throws Exception {
         java.lang.Process middle = new ProcessBuilder(MpTesting.javaExecutable(), "-Djava.io.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"), OrphanParentMain.class.getName())
+                "-cp", System.getProperty("java.class.path"), OrphanParentMain.class.getName(), mode)
                 .redirectErrorStream(true)
                 .start();
         long grandchild = -1;
@@ -331,14 +345,20 @@ class ProcessTest {
             BufferedReader reader = new BufferedReader(new InputStreamReader(middle.getInputStream(), StandardCharsets.UTF_8));
             grandchild = assertTimeoutPreemptively(LONG, () -> {
                 StringBuilder seen = new StringBuilder();
+                long pid = -1;
+                boolean inHook = false;
                 String line;
                 while ((line = reader.readLine()) != null) {
                     if (line.startsWith("CHILD_PID ")) {
-                        return Long.parseLong(line.substring("CHILD_PID ".length()).strip());
+                        pid = Long.parseLong(line.substring("CHILD_PID ".length()).strip());
+                    }
+                    inHook |= line.equals("IN_SHUTDOWN_HOOK");
+                    if (pid > 0 && (inHook || mode.isEmpty())) {
+                        return pid;
                     }
                     seen.append(line).append('\n');
                 }
-                throw new AssertionError("the middle JVM ended without printing the child's pid:\n" + seen);
+                throw new AssertionError("the middle JVM ended before its child was ready:\n" + seen);
             });
             assertTrue(isRunning(grandchild), "grandchild " + grandchild + " is not running");
             assertEquals(Optional.of(middle.pid()), ProcessHandle.of(grandchild).flatMap(ProcessHandle::parent).map(ProcessHandle::pid));

@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import sun.misc.Signal;
@@ -38,6 +39,8 @@ import sun.misc.Signal;
 public final class ChildMain {
     /** The status of a child whose parent disappeared; nobody reads it, but it is not 0. */
     private static final int PARENT_GONE = 70;
+    /** How often an exiting child, whose socket is closed, looks whether its parent is still there. */
+    private static final long PARENT_WATCH_MILLIS = 100;
     private static volatile boolean leaving;
     /** Set when a signal, not a call of the child's own, started the JVM's shutdown. */
     private static volatile boolean signalled;
@@ -55,6 +58,7 @@ public final class ChildMain {
         FrameChannel channel = new FrameChannel(socket);
         long pid = ProcessHandle.current().pid();
         channel.send(FrameType.HELLO, 0, (args[1] + " " + pid).getBytes(StandardCharsets.UTF_8));
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
         reportOwnExit(channel);
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
@@ -75,10 +79,7 @@ public final class ChildMain {
         String name = assigned[2];
         CurrentProcess.become(new ChildName(name, assigned[1]), role);
         int status = runJobs(channel, loader, jobs, name, pid, role);
-        System.out.flush();
-        System.err.flush();
-        leaving = true;
-        channel.close();
+        leave(channel, parent);
         reader.join(1000);
         ClassesToArchive.loadIfArchiving();
         System.exit(status);
@@ -154,6 +155,41 @@ public final class ChildMain {
                 }
             }
         }, "proclab-exit-report"));
+    }
+
+    /**
+     * Flushes the child's output and closes its socket on purpose, so that the frame reader ends
+     * instead of halting the JVM as it does when the parent is gone. Frames sent before still reach
+     * the parent. Without the socket the child no longer sees its parent die, so the parent process
+     * is watched instead while the JVM finishes exiting: a shutdown hook of the task that never
+     * returns would otherwise outlive the notebook.
+     */
+    private static void leave(FrameChannel channel, Optional<ProcessHandle> parent) {
+        System.out.flush();
+        System.err.flush();
+        leaving = true;
+        channel.close();
+        parent.ifPresent(ChildMain::watchParent);
+    }
+
+    /**
+     * Halts when the parent process ends. A plain thread that looks every 100 ms, not
+     * {@code ProcessHandle.onExit()}: that sets up the JDK's process reaper, which costs a child
+     * about 2 ms on its way out, and for a process that is not our child it polls too, only slower.
+     */
+    private static void watchParent(ProcessHandle parent) {
+        Thread watch = new Thread(() -> {
+            try {
+                while (parent.isAlive()) {
+                    Thread.sleep(PARENT_WATCH_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(PARENT_GONE);
+        }, "proclab-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /**
