@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.proclab.mp.MpTesting.Captured;
 import org.proclab.mp.spawn.ChildMain;
 import org.proclab.mp.spawn.ChildProcess;
@@ -156,12 +158,14 @@ class ProcessTest {
         assertEquals(7, process.exitCode());
     }
 
-    // System.exit(130) is the child's own exit, not SIGINT (which the JVM would also report as 130).
-    @Test
-    void systemExitAbove128IsNotASignal() throws InterruptedException {
-        Process process = track(new Process(() -> System.exit(130))).start();
+    // System.exit(130) or System.exit(137) is the child's own exit, not SIGINT or SIGKILL (which the JVM
+    // would also report as 130 and 137).
+    @ParameterizedTest
+    @ValueSource(ints = {130, 137})
+    void systemExitAbove128IsNotASignal(int status) throws InterruptedException {
+        Process process = track(new Process(() -> System.exit(status))).start();
         process.join();
-        assertEquals(130, process.exitCode());
+        assertEquals(status, process.exitCode());
     }
 
     // terminate() of a sleeping child ends it with SIGTERM: exit code -15.

@@ -23,7 +23,8 @@ import sun.misc.Signal;
  * closes the parent's end when the parent dies, however it dies, so children follow their parent.
  *
  * <p>Before exiting, the child closes that socket itself, so no thread is left blocked in a native
- * read: HotSpot waits about 300 ms for such threads when the JVM exits.
+ * read: HotSpot waits about 300 ms for such threads when the JVM exits. It does so however it exits:
+ * after its task, by a {@code System.exit} of the task, or by a signal ({@code terminate()}).
  *
  * <p>A child learns who it is from its first frame (ASSIGN), not from its arguments, so a child can
  * be started ahead of time and wait, warm, until a cell needs a process (the WARM start method).
@@ -39,11 +40,13 @@ import sun.misc.Signal;
 public final class ChildMain {
     /** The status of a child whose parent disappeared; nobody reads it, but it is not 0. */
     private static final int PARENT_GONE = 70;
+    /** How long the exit report waits for the task's shutdown hooks before it closes the socket. */
+    private static final long TASK_HOOKS_MILLIS = 300;
     /** How often an exiting child, whose socket is closed, looks whether its parent is still there. */
     private static final long PARENT_WATCH_MILLIS = 100;
     private static volatile boolean leaving;
-    /** Set when a signal, not a call of the child's own, started the JVM's shutdown. */
-    private static volatile boolean signalled;
+    /** Set when a signal, not a call of the child's own, started the JVM's shutdown: the thread that handles it. */
+    private static volatile Thread signalHandler;
 
     private ChildMain() {
     }
@@ -59,7 +62,7 @@ public final class ChildMain {
         long pid = ProcessHandle.current().pid();
         channel.send(FrameType.HELLO, 0, (args[1] + " " + pid).getBytes(StandardCharsets.UTF_8));
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        reportOwnExit(channel);
+        reportOwnExit(channel, parent);
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         UserClasses.use(loader);
@@ -78,7 +81,15 @@ public final class ChildMain {
         ChildRole role = ChildRole.valueOf(assigned[0]);
         String name = assigned[2];
         CurrentProcess.become(new ChildName(name, assigned[1]), role);
-        int status = runJobs(channel, loader, jobs, name, pid, role);
+        int status;
+        try {
+            status = runJobs(channel, loader, jobs, name, pid, role);
+        } catch (IOException e) {
+            if (!leaving) {
+                throw e;
+            }
+            return; // the JVM is exiting (a signal, or System.exit in another thread) and has closed the socket
+        }
         leave(channel, parent);
         reader.join(1000);
         ClassesToArchive.loadIfArchiving();
@@ -134,35 +145,48 @@ public final class ChildMain {
      * handlers for TERM, INT and HUP are replaced by ones that do the same (exit with 128 + <i>n</i>,
      * running the shutdown hooks) and first note that a signal came. A signal that cannot be
      * handled (ignored from the start, as under {@code nohup}) keeps its default.
+     *
+     * <p>The same hook then {@linkplain #leave leaves}, so that the JVM does not wait for the frame
+     * reader at exit: without it, the parent saw a child end about 300 ms after its
+     * {@code System.exit} or its signal. It leaves once the task's own shutdown hooks are done
+     * ({@link TaskShutdownHooks}), as they may still need classes from the parent, and it waits for
+     * them no longer than the JVM waited for the reader.
      */
-    private static void reportOwnExit(FrameChannel channel) {
+    private static void reportOwnExit(FrameChannel channel, Optional<ProcessHandle> parent) {
         for (String name : List.of("TERM", "INT", "HUP")) {
             try {
                 Signal.handle(new Signal(name), signal -> {
-                    signalled = true;
+                    signalHandler = Thread.currentThread();
                     Runtime.getRuntime().exit(128 + signal.getNumber());
                 });
             } catch (IllegalArgumentException e) {
                 // this signal is reserved or ignored here: the JVM's default stays
             }
         }
+        Thread taskThread = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!signalled && !leaving) {
+            if (leaving) {
+                return;
+            }
+            Thread handler = signalHandler;
+            if (handler == null) {
                 try {
                     channel.send(FrameType.EXITING, 0, new byte[0]);
                 } catch (IOException e) {
                     // the parent is gone: nobody to tell
                 }
             }
+            TaskShutdownHooks.await(taskThread, handler != null ? handler : taskThread, TASK_HOOKS_MILLIS);
+            leave(channel, parent);
         }, "proclab-exit-report"));
     }
 
     /**
      * Flushes the child's output and closes its socket on purpose, so that the frame reader ends
-     * instead of halting the JVM as it does when the parent is gone. Frames sent before still reach
-     * the parent. Without the socket the child no longer sees its parent die, so the parent process
-     * is watched instead while the JVM finishes exiting: a shutdown hook of the task that never
-     * returns would otherwise outlive the notebook.
+     * instead of halting the JVM as it does when the parent is gone. Frames sent before, EXITING
+     * included, still reach the parent. Without the socket the child no longer sees its parent die,
+     * so the parent process is watched instead while the JVM finishes exiting: a shutdown hook of
+     * the task that never returns would otherwise outlive the notebook.
      */
     private static void leave(FrameChannel channel, Optional<ProcessHandle> parent) {
         System.out.flush();
