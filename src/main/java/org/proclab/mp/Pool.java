@@ -82,6 +82,15 @@ public class Pool implements AutoCloseable {
     }
 
     /**
+     * A pool whose workers each run {@code initializer} once before their first task, like Python's
+     * {@code Pool(processes, initializer)}: {@code new Pool(4, () -> init())}. Workers are not
+     * replaced after a number of tasks.
+     */
+    public Pool(int processes, Task initializer) {
+        this(processes, initializer, 0);
+    }
+
+    /**
      * A pool whose workers each run {@code initializer} once before their first task, and are
      * replaced by fresh ones after {@code maxTasksPerChild} tasks (0: never).
      */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +64,35 @@ class ClassShippingTest {
             }
             """;
 
+    /** A task whose shutdown hook needs a class the child has not loaded yet; it exits, or waits to be terminated. */
+    private static final String HOOKED_SOURCE = """
+            package shipped;
+
+            public class Hooked implements org.proclab.mp.Task {
+                public static boolean exits;
+
+                @Override
+                public void run() throws Exception {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> Farewell.say()));
+                    if (exits) {
+                        System.exit(3);
+                    }
+                    System.out.println("hook registered");
+                    Thread.sleep(60_000);
+                }
+            }
+            """;
+
+    private static final String FAREWELL_SOURCE = """
+            package shipped;
+
+            public class Farewell {
+                public static void say() {
+                    System.out.println("farewell from a class loaded in the shutdown hook");
+                }
+            }
+            """;
+
     @TempDir
     static Path classes;
 
@@ -78,10 +108,14 @@ class ClassShippingTest {
         Files.createDirectories(source.getParent());
         Files.writeString(source, SOURCE);
         Files.writeString(relay, RELAY_SOURCE);
+        Path hooked = classes.resolve("src/shipped/Hooked.java");
+        Path farewell = classes.resolve("src/shipped/Farewell.java");
+        Files.writeString(hooked, HOOKED_SOURCE);
+        Files.writeString(farewell, FAREWELL_SOURCE);
         Path out = classes.resolve("out");
         Files.createDirectories(out);
         int status = javac.run(null, null, null, "-proc:none", "-classpath", System.getProperty("java.class.path"),
-                "-d", out.toString(), source.toString(), relay.toString());
+                "-d", out.toString(), source.toString(), relay.toString(), hooked.toString(), farewell.toString());
         assertEquals(0, status, "javac failed");
         shippedLoader = new URLClassLoader(new URL[] {out.toUri().toURL()}, ClassShippingTest.class.getClassLoader());
         originalSource = SpawnConfig.classSource();
@@ -121,6 +155,22 @@ class ClassShippingTest {
         assertTrue(ran.out().contains("grandchild ended with 0\n"), ran.out() + ran.err());
     }
 
+    // A shutdown hook of the task that runs after System.exit can still load a class from the parent.
+    @Test
+    void shutdownHookAfterSystemExitLoadsAShippedClass() throws Exception {
+        Ran ran = runShipped("shipped.Hooked", Map.of("exits", true));
+        assertEquals(3, ran.process().exitCode(), ran.out() + ran.err());
+        assertTrue(ran.out().contains("farewell from a class loaded in the shutdown hook\n"), ran.out() + ran.err());
+    }
+
+    // A shutdown hook of the task that runs after terminate() can still load a class from the parent.
+    @Test
+    void shutdownHookAfterTerminateLoadsAShippedClass() throws Exception {
+        Ran ran = runShipped("shipped.Hooked", Map.of("exits", false), out -> out.contains("hook registered\n"));
+        assertEquals(-15, ran.process().exitCode(), ran.out() + ran.err());
+        assertTrue(ran.out().contains("farewell from a class loaded in the shutdown hook\n"), ran.out() + ran.err());
+    }
+
     /** A process that ran a shipped task, and what it printed. */
     private record Ran(Process process, String out, String err) {
     }
@@ -130,6 +180,15 @@ class ClassShippingTest {
      * knows the shipped classes and gives {@code values} to that class's static fields.
      */
     private static Ran runShipped(String className, Map<String, Object> values) throws Exception {
+        return runShipped(className, values, null);
+    }
+
+    /**
+     * Like {@link #runShipped(String, Map)}, but terminates the child as soon as what it printed on
+     * stdout satisfies {@code terminateWhen}.
+     */
+    private static Ran runShipped(String className, Map<String, Object> values, Predicate<String> terminateWhen)
+            throws Exception {
         Class<?> task = shippedLoader.loadClass(className);
         SpawnConfig.classSource(new ClassSource() {
             @Override
@@ -146,6 +205,10 @@ class ClassShippingTest {
         Process process = new Process((Task) task.getDeclaredConstructor().newInstance());
         try (Captured captured = new Captured()) {
             process.start();
+            if (terminateWhen != null) {
+                assertTrue(MpTesting.waitUntil(() -> terminateWhen.test(captured.out()), MpTesting.LONG), captured.out());
+                process.terminate();
+            }
             process.join(MpTesting.LONG);
             return new Ran(process, captured.out(), captured.err());
         } finally {

@@ -3,6 +3,7 @@ package org.proclab.mp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -42,6 +43,8 @@ class PoolTest {
     private static final List<Integer> SQUARES = List.of(1, 4, 9, 16, 25, 36, 49, 64, 81, 100);
 
     private static Pool pool;
+    /** Set by a pool's initializer in each worker; never in this JVM. */
+    private static String setByInitializer;
 
     @BeforeAll
     static void startSharedPool() {
@@ -382,6 +385,23 @@ class PoolTest {
                 own.terminate();
                 own.join();
             }
+        }
+    }
+
+    // new Pool(n, initializer), like Python's Pool(n, initializer): every task sees the static its worker's
+    // initializer set, and the workers are not replaced after some number of tasks.
+    @Test
+    void initializerSetsAStaticThatTheWorkersTasksRead() throws InterruptedException {
+        Pool own = new Pool(2, () -> setByInitializer = "set in " + Process.current().name());
+        try {
+            Set<String> workers = own.workers().stream().map(process -> "set in " + process.name()).collect(Collectors.toSet());
+            List<String> seen = own.map(x -> setByInitializer, ONE_TO_TEN, 1);
+            assertEquals(ONE_TO_TEN.size(), seen.size());
+            assertTrue(workers.containsAll(seen), seen + " not all in " + workers);
+            assertNull(setByInitializer);
+        } finally {
+            own.terminate();
+            own.join();
         }
     }
 

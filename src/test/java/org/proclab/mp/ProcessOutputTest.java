@@ -22,6 +22,8 @@ import org.proclab.mp.MpTesting.Captured;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProcessOutputTest {
     private static final String UNICODE = "Grüße, naïve café — ∑ λx → 日本語 😀";
+    /** Longer than a child waits for its task's shutdown hooks before it closes its socket to the parent. */
+    private static final long HOOK_MILLIS = 1_000;
 
     private final List<Process> started = new ArrayList<>();
 
@@ -38,6 +40,14 @@ class ProcessOutputTest {
     @AfterAll
     static void noChildLeft() throws InterruptedException {
         MpTesting.assertNoChildLeft();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Starts the process with the parent's streams captured and joins it; returns the capture (closed). */
@@ -96,6 +106,64 @@ class ProcessOutputTest {
         Captured captured = runCaptured(process);
         assertTrue(captured.out().contains(UNICODE + "\n"), captured.out());
         assertTrue(captured.err().contains("err: " + UNICODE + "\n"), captured.err());
+    }
+
+    // What the child prints just before System.exit arrives whole, on both streams, and the exit code is the child's.
+    @Test
+    void outputPrintedJustBeforeSystemExitArrives() throws InterruptedException {
+        Process process = new Process(() -> {
+            for (int i = 1; i <= 50; i++) {
+                System.out.println("line " + i);
+            }
+            System.err.println("last words on stderr");
+            System.out.print("tail without a line break");
+            System.exit(3);
+        });
+        Captured captured = runCaptured(process);
+        assertEquals(50, captured.outLines("line ").size(), captured.out());
+        assertTrue(captured.out().endsWith("line 50\ntail without a line break"), captured.out());
+        assertTrue(captured.err().contains("last words on stderr\n"), captured.err());
+        assertEquals(3, process.exitCode());
+    }
+
+    // A shutdown hook of the task runs to its end after System.exit, even when it outlasts the child's wait
+    // for its task's hooks, and what it prints arrives; the exit code stays the child's.
+    @Test
+    void shutdownHookRunsAfterSystemExitAndItsOutputArrives() throws InterruptedException {
+        Process process = new Process(() -> {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("hook started");
+                sleepQuietly(HOOK_MILLIS);
+                System.out.println("hook done");
+            }));
+            System.exit(5);
+        });
+        Captured captured = runCaptured(process);
+        assertTrue(captured.out().contains("hook started\nhook done\n"), captured.out() + captured.err());
+        assertEquals(5, process.exitCode());
+    }
+
+    // A shutdown hook of the task runs to its end after terminate(), and what it prints arrives; the exit code is -15.
+    @Test
+    void shutdownHookRunsAfterTerminateAndItsOutputArrives() throws InterruptedException {
+        Process process = new Process(() -> {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("hook started");
+                sleepQuietly(HOOK_MILLIS);
+                System.out.println("hook done");
+            }));
+            System.out.println("hook registered");
+            Thread.sleep(60_000);
+        });
+        started.add(process);
+        try (Captured captured = new Captured()) {
+            process.start();
+            assertTrue(MpTesting.waitUntil(() -> captured.out().contains("hook registered\n"), LONG), captured.out());
+            process.terminate();
+            process.join();
+            assertTrue(captured.out().contains("hook started\nhook done\n"), captured.out() + captured.err());
+        }
+        assertEquals(-15, process.exitCode());
     }
 
     // An uncaught exception prints "Process <name>:" and the exception's type and message to the parent's stderr.

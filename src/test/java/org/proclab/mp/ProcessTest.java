@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.proclab.mp.MpTesting.Captured;
 import org.proclab.mp.spawn.ChildMain;
 import org.proclab.mp.spawn.ChildProcess;
@@ -158,12 +160,14 @@ class ProcessTest {
         assertEquals(7, process.exitCode());
     }
 
-    // System.exit(130) is the child's own exit, not SIGINT (which the JVM would also report as 130).
-    @Test
-    void systemExitAbove128IsNotASignal() throws InterruptedException {
-        Process process = track(new Process(() -> System.exit(130))).start();
+    // System.exit(130) or System.exit(137) is the child's own exit, not SIGINT or SIGKILL (which the JVM
+    // would also report as 130 and 137).
+    @ParameterizedTest
+    @ValueSource(ints = {130, 137})
+    void systemExitAbove128IsNotASignal(int status) throws InterruptedException {
+        Process process = track(new Process(() -> System.exit(status))).start();
         process.join();
-        assertEquals(130, process.exitCode());
+        assertEquals(status, process.exitCode());
     }
 
     // terminate() of a sleeping child ends it with SIGTERM: exit code -15.
@@ -325,11 +329,25 @@ class ProcessTest {
         }
     }
 
-    // A child whose parent JVM is killed with SIGKILL exits by itself within 2 s (its stdin reaches end-of-file).
+    // A child whose parent JVM is killed with SIGKILL exits by itself within 2 s (its socket reaches end-of-file).
     @Test
     void childExitsWithinTwoSecondsWhenItsParentIsKilled(@TempDir Path tmp) throws Exception {
+        assertChildFollowsItsKilledParent(tmp, "");
+    }
+
+    // So does a child that has closed its socket on the way out but still runs a shutdown hook of its task.
+    @Test
+    void childInAShutdownHookExitsWithinTwoSecondsWhenItsParentIsKilled(@TempDir Path tmp) throws Exception {
+        assertChildFollowsItsKilledParent(tmp, OrphanParentMain.IN_SHUTDOWN_HOOK);
+    }
+
+    /**
+     * Runs {@link OrphanParentMain} with {@code mode}, waits until its child is running (and, in a
+     * shutdown hook, has said so), kills the middle JVM and checks that the child is gone within 2 s.
+     */
+    private static void assertChildFollowsItsKilledParent(Path tmp, String mode) throws Exception {
         java.lang.Process middle = new ProcessBuilder(MpTesting.javaExecutable(), "-Djava.io.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"), OrphanParentMain.class.getName())
+                "-cp", System.getProperty("java.class.path"), OrphanParentMain.class.getName(), mode)
                 .redirectErrorStream(true)
                 .start();
         long grandchild = -1;
@@ -337,14 +355,20 @@ class ProcessTest {
             BufferedReader reader = new BufferedReader(new InputStreamReader(middle.getInputStream(), StandardCharsets.UTF_8));
             grandchild = assertTimeoutPreemptively(LONG, () -> {
                 StringBuilder seen = new StringBuilder();
+                long pid = -1;
+                boolean inHook = false;
                 String line;
                 while ((line = reader.readLine()) != null) {
                     if (line.startsWith("CHILD_PID ")) {
-                        return Long.parseLong(line.substring("CHILD_PID ".length()).strip());
+                        pid = Long.parseLong(line.substring("CHILD_PID ".length()).strip());
+                    }
+                    inHook |= line.equals("IN_SHUTDOWN_HOOK");
+                    if (pid > 0 && (inHook || mode.isEmpty())) {
+                        return pid;
                     }
                     seen.append(line).append('\n');
                 }
-                throw new AssertionError("the middle JVM ended without printing the child's pid:\n" + seen);
+                throw new AssertionError("the middle JVM ended before its child was ready:\n" + seen);
             });
             assertTrue(isRunning(grandchild), "grandchild " + grandchild + " is not running");
             assertEquals(Optional.of(middle.pid()), ProcessHandle.of(grandchild).flatMap(ProcessHandle::parent).map(ProcessHandle::pid));

@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import sun.misc.Signal;
@@ -22,7 +23,8 @@ import sun.misc.Signal;
  * closes the parent's end when the parent dies, however it dies, so children follow their parent.
  *
  * <p>Before exiting, the child closes that socket itself, so no thread is left blocked in a native
- * read: HotSpot waits about 300 ms for such threads when the JVM exits.
+ * read: HotSpot waits about 300 ms for such threads when the JVM exits. It does so however it exits:
+ * after its task, by a {@code System.exit} of the task, or by a signal ({@code terminate()}).
  *
  * <p>A child learns who it is from its first frame (ASSIGN), not from its arguments, so a child can
  * be started ahead of time and wait, warm, until a cell needs a process (the WARM start method).
@@ -38,9 +40,13 @@ import sun.misc.Signal;
 public final class ChildMain {
     /** The status of a child whose parent disappeared; nobody reads it, but it is not 0. */
     private static final int PARENT_GONE = 70;
+    /** How long the exit report waits for the task's shutdown hooks before it closes the socket. */
+    private static final long TASK_HOOKS_MILLIS = 300;
+    /** How often an exiting child, whose socket is closed, looks whether its parent is still there. */
+    private static final long PARENT_WATCH_MILLIS = 100;
     private static volatile boolean leaving;
-    /** Set when a signal, not a call of the child's own, started the JVM's shutdown. */
-    private static volatile boolean signalled;
+    /** Set when a signal, not a call of the child's own, started the JVM's shutdown: the thread that handles it. */
+    private static volatile Thread signalHandler;
 
     private ChildMain() {
     }
@@ -55,7 +61,8 @@ public final class ChildMain {
         FrameChannel channel = new FrameChannel(socket);
         long pid = ProcessHandle.current().pid();
         channel.send(FrameType.HELLO, 0, (args[1] + " " + pid).getBytes(StandardCharsets.UTF_8));
-        reportOwnExit(channel);
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        reportOwnExit(channel, parent);
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         UserClasses.use(loader);
@@ -74,11 +81,16 @@ public final class ChildMain {
         ChildRole role = ChildRole.valueOf(assigned[0]);
         String name = assigned[2];
         CurrentProcess.become(new ChildName(name, assigned[1]), role);
-        int status = runJobs(channel, loader, jobs, name, pid, role);
-        System.out.flush();
-        System.err.flush();
-        leaving = true;
-        channel.close();
+        int status;
+        try {
+            status = runJobs(channel, loader, jobs, name, pid, role);
+        } catch (IOException e) {
+            if (!leaving) {
+                throw e;
+            }
+            return; // the JVM is exiting (a signal, or System.exit in another thread) and has closed the socket
+        }
+        leave(channel, parent);
         reader.join(1000);
         ClassesToArchive.loadIfArchiving();
         System.exit(status);
@@ -133,27 +145,75 @@ public final class ChildMain {
      * handlers for TERM, INT and HUP are replaced by ones that do the same (exit with 128 + <i>n</i>,
      * running the shutdown hooks) and first note that a signal came. A signal that cannot be
      * handled (ignored from the start, as under {@code nohup}) keeps its default.
+     *
+     * <p>The same hook then {@linkplain #leave leaves}, so that the JVM does not wait for the frame
+     * reader at exit: without it, the parent saw a child end about 300 ms after its
+     * {@code System.exit} or its signal. It leaves once the task's own shutdown hooks are done
+     * ({@link TaskShutdownHooks}), as they may still need classes from the parent, and it waits for
+     * them no longer than the JVM waited for the reader.
      */
-    private static void reportOwnExit(FrameChannel channel) {
+    private static void reportOwnExit(FrameChannel channel, Optional<ProcessHandle> parent) {
         for (String name : List.of("TERM", "INT", "HUP")) {
             try {
                 Signal.handle(new Signal(name), signal -> {
-                    signalled = true;
+                    signalHandler = Thread.currentThread();
                     Runtime.getRuntime().exit(128 + signal.getNumber());
                 });
             } catch (IllegalArgumentException e) {
                 // this signal is reserved or ignored here: the JVM's default stays
             }
         }
+        Thread taskThread = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!signalled && !leaving) {
+            if (leaving) {
+                return;
+            }
+            Thread handler = signalHandler;
+            if (handler == null) {
                 try {
                     channel.send(FrameType.EXITING, 0, new byte[0]);
                 } catch (IOException e) {
                     // the parent is gone: nobody to tell
                 }
             }
+            TaskShutdownHooks.await(taskThread, handler != null ? handler : taskThread, TASK_HOOKS_MILLIS);
+            leave(channel, parent);
         }, "proclab-exit-report"));
+    }
+
+    /**
+     * Flushes the child's output and closes its socket on purpose, so that the frame reader ends
+     * instead of halting the JVM as it does when the parent is gone. Frames sent before, EXITING
+     * included, still reach the parent. Without the socket the child no longer sees its parent die,
+     * so the parent process is watched instead while the JVM finishes exiting: a shutdown hook of
+     * the task that never returns would otherwise outlive the notebook.
+     */
+    private static void leave(FrameChannel channel, Optional<ProcessHandle> parent) {
+        System.out.flush();
+        System.err.flush();
+        leaving = true;
+        channel.close();
+        parent.ifPresent(ChildMain::watchParent);
+    }
+
+    /**
+     * Halts when the parent process ends. A plain thread that looks every 100 ms, not
+     * {@code ProcessHandle.onExit()}: that sets up the JDK's process reaper, which costs a child
+     * about 2 ms on its way out, and for a process that is not our child it polls too, only slower.
+     */
+    private static void watchParent(ProcessHandle parent) {
+        Thread watch = new Thread(() -> {
+            try {
+                while (parent.isAlive()) {
+                    Thread.sleep(PARENT_WATCH_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(PARENT_GONE);
+        }, "proclab-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /**
@@ -192,7 +252,8 @@ public final class ChildMain {
 
     /**
      * Reads frames from the parent; when the parent is gone (and not because we are leaving), exits
-     * at once. When we are leaving, it only ends: the main thread waits for it and then exits.
+     * at once. When we are leaving, it only ends, failing the class requests that will get no
+     * answer now: the main thread waits for it and then exits.
      */
     private static Thread startReader(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs) {
         Thread reader = new Thread(() -> {
@@ -211,6 +272,7 @@ public final class ChildMain {
             if (!leaving) {
                 Runtime.getRuntime().halt(PARENT_GONE);
             }
+            loader.disconnect();
         }, "proclab-child-reader");
         reader.setDaemon(true);
         reader.start();

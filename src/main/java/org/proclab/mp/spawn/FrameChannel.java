@@ -66,8 +66,12 @@ public final class FrameChannel implements AutoCloseable {
         return new Frame(FrameType.of(type), id, payload);
     }
 
+    /**
+     * Closes the socket once a frame that another thread is sending has gone out whole, so that a
+     * side that closes on purpose never leaves the other reading half a frame.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             socket.close();
         } catch (IOException e) {

@@ -102,6 +102,16 @@ final class ShippedClassLoader extends ClassLoader {
         return values;
     }
 
+    /**
+     * Called by the frame reader when it ends because this child is exiting: the requests still
+     * waiting (a shutdown hook's, say) will get no answer, and would otherwise keep the JVM from
+     * exiting.
+     */
+    void disconnect() {
+        requests.values().forEach(answer -> answer.completeExceptionally(
+                new IOException("this process is exiting and has closed its connection to the parent")));
+    }
+
     /** Called by the frame reader when the parent answers a request. */
     void deliver(long id, byte[] bytes) {
         CompletableFuture<byte[]> answer = requests.get(id);
