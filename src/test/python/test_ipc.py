@@ -85,14 +85,12 @@ def test_pipe_recv_after_peer_ended_is_eof(kc):
     assert out.status == "error" and out.error["ename"] == "EOFError", out
 
 
-# The race lesson: two processes updating a shared Value without its lock lose updates; with it, none are lost.
+# The race lesson, as a student writes it (no barrier): two processes started one after the other, updating a
+# shared Value without its lock, lose updates in some of up to 10 tries; with the lock, none are lost.
 def test_value_race_and_lock(kc):
     ok(kc, "int incrementTwice(boolean locked) throws InterruptedException {\n"
            "    var value = Value.ofInt(0);\n"
-           "    var ready = Value.ofInt(0);\n"
            "    Task add = () -> {\n"
-           "        ready.getAndAdd(1);\n"
-           "        while (ready.get() < 2) { }\n"
            "        for (int i = 0; i < 100_000; i++) {\n"
            "            if (locked) { try (var held = value.lock().hold()) { value.set(value.get() + 1); } }\n"
            "            else { value.set(value.get() + 1); }\n"
@@ -103,8 +101,10 @@ def test_value_race_and_lock(kc):
            "    a.start(); b.start(); a.join(); b.join();\n"
            "    return value.get();\n"
            "}", timeout=60)
-    unlocked = [int(ok(kc, "incrementTwice(false)", timeout=120).result) for _ in range(3)]
-    assert min(unlocked) < 200_000, unlocked
+    unlocked = []
+    while len(unlocked) < 10 and (not unlocked or unlocked[-1] == 200_000):
+        unlocked.append(int(ok(kc, "incrementTwice(false)", timeout=120).result))
+    assert unlocked[-1] < 200_000, unlocked
     assert ok(kc, "incrementTwice(true)", timeout=120).result == "200000"
 
 
