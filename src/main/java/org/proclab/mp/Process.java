@@ -32,7 +32,8 @@ import org.proclab.mp.spawn.Serialization;
 public class Process {
     private static final Process CURRENT = new Process(new ChildName(CurrentProcess.name(), CurrentProcess.identity()),
             CurrentProcess.pid());
-    private static volatile StartMethod startMethod = StartMethod.WARM;
+    /** The start method chosen with {@link #setStartMethod}, or null for the default. */
+    private static volatile StartMethod chosenStartMethod;
 
     private final Task target;
     private final ChildName naming;
@@ -81,13 +82,21 @@ public class Process {
      * reservoir of waiting JVMs right away, {@link StartMethod#SPAWN} retires them.
      */
     public static void setStartMethod(StartMethod method) {
-        startMethod = method;
+        chosenStartMethod = method;
         method.chosen();
     }
 
-    /** The start method new processes use ({@link StartMethod#WARM} unless changed). */
+    /**
+     * The start method new processes use unless changed: {@link StartMethod#WARM} in the notebook,
+     * {@link StartMethod#SPAWN} in a child process, so that a child which starts processes of its own
+     * does not keep JVMs waiting as well.
+     */
     public static StartMethod startMethod() {
-        return startMethod;
+        StartMethod chosen = chosenStartMethod;
+        if (chosen != null) {
+            return chosen;
+        }
+        return CurrentProcess.role() == null ? StartMethod.WARM : StartMethod.SPAWN;
     }
 
     /** The process this code runs in: {@code MainProcess} in the kernel, the child's name in a child. */
@@ -117,7 +126,7 @@ public class Process {
         Task task = target;
         String what = "the task of " + naming.name();
         byte[] serialized = Serialization.toBytes(new ProcessJob(Serialization.toBytes(task, what)), what);
-        StartMethod method = startMethod;
+        StartMethod method = startMethod();
         ChildProcess started = ChildProcess.launch(naming, ChildRole.PROCESS, daemon, method == StartMethod.WARM);
         method.prepare(1);
         child = started;

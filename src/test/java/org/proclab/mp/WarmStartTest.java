@@ -59,6 +59,14 @@ class WarmStartTest {
         assertEquals(5, process.exitCode());
     }
 
+    // A child's processes start fresh by default: a child that starts processes keeps no JVMs waiting of its own.
+    @Test
+    void childrenStartTheirOwnProcessesWithSpawn() throws Exception {
+        try (Pool pool = new Pool(1)) {
+            assertEquals(StartMethod.SPAWN, pool.apply(() -> Process.startMethod()));
+        }
+    }
+
     // A burst of starts larger than the reservoir teaches it the demand: it then keeps that many JVMs ready.
     @Test
     void reservoirLearnsTheLargestBurst() throws InterruptedException {
