@@ -17,9 +17,7 @@ final class Bench {
         if (java != null) {
             SpawnConfig.javaCommand(java);
         }
-        if (warm()) {
-            Process.setStartMethod(StartMethod.WARM);
-        }
+        Process.setStartMethod(warm() ? StartMethod.WARM : StartMethod.SPAWN);
     }
 
     /** {@code -Dbench.start=warm}: processes and pools start from the reservoir of waiting JVMs. */
