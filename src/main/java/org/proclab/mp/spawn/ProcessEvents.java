@@ -32,24 +32,38 @@ public final class ProcessEvents {
      *
      * @param nanoTime {@link System#nanoTime()} when it was recorded; for a TASK, when the task began; for
      *                 JOINED, when {@code join()} began to wait
-     * @param detail the line printed (PRINTED), the task's label (TASK), else null
+     * @param detail the line printed (PRINTED), the task's label (TASK), the name of the process that
+     *               started it (STARTED), else null
      * @param stream {@code stdout} or {@code stderr} for PRINTED, else null
      * @param exitCode the exit code for EXITED, else null
      * @param endNanoTime when a TASK ended or a JOINED wait returned; for other kinds the same as {@code nanoTime}
+     * @param parentPid for STARTED, the pid of the process that started it (its parent); 0 for other kinds
      */
     public record Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail,
-                        Integer exitCode, long endNanoTime) {
-        /** An event of one instant. */
+                        Integer exitCode, long endNanoTime, long parentPid) {
+        /** An event of one instant, other than STARTED. */
         public Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail, Integer exitCode) {
             this(kind, process, pid, nanoTime, stream, detail, exitCode, nanoTime);
+        }
+
+        /** An event over a span of time (TASK, JOINED). */
+        public Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail, Integer exitCode,
+                     long endNanoTime) {
+            this(kind, process, pid, nanoTime, stream, detail, exitCode, endNanoTime, 0);
+        }
+
+        /** {@code parent} (pid {@code parentPid}) started {@code process} (pid {@code pid}) at {@code nanoTime}. */
+        public static Event started(String process, long pid, long nanoTime, String parent, long parentPid) {
+            return new Event(Kind.STARTED, process, pid, nanoTime, null, parent, null, nanoTime, parentPid);
         }
     }
 
     private ProcessEvents() {
     }
 
+    /** This process started {@code process}. */
     static void started(String process, long pid) {
-        add(new Event(Kind.STARTED, process, pid, System.nanoTime(), null, null, null));
+        add(Event.started(process, pid, System.nanoTime(), CurrentProcess.name(), CurrentProcess.pid()));
     }
 
     static void printed(String process, long pid, String stream, String line) {
