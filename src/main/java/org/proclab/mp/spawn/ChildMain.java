@@ -81,6 +81,7 @@ public final class ChildMain {
         ChildRole role = ChildRole.valueOf(assigned[0]);
         String name = assigned[2];
         CurrentProcess.become(new ChildName(name, assigned[1]), role);
+        ProcessEvents.forwardTo(event -> forward(channel, event));
         int status;
         try {
             status = runJobs(channel, loader, jobs, name, pid, role);
@@ -94,6 +95,19 @@ public final class ChildMain {
         reader.join(1000);
         ClassesToArchive.loadIfArchiving();
         System.exit(status);
+    }
+
+    /**
+     * Passes an event of a process this child started (or of one further down) to the parent, which
+     * records it, so the kernel shows the whole tree. Once the child is leaving, or its parent is gone,
+     * the event is lost.
+     */
+    private static void forward(FrameChannel channel, ProcessEvents.Event event) {
+        try {
+            channel.send(FrameType.EVENT, 0, EventCodec.encode(event));
+        } catch (IOException e) {
+            // leaving, or the parent is gone: nobody to tell
+        }
     }
 
     private static int runJobs(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs,

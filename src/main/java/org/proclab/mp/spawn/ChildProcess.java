@@ -296,6 +296,7 @@ public final class ChildProcess {
                     case RESULT -> completeJob(frame);
                     case FAILURE -> failJob(frame);
                     case EXITING -> exitsByOwnCall = true;
+                    case EVENT -> recordForwarded(frame);
                     default -> { }
                 }
             }
@@ -303,6 +304,15 @@ public final class ChildProcess {
             // the child is gone; exited() reports how it ended
         } finally {
             connected.close();
+        }
+    }
+
+    /** An event of a process the child started, or of one further down: the log shows the whole tree. */
+    private void recordForwarded(Frame frame) {
+        try {
+            ProcessEvents.forwarded(EventCodec.decode(frame.payload()));
+        } catch (IOException e) {
+            // not an event this version can read: the frames after it still are
         }
     }
 

@@ -4,11 +4,23 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * What happened to the children of this JVM, in order: each start, each line printed (with the
- * process that printed it, so lines can be told apart even though the text stream stays clean),
- * each exit. Tools that show process tables, timelines or explanations read it.
+ * What happened to the children of this JVM and to their descendants, in order: each start, each
+ * line printed (with the process that printed it, so lines can be told apart even though the text
+ * stream stays clean), each exit. Tools that show process tables, timelines or explanations read it.
+ *
+ * <p>Only a process's parent sees it start and end, so a child JVM passes the events of its own
+ * children (and those it hears of from further down) to its parent ({@link #forwardTo}), which
+ * records them as they are ({@link #forwarded}): the kernel's log holds the whole tree. Lines printed
+ * are not passed on so: a grandchild's output reaches the kernel as text through its parent, marked
+ * with the process that printed it ({@link OutputPump}).
+ *
+ * <p>Times are {@link System#nanoTime()} of the JVM that recorded the event, a child's included. That
+ * is one clock for every process of the machine (on Linux CLOCK_MONOTONIC, time since boot; a child's
+ * reading taken while its parent waits falls between the parent's readings before and after), so
+ * times from different JVMs compare and subtract directly.
  *
  * <p>The log keeps the latest {@link #CAPACITY} events; older ones are dropped.
  */
@@ -23,6 +35,7 @@ public final class ProcessEvents {
     static final int KEPT_LINE_CHARS = 200;
 
     private static final Deque<Event> EVENTS = new ArrayDeque<>();
+    private static volatile Consumer<Event> towardsParent;
 
     /** The kinds of event. */
     public enum Kind { STARTED, PRINTED, EXITED, TASK, JOINED }
@@ -75,6 +88,22 @@ public final class ProcessEvents {
         add(new Event(Kind.EXITED, process, pid, System.nanoTime(), null, null, exitCode));
     }
 
+    /**
+     * Records an event that a child passed on: one of a process the child started, or of one
+     * further down. Its times are the recording JVM's {@code nanoTime}, comparable as they are.
+     */
+    static void forwarded(Event event) {
+        add(event);
+    }
+
+    /**
+     * From now on every event but PRINTED is also handed to {@code toParent} (in a child JVM: sent to
+     * its parent), after it is recorded, outside the log's lock; {@code toParent} must not throw.
+     */
+    static void forwardTo(Consumer<Event> toParent) {
+        towardsParent = toParent;
+    }
+
     /** A pool worker ran a task (a chunk of a map, an apply) from {@code began} to {@code ended}. */
     public static void task(String process, long pid, long began, long ended, String label) {
         add(new Event(Kind.TASK, process, pid, began, null, label, null, ended));
@@ -114,6 +143,10 @@ public final class ProcessEvents {
                 EVENTS.removeFirst();
             }
             EVENTS.addLast(event);
+        }
+        Consumer<Event> toParent = towardsParent;
+        if (toParent != null && event.kind() != Kind.PRINTED) {
+            toParent.accept(event);
         }
     }
 }

@@ -1,0 +1,73 @@
+package org.proclab.mp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.proclab.mp.MpTesting.LONG;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.proclab.mp.MpTesting.Captured;
+import org.proclab.mp.spawn.ProcessEvents;
+import org.proclab.mp.spawn.ProcessEvents.Event;
+import org.proclab.mp.spawn.ProcessEvents.Kind;
+
+/**
+ * Processes that a child starts (grandchildren of this JVM) appear in this JVM's event log, as its
+ * own children do. The children's tasks are static methods of this class, which every child finds on
+ * its class path; a child starts its own children with SPAWN, so that no reservoir of waiting JVMs
+ * fills inside it.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class GrandchildrenTest {
+    @AfterAll
+    static void noChildLeft() throws InterruptedException {
+        MpTesting.assertNoChildLeft();
+    }
+
+    /** A child's task: starts a grandchild that prints two lines and exits with code 3, and joins it. */
+    static void startGrandchildThatExitsWithThree() throws InterruptedException {
+        Process.setStartMethod(StartMethod.SPAWN);
+        Process grandchild = new Process(() -> {
+            System.out.println("first line from below");
+            System.out.println("second line from below");
+            System.exit(3);
+        });
+        grandchild.start();
+        grandchild.join();
+        System.out.println("the child saw " + grandchild.exitCode());
+    }
+
+    // The grandchild's start (naming the child as its parent), its join in the child and its exit code 3
+    // reach this JVM's log, the exit before the child's own.
+    @Test
+    void grandchildsStartAndExitAreInTheParentsLog() throws InterruptedException {
+        long before = System.nanoTime();
+        Process child = new Process(GrandchildrenTest::startGrandchildThatExitsWithThree);
+        try (Captured captured = new Captured()) {
+            child.start();
+            child.join(LONG);
+            assertTrue(captured.out().contains("the child saw 3\n"), captured.out() + captured.err());
+        }
+        assertEquals(0, child.exitCode());
+        String grandchild = child.name() + ":1";
+        List<Event> events = ProcessEvents.since(before);
+        Event started = only(events, Kind.STARTED, grandchild);
+        assertEquals(List.of(child.name(), child.pid()), List.of(started.detail(), started.parentPid()));
+        assertTrue(started.nanoTime() - only(events, Kind.STARTED, child.name()).nanoTime() > 0,
+                "times from the child's clock compare with ours");
+        Event exited = only(events, Kind.EXITED, grandchild);
+        assertEquals(3, exited.exitCode());
+        assertEquals(started.pid(), exited.pid());
+        assertEquals(1, events.stream().filter(e -> e.kind() == Kind.JOINED && e.process().equals(grandchild)).count());
+        assertTrue(events.indexOf(exited) < events.indexOf(only(events, Kind.EXITED, child.name())), events.toString());
+    }
+
+    private static Event only(List<Event> events, Kind kind, String process) {
+        List<Event> found = events.stream().filter(e -> e.kind() == kind && e.process().equals(process)).toList();
+        assertEquals(1, found.size(), kind + " of " + process + " in " + events);
+        return found.get(0);
+    }
+}
