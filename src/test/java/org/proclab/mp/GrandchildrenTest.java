@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.proclab.mp.MpTesting.Captured;
+import org.proclab.mp.spawn.ChildMain;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.mp.spawn.ProcessEvents.Event;
 import org.proclab.mp.spawn.ProcessEvents.Kind;
@@ -63,6 +64,37 @@ class GrandchildrenTest {
         assertEquals(started.pid(), exited.pid());
         assertEquals(1, events.stream().filter(e -> e.kind() == Kind.JOINED && e.process().equals(grandchild)).count());
         assertTrue(events.indexOf(exited) < events.indexOf(only(events, Kind.EXITED, child.name())), events.toString());
+    }
+
+    /** A child's task: starts a grandchild that says it runs and sleeps, and sleeps too. */
+    static void startSleepingGrandchild() throws Exception {
+        Process.setStartMethod(StartMethod.SPAWN);
+        new Process(() -> {
+            System.out.println("the grandchild runs");
+            Thread.sleep(60_000);
+        }).start();
+        Thread.sleep(60_000);
+    }
+
+    // A child killed by a signal cannot pass on its grandchild's end (the grandchild follows its parent):
+    // this JVM records one, with the code such a grandchild exits with and the name of the killed child.
+    @Test
+    void aKilledChildsGrandchildGetsAnEnd() throws InterruptedException {
+        long before = System.nanoTime();
+        Process child = new Process(GrandchildrenTest::startSleepingGrandchild);
+        try (Captured captured = new Captured()) {
+            child.start();
+            assertTrue(MpTesting.waitUntil(() -> captured.out().contains("the grandchild runs\n"), LONG),
+                    captured.out() + captured.err());
+            child.kill();
+            child.join(LONG);
+        }
+        assertEquals(-9, child.exitCode());
+        List<Event> events = ProcessEvents.since(before);
+        Event exited = only(events, Kind.EXITED, child.name() + ":1");
+        assertEquals(ChildMain.PARENT_GONE, exited.exitCode());
+        assertEquals(child.name(), exited.detail());
+        assertTrue(MpTesting.awaitGone(exited.pid(), LONG), "the grandchild follows its killed parent");
     }
 
     private static Event only(List<Event> events, Kind kind, String process) {

@@ -38,8 +38,12 @@ import sun.misc.Signal;
  * <p>Arguments: {@code SOCKET TOKEN}.
  */
 public final class ChildMain {
-    /** The status of a child whose parent disappeared; nobody reads it, but it is not 0. */
-    private static final int PARENT_GONE = 70;
+    /**
+     * The status of a child whose parent disappeared: it is not 0, and, as the parent is gone, nobody
+     * reads it. Processes further up record it as the exit code of a grandchild whose parent ended
+     * before the grandchild's end could be reported ({@link ProcessEvents}).
+     */
+    public static final int PARENT_GONE = 70;
     /** How long the exit report waits for the task's shutdown hooks before it closes the socket. */
     private static final long TASK_HOOKS_MILLIS = 300;
     /** How often an exiting child, whose socket is closed, looks whether its parent is still there. */
@@ -100,7 +104,8 @@ public final class ChildMain {
     /**
      * Passes an event of a process this child started (or of one further down) to the parent, which
      * records it, so the kernel shows the whole tree. Once the child is leaving, or its parent is gone,
-     * the event is lost.
+     * the event is lost: the parent then records an end for what it did not hear end (see
+     * {@link ProcessEvents}).
      */
     private static void forward(FrameChannel channel, ProcessEvents.Event event) {
         try {

@@ -35,6 +35,7 @@ public final class ProcessEvents {
     static final int KEPT_LINE_CHARS = 200;
 
     private static final Deque<Event> EVENTS = new ArrayDeque<>();
+    private static final OpenDescendants BELOW = new OpenDescendants();
     private static volatile Consumer<Event> towardsParent;
 
     /** The kinds of event. */
@@ -46,7 +47,8 @@ public final class ProcessEvents {
      * @param nanoTime {@link System#nanoTime()} when it was recorded; for a TASK, when the task began; for
      *                 JOINED, when {@code join()} began to wait
      * @param detail the line printed (PRINTED), the task's label (TASK), the name of the process that
-     *               started it (STARTED), else null
+     *               started it (STARTED); for an EXITED that was not reported but follows from the exit of
+     *               an ancestor, that ancestor's name (see {@code exited}); else null
      * @param stream {@code stdout} or {@code stderr} for PRINTED, else null
      * @param exitCode the exit code for EXITED, else null
      * @param endNanoTime when a TASK ended or a JOINED wait returned; for other kinds the same as {@code nanoTime}
@@ -84,8 +86,21 @@ public final class ProcessEvents {
         add(new Event(Kind.PRINTED, process, pid, System.nanoTime(), stream, kept, null));
     }
 
+    /**
+     * A child of this JVM exited. Every process below it that was heard to start and not to end gets
+     * an EXITED too, as it can no longer report its end: a child that a signal ended passes nothing
+     * on, and one that is leaving no longer does. Such an end has exit code
+     * {@link ChildMain#PARENT_GONE} (70), the status a ProcLab child exits with when its parent is
+     * gone, which is how these processes end: each one follows its parent within moments. (One that
+     * ended on its own in those same moments may in truth have had another code.) Its time is now,
+     * when the end became known, and its detail names {@code process}, the child whose end ended it.
+     */
     static void exited(String process, long pid, int exitCode) {
         add(new Event(Kind.EXITED, process, pid, System.nanoTime(), null, null, exitCode));
+        for (Event orphan : BELOW.below(pid)) {
+            add(new Event(Kind.EXITED, orphan.process(), orphan.pid(), System.nanoTime(), null, process,
+                    ChildMain.PARENT_GONE));
+        }
     }
 
     /**
@@ -93,6 +108,11 @@ public final class ProcessEvents {
      * further down. Its times are the recording JVM's {@code nanoTime}, comparable as they are.
      */
     static void forwarded(Event event) {
+        if (event.kind() == Kind.STARTED) {
+            BELOW.started(event);
+        } else if (event.kind() == Kind.EXITED) {
+            BELOW.exited(event.pid());
+        }
         add(event);
     }
 
