@@ -41,29 +41,69 @@ class GrandchildrenTest {
         System.out.println("the child saw " + grandchild.exitCode());
     }
 
-    // The grandchild's start (naming the child as its parent), its join in the child and its exit code 3
-    // reach this JVM's log, the exit before the child's own.
+    // The grandchild's start (naming the child as its parent), its two lines, its join in the child and its
+    // exit code 3 reach this JVM's log, the exit before the child's own. Its lines are counted for it, not for
+    // the child, and reach System.out as they were printed, without marks.
     @Test
-    void grandchildsStartAndExitAreInTheParentsLog() throws InterruptedException {
+    void grandchildsStartLinesAndExitAreInTheParentsLog() throws InterruptedException {
         long before = System.nanoTime();
         Process child = new Process(GrandchildrenTest::startGrandchildThatExitsWithThree);
+        String out;
         try (Captured captured = new Captured()) {
             child.start();
             child.join(LONG);
-            assertTrue(captured.out().contains("the child saw 3\n"), captured.out() + captured.err());
+            out = captured.out();
         }
         assertEquals(0, child.exitCode());
+        assertEquals("first line from below\nsecond line from below\nthe child saw 3\n", out);
         String grandchild = child.name() + ":1";
         List<Event> events = ProcessEvents.since(before);
         Event started = only(events, Kind.STARTED, grandchild);
         assertEquals(List.of(child.name(), child.pid()), List.of(started.detail(), started.parentPid()));
         assertTrue(started.nanoTime() - only(events, Kind.STARTED, child.name()).nanoTime() > 0,
                 "times from the child's clock compare with ours");
+        assertEquals(List.of("first line from below", "second line from below"), linesOf(events, grandchild, started.pid()));
+        assertEquals(List.of("the child saw 3"), linesOf(events, child.name(), child.pid()));
         Event exited = only(events, Kind.EXITED, grandchild);
         assertEquals(3, exited.exitCode());
         assertEquals(started.pid(), exited.pid());
         assertEquals(1, events.stream().filter(e -> e.kind() == Kind.JOINED && e.process().equals(grandchild)).count());
         assertTrue(events.indexOf(exited) < events.indexOf(only(events, Kind.EXITED, child.name())), events.toString());
+    }
+
+    /** A child's task: starts a grandchild that prints a prompt, pauses, and then the rest of the line. */
+    static void startGrandchildWithAPrompt() throws InterruptedException {
+        Process.setStartMethod(StartMethod.SPAWN);
+        Process grandchild = new Process(() -> {
+            System.out.print("name? ");
+            System.out.flush();
+            Thread.sleep(300);
+            System.out.println("Ada");
+        });
+        grandchild.start();
+        grandchild.join();
+    }
+
+    // A grandchild's partial line (a prompt) shows at once, and both of its parts count for the grandchild.
+    @Test
+    void aGrandchildsPromptIsItsOwn() throws InterruptedException {
+        long before = System.nanoTime();
+        Process child = new Process(GrandchildrenTest::startGrandchildWithAPrompt);
+        try (Captured captured = new Captured()) {
+            child.start();
+            assertTrue(MpTesting.waitUntil(() -> captured.out().equals("name? "), LONG), captured.out() + captured.err());
+            child.join(LONG);
+            assertEquals("name? Ada\n", captured.out());
+        }
+        String grandchild = child.name() + ":1";
+        List<Event> events = ProcessEvents.since(before);
+        assertEquals(List.of("name? ", "Ada"), linesOf(events, grandchild, only(events, Kind.STARTED, grandchild).pid()));
+        assertEquals(List.of(), linesOf(events, child.name(), child.pid()));
+    }
+
+    private static List<String> linesOf(List<Event> events, String process, long pid) {
+        return events.stream().filter(e -> e.kind() == Kind.PRINTED && e.process().equals(process))
+                .peek(e -> assertEquals(pid, e.pid(), e.toString())).map(Event::detail).toList();
     }
 
     /** A child's task: starts a grandchild that says it runs and sleeps, and sleeps too. */

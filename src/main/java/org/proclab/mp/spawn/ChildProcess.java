@@ -73,9 +73,10 @@ public final class ChildProcess {
         this.owner = Thread.currentThread().getThreadGroup();
         this.interruptedWith = interruptedWith;
         this.pumps = List.of(
-                new OutputPump(os.getInputStream(), false, name, line -> ProcessEvents.printed(name, pid, "stdout", line),
-                        () -> null),
-                new OutputPump(os.getErrorStream(), true, name, line -> ProcessEvents.printed(name, pid, "stderr", line),
+                new OutputPump(os.getInputStream(), false, name, pid,
+                        (printer, printerPid, line) -> ProcessEvents.printed(printer, printerPid, "stdout", line), () -> null),
+                new OutputPump(os.getErrorStream(), true, name, pid,
+                        (printer, printerPid, line) -> ProcessEvents.printed(printer, printerPid, "stderr", line),
                         this::outsideSignalNote));
         this.reader = new Thread(this::readFrames, "proclab-" + name + "-reader");
         reader.setDaemon(true);

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * children (and those it hears of from further down) to its parent ({@link #forwardTo}), which
  * records them as they are ({@link #forwarded}): the kernel's log holds the whole tree. Lines printed
  * are not passed on so: a grandchild's output reaches the kernel as text through its parent, marked
- * with the process that printed it ({@link OutputPump}).
+ * with the process that printed it ({@link LineMarks}).
  *
  * <p>Times are {@link System#nanoTime()} of the JVM that recorded the event, a child's included. That
  * is one clock for every process of the machine (on Linux CLOCK_MONOTONIC, time since boot; a child's
