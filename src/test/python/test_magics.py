@@ -59,6 +59,29 @@ def test_ps_lists_children(kc):
     assert "<th>name</th>" in data["text/html"] and f"<td>{pid}</td>" in data["text/html"]
 
 
+# %ps also lists the processes that a child started, each right below the process that started it: a
+# grandchild with its name (Process-N:1), its exit code, its parent, and the lines it printed, which count
+# for the grandchild, not for the child that passed them on.
+def test_ps_lists_grandchildren(kc):
+    out = ok(kc, 'var elder = new Process(() -> {\n'
+                 '    var inner = new Process(() -> {\n'
+                 '        System.out.println("one");\n        System.out.println("two");\n        System.exit(3);\n    });\n'
+                 '    inner.start();\n    inner.join();\n});\n'
+                 'elder.start();\nelder.join();\nelder.name()', timeout=90)
+    assert out.stdout == "one\ntwo\n"
+    elder = out.result.strip('"')
+    data = [m for m in ok(kc, "%ps").messages if m["msg_type"] == "display_data"][0]["content"]["data"]
+    lines = data["text/plain"].splitlines()
+    assert lines[0].split()[:5] == ["name", "pid", "state", "exit", "code"] and "parent" in lines[0].split()
+    at = [i for i, line in enumerate(lines) if line.startswith(elder + " ")]
+    assert at, data["text/plain"]
+    parent, grandchild = lines[at[0]].split(), lines[at[0] + 1].split()
+    assert parent[2:5] == ["exited", "0", "MainProcess"] and parent[-1] == "0", data["text/plain"]
+    assert grandchild[:2] == ["\u2514", elder + ":1"], data["text/plain"]
+    assert grandchild[3:6] == ["exited", "3", elder] and grandchild[-1] == "2", data["text/plain"]
+    assert f"<td>\u2514\u00a0{elder}:1</td>" in data["text/html"]
+
+
 # An unknown magic gets "did you mean", bad arguments get the usage; the kernel goes on.
 def test_unknown_magic_and_bad_arguments(kc):
     out = execute(kc, "%tiem 1 + 1")

@@ -7,23 +7,26 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.proclab.display.Table;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.render.Durations;
 import org.proclab.render.ProcessStory;
+import org.proclab.render.ProcessTree;
 
 /**
- * {@code %ps}: the child processes this kernel started, live and finished, as a table (HTML in
- * notebooks, text elsewhere): name, pid, state, exit code, when it started, how long it ran, the
- * lines it printed, and (while it runs) its CPU time.
+ * {@code %ps}: the child processes this kernel started, and the processes they started in turn, live
+ * and finished, as a table (HTML in notebooks, text elsewhere): name, pid, state, exit code, the
+ * process that started it, when it started, how long it ran, the lines it printed, and (while it
+ * runs) its CPU time. A process comes right below the one that started it, its name indented.
  */
 final class PsMagic extends DescribedMagic {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     PsMagic() {
         super("ps", false, "%ps",
-                "Lists the child processes of this kernel, running and finished: name, pid, state, exit code, "
-                + "start, duration, lines printed, CPU time.");
+                "Lists the child processes of this kernel and the processes they started, running and finished: "
+                + "name, pid, state, exit code, parent, start, duration, lines printed, CPU time.");
     }
 
     @Override
@@ -38,12 +41,14 @@ final class PsMagic extends DescribedMagic {
             return new MagicOutcome.Done(null);
         }
         List<List<String>> table = new ArrayList<>();
-        table.add(List.of("name", "pid", "state", "exit code", "started", "ran for", "lines", "CPU"));
+        table.add(List.of("name", "pid", "state", "exit code", "parent", "started", "ran for", "lines", "CPU"));
         long nowNanos = System.nanoTime();
-        for (ProcessStory row : rows) {
+        for (ProcessTree.Placed<ProcessStory> placed : ProcessTree.of(rows, ProcessStory::pid, ProcessStory::parentPid)) {
+            ProcessStory row = placed.item();
             boolean running = row.running();
-            table.add(List.of(row.name(), Long.toString(row.pid()), running ? "running" : "exited",
-                    running ? "" : row.exitCode().toString(), clockTime(row.startedAt(), nowNanos),
+            table.add(List.of(ProcessTree.label(row.name(), placed.depth()), Long.toString(row.pid()),
+                    running ? "running" : "exited", running ? "" : row.exitCode().toString(), Objects.requireNonNullElse(row.startedBy(), ""),
+                    clockTime(row.startedAt(), nowNanos),
                     Durations.millis((running ? nowNanos : row.exitedAt()) - row.startedAt()),
                     Integer.toString(row.lines()), running ? cpu(row.pid()) : ""));
         }

@@ -11,7 +11,8 @@ import org.proclab.mp.spawn.ProcessEvents;
  * started and when, how many lines each printed, how each ended and what its exit code means.
  *
  * <p>Example: {@code MainProcess (pid 812) started Process-1 (pid 845) at +3 ms. Process-1 printed
- * 1 line and exited with code 0 (success) after 61 ms; join() waited 58 ms.}
+ * 1 line and exited with code 0 (success) after 61 ms; join() waited 58 ms.} A process that another
+ * process started is told right after the one that started it, which the sentence names.
  */
 public final class Explanation {
     /** Above this many processes the explanation counts instead of telling each one. */
@@ -26,7 +27,8 @@ public final class Explanation {
      */
     public static List<String> sentences(List<ProcessEvents.Event> events, long cellStartNanos, String parentName,
                                          long parentPid) {
-        List<ProcessStory> stories = ProcessStory.since(events, cellStartNanos);
+        List<ProcessStory> stories = ProcessTree.of(ProcessStory.since(events, cellStartNanos), ProcessStory::pid,
+                ProcessStory::parentPid).stream().map(ProcessTree.Placed::item).toList();
         List<String> sentences = new ArrayList<>();
         if (stories.size() > TOLD_ONE_BY_ONE) {
             sentences.add(summary(stories, parentName, parentPid));
@@ -35,7 +37,9 @@ public final class Explanation {
         for (ProcessStory story : stories) {
             StringBuilder sentence = new StringBuilder();
             if (story.startedAt() != null) {
-                sentence.append(parentName).append(" (pid ").append(parentPid).append(") started ").append(story.name())
+                boolean starterUnknown = story.startedBy() == null;
+                sentence.append(starterUnknown ? parentName : story.startedBy()).append(" (pid ")
+                        .append(starterUnknown ? parentPid : story.parentPid()).append(") started ").append(story.name())
                         .append(" (pid ").append(story.pid()).append(") at +")
                         .append(Durations.millis(story.startedAt() - cellStartNanos)).append(". ");
             }
@@ -45,7 +49,8 @@ public final class Explanation {
             }
             sentence.append(" printed ").append(count(story.lines(), "line"));
             if (story.exitCode() != null) {
-                sentence.append(" and exited with code ").append(story.exitCode()).append(" (").append(meaning(story.exitCode()))
+                sentence.append(" and exited with code ").append(story.exitCode()).append(" (")
+                        .append(story.endedWith() == null ? meaning(story.exitCode()) : endedWith(story.endedWith()))
                         .append(")");
                 if (story.startedAt() != null) {
                     sentence.append(" after ").append(Durations.millis(story.exitedAt() - story.startedAt()));
@@ -98,24 +103,41 @@ public final class Explanation {
         return "it called System.exit(" + exitCode + ")";
     }
 
+    /** Why a process whose end was not reported ended: an ancestor did (see {@link ProcessStory#endedWith()}). */
+    private static String endedWith(String ancestor) {
+        return ancestor + " ended, and a process ends with its parent";
+    }
+
     private static String summary(List<ProcessStory> stories, String parentName, long parentPid) {
         int started = 0;
+        int startedBelow = 0;
         int stillRunning = 0;
+        int endedWithParent = 0;
         Map<Integer, Integer> byExitCode = new LinkedHashMap<>();
         int lines = 0;
         for (ProcessStory story : stories) {
-            started += story.startedAt() != null ? 1 : 0;
+            if (story.startedAt() != null && (story.startedBy() == null || story.parentPid() == parentPid)) {
+                started++;
+            } else if (story.startedAt() != null) {
+                startedBelow++;
+            }
             lines += story.lines();
             if (story.exitCode() == null) {
                 stillRunning++;
+            } else if (story.endedWith() != null) {
+                endedWithParent++;
             } else {
                 byExitCode.merge(story.exitCode(), 1, Integer::sum);
             }
         }
-        StringBuilder text = new StringBuilder(parentName + " (pid " + parentPid + ") started " + started
-                + " processes; they printed " + lines + " lines.");
+        StringBuilder text = new StringBuilder(parentName + " (pid " + parentPid + ") started " + started + " processes"
+                + (startedBelow > 0 ? ", which started " + startedBelow + " more" : "") + "; they printed " + lines + " lines.");
         byExitCode.forEach((code, count) -> text.append(' ').append(count).append(" exited with code ").append(code)
                 .append(" (").append(meaning(code)).append(")."));
+        if (endedWithParent > 0) {
+            text.append(' ').append(endedWithParent).append(endedWithParent == 1 ? " ended with the process that started it."
+                    : " ended with the processes that started them.");
+        }
         if (stillRunning > 0) {
             text.append(' ').append(stillRunning).append(" still running.");
         }

@@ -10,11 +10,16 @@ import org.proclab.mp.spawn.ProcessEvents;
  * One process as the event log tells it over a window of time: when it started and exited (null
  * when that happened outside the window, or not yet), its exit code, the lines it printed and the
  * tasks it ran, and how long the parent's {@code join()} calls waited for it (null when nobody joined
- * it in the window). The explanation, {@code %ps} and the {@code %%spawn} summary all read processes
- * this way.
+ * it in the window), and who started it. The explanation, {@code %ps} and the {@code %%spawn} summary
+ * all read processes this way.
+ *
+ * @param startedBy the name of the process that started it, null when its start is not in the window
+ * @param parentPid the pid of that process, 0 when its start is not in the window
+ * @param endedWith when its end was not reported but follows from an ancestor's exit (a child of the
+ *                  kernel killed with its own children running), that ancestor's name; else null
  */
 public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt, Integer exitCode, int lines,
-                           int tasks, Long joinWaited) {
+                           int tasks, Long joinWaited, String startedBy, long parentPid, String endedWith) {
     /** The processes with an event at or after {@code sinceNanos}, in the order of their first such event. */
     public static List<ProcessStory> since(List<ProcessEvents.Event> events, long sinceNanos) {
         Map<Long, Builder> stories = new LinkedHashMap<>();
@@ -24,7 +29,11 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
             }
             Builder story = stories.computeIfAbsent(event.pid(), pid -> new Builder(event.process(), pid));
             switch (event.kind()) {
-                case STARTED -> story.startedAt = event.nanoTime();
+                case STARTED -> {
+                    story.startedAt = event.nanoTime();
+                    story.startedBy = event.detail();
+                    story.parentPid = event.parentPid();
+                }
                 case PRINTED -> story.lines++;
                 case TASK -> story.tasks++;
                 case JOINED -> story.joinWaited = (story.joinWaited == null ? 0 : story.joinWaited)
@@ -32,12 +41,14 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
                 case EXITED -> {
                     story.exitedAt = event.nanoTime();
                     story.exitCode = event.exitCode();
+                    story.endedWith = event.detail();
                 }
             }
         }
         List<ProcessStory> built = new ArrayList<>();
         stories.values().forEach(story -> built.add(new ProcessStory(story.name, story.pid, story.startedAt,
-                story.exitedAt, story.exitCode, story.lines, story.tasks, story.joinWaited)));
+                story.exitedAt, story.exitCode, story.lines, story.tasks, story.joinWaited, story.startedBy,
+                story.parentPid, story.endedWith)));
         return built;
     }
 
@@ -60,6 +71,9 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
         int lines;
         int tasks;
         Long joinWaited;
+        String startedBy;
+        long parentPid;
+        String endedWith;
 
         Builder(String name, long pid) {
             this.name = name;

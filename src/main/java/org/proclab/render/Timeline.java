@@ -9,7 +9,8 @@ import org.proclab.display.Html;
 import org.proclab.mp.spawn.ProcessEvents;
 
 /**
- * A Gantt chart of processes: one lane per process, a box from its start to its exit (or to now),
+ * A Gantt chart of processes: one lane per process (a process started by another one right below it,
+ * its name indented: see {@link ProcessTree}), a box from its start to its exit (or to now),
  * inside it a box per task a pool worker ran (gaps between them are idle time), a tick for every
  * line it printed (its hover title shows the line), a time axis in milliseconds, and hover titles. As SVG for
  * notebooks (inline in HTML, text and axes in {@code currentColor}, so light and dark themes both read
@@ -17,15 +18,22 @@ import org.proclab.mp.spawn.ProcessEvents;
  */
 public final class Timeline {
     private static final int LABEL_WIDTH = 170;
+    /** How much wider the labels get per level of the process tree. */
+    private static final int LABEL_INDENT = 14;
     private static final int PLOT_WIDTH = 600;
     private static final int LANE_HEIGHT = 26;
     private static final int AXIS_HEIGHT = 30;
     private static final int TEXT_COLUMNS = 50;
     private static final int MAX_TITLE_LINE = 80;
 
-    /** One process in the chart, with the tasks it ran (pool workers). */
+    /**
+     * One process in the chart, with the tasks it ran (pool workers).
+     *
+     * @param depth     its level in the chart's process tree: 0 unless its parent has a lane too
+     * @param startedBy the name of the process that started it
+     */
     record Lane(String name, long pid, long start, long end, boolean running, Integer exitCode, List<Print> prints,
-                List<Task> tasks) {
+                List<Task> tasks, int depth, String startedBy) {
     }
 
     /** A line a process printed, and when: its tick's hover title shows the line. */
@@ -39,47 +47,50 @@ public final class Timeline {
     private final List<Lane> lanes;
     private final long origin;
     private final long span;
+    private final int labelWidth;
 
     private Timeline(List<Lane> lanes, long origin, long span) {
         this.lanes = lanes;
         this.origin = origin;
         this.span = Math.max(span, 1_000_000);
+        this.labelWidth = LABEL_WIDTH + LABEL_INDENT * lanes.stream().mapToInt(Lane::depth).max().orElse(0);
     }
 
     /** The chart of the processes that started at or after {@code sinceNanos}; null when there are none. */
     public static Timeline of(List<ProcessEvents.Event> events, long sinceNanos, long nowNanos) {
-        Map<Long, long[]> times = new LinkedHashMap<>();
-        Map<Long, String> names = new LinkedHashMap<>();
-        Map<Long, Integer> exitCodes = new LinkedHashMap<>();
+        Map<Long, ProcessEvents.Event> starts = new LinkedHashMap<>();
+        Map<Long, ProcessEvents.Event> exits = new LinkedHashMap<>();
         Map<Long, List<Print>> prints = new LinkedHashMap<>();
         Map<Long, List<Task>> tasks = new LinkedHashMap<>();
         for (ProcessEvents.Event event : events) {
             if (event.kind() == ProcessEvents.Kind.STARTED && event.nanoTime() - sinceNanos >= 0) {
-                times.put(event.pid(), new long[] {event.nanoTime(), Long.MIN_VALUE});
-                names.put(event.pid(), event.process());
+                starts.put(event.pid(), event);
+                exits.remove(event.pid());
                 prints.put(event.pid(), new ArrayList<>());
                 tasks.put(event.pid(), new ArrayList<>());
-            } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.TASK) {
+            } else if (starts.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.TASK) {
                 tasks.get(event.pid()).add(new Task(event.detail(), event.nanoTime(), event.endNanoTime()));
-            } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.PRINTED) {
+            } else if (starts.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.PRINTED) {
                 prints.get(event.pid()).add(new Print(event.nanoTime(), event.detail()));
-            } else if (times.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.EXITED) {
-                times.get(event.pid())[1] = event.nanoTime();
-                exitCodes.put(event.pid(), event.exitCode());
+            } else if (starts.containsKey(event.pid()) && event.kind() == ProcessEvents.Kind.EXITED) {
+                exits.put(event.pid(), event);
             }
         }
-        if (times.isEmpty()) {
+        if (starts.isEmpty()) {
             return null;
         }
-        long origin = times.values().stream().mapToLong(t -> t[0]).min().orElseThrow();
+        long origin = starts.values().stream().mapToLong(ProcessEvents.Event::nanoTime).min().orElseThrow();
         List<Lane> lanes = new ArrayList<>();
         long last = origin;
-        for (Map.Entry<Long, long[]> entry : times.entrySet()) {
-            boolean running = entry.getValue()[1] == Long.MIN_VALUE;
-            long end = running ? nowNanos : entry.getValue()[1];
+        for (ProcessTree.Placed<ProcessEvents.Event> placed : ProcessTree.of(List.copyOf(starts.values()),
+                ProcessEvents.Event::pid, ProcessEvents.Event::parentPid)) {
+            ProcessEvents.Event start = placed.item();
+            ProcessEvents.Event exit = exits.get(start.pid());
+            long end = exit == null ? nowNanos : exit.nanoTime();
             last = Math.max(last, end);
-            lanes.add(new Lane(names.get(entry.getKey()), entry.getKey(), entry.getValue()[0], end, running,
-                    exitCodes.get(entry.getKey()), prints.get(entry.getKey()), tasks.get(entry.getKey())));
+            lanes.add(new Lane(start.process(), start.pid(), start.nanoTime(), end, exit == null,
+                    exit == null ? null : exit.exitCode(), prints.get(start.pid()), tasks.get(start.pid()), placed.depth(),
+                    start.detail()));
         }
         return new Timeline(lanes, origin, last - origin);
     }
@@ -98,7 +109,7 @@ public final class Timeline {
     /** The chart as SVG whose text and axes are drawn in {@code currentColor}. */
     String svg() {
         int height = lanes.size() * LANE_HEIGHT + AXIS_HEIGHT;
-        int width = LABEL_WIDTH + PLOT_WIDTH + 20;
+        int width = labelWidth + PLOT_WIDTH + 20;
         StringBuilder svg = new StringBuilder();
         svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                 + "font-family=\"sans-serif\" font-size=\"12\">\n", width, height, width, height));
@@ -110,7 +121,7 @@ public final class Timeline {
             double x0 = x(lane.start());
             double x1 = Math.max(x(lane.end()), x0 + 2);
             svg.append(format("<text x=\"%d\" y=\"%d\" fill=\"currentColor\">%s</text>\n", 4, y + 17,
-                    Html.escape(lane.name() + " (" + lane.pid() + ")")));
+                    Html.escape(label(lane) + " (" + lane.pid() + ")")));
             svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"%s\" fill-opacity=\"0.75\">"
                     + "<title>%s</title></rect>\n", x0, y + 5, x1 - x0, LANE_HEIGHT - 10, colour(lane),
                     Html.escape(describe(lane))));
@@ -130,7 +141,7 @@ public final class Timeline {
         }
         int axisY = lanes.size() * LANE_HEIGHT + 4;
         svg.append(format("<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"currentColor\" stroke-opacity=\"0.6\"/>\n",
-                LABEL_WIDTH, LABEL_WIDTH + PLOT_WIDTH, axisY, axisY));
+                labelWidth, labelWidth + PLOT_WIDTH, axisY, axisY));
         long step = niceStep(span / 5);
         for (long tick = 0; tick <= span; tick += step) {
             double x = x(origin + tick);
@@ -142,12 +153,12 @@ public final class Timeline {
     }
 
     String text() {
-        int nameWidth = lanes.stream().mapToInt(lane -> lane.name().length()).max().orElse(0);
+        int nameWidth = lanes.stream().mapToInt(lane -> label(lane).length()).max().orElse(0);
         StringBuilder text = new StringBuilder();
         for (Lane lane : lanes) {
             int from = column(lane.start());
             int to = Math.max(column(lane.end()), from + 1);
-            text.append(format("%-" + nameWidth + "s |%s%s%s| %s%n", lane.name(), " ".repeat(from),
+            text.append(format("%-" + nameWidth + "s |%s%s%s| %s%n", label(lane), " ".repeat(from),
                     (lane.running() ? ">" : "=").repeat(to - from), " ".repeat(Math.max(0, TEXT_COLUMNS - to)), describe(lane)));
         }
         text.append(" ".repeat(nameWidth)).append(" 0 ms").append(" ".repeat(Math.max(1, TEXT_COLUMNS - 4)))
@@ -155,9 +166,15 @@ public final class Timeline {
         return text.toString();
     }
 
+    /** The lane's name, indented below the process that started it. */
+    private static String label(Lane lane) {
+        return ProcessTree.label(lane.name(), lane.depth());
+    }
+
     private String describe(Lane lane) {
         String ending = lane.running() ? "still running" : "exit code " + lane.exitCode();
-        return lane.name() + ": " + Durations.millis(lane.start() - origin) + " to " + Durations.millis(lane.end() - origin) + ", "
+        String who = lane.depth() == 0 ? lane.name() : lane.name() + " (started by " + lane.startedBy() + ")";
+        return who + ": " + Durations.millis(lane.start() - origin) + " to " + Durations.millis(lane.end() - origin) + ", "
                 + lane.prints().size() + (lane.prints().size() == 1 ? " line" : " lines") + ", " + ending;
     }
 
@@ -176,7 +193,7 @@ public final class Timeline {
     }
 
     private double x(long nanos) {
-        return LABEL_WIDTH + (nanos - origin) * (double) PLOT_WIDTH / span;
+        return labelWidth + (nanos - origin) * (double) PLOT_WIDTH / span;
     }
 
     private int column(long nanos) {

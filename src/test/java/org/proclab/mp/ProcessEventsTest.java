@@ -41,6 +41,10 @@ class ProcessEventsTest {
         assertEquals(List.of("stderr", "two", second.pid()), List.of(secondLine.stream(), secondLine.detail(), secondLine.pid()));
         assertEquals(0, events.stream().filter(e -> e.kind() == Kind.EXITED && e.process().equals(first.name()))
                 .findFirst().orElseThrow().exitCode());
+        Event start = events.stream().filter(e -> e.kind() == Kind.STARTED && e.process().equals(first.name()))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("MainProcess", ProcessHandle.current().pid()), List.of(start.detail(), start.parentPid()),
+                "a start names the process that started it");
     }
 
     // A child killed from outside gets a note on stderr saying so; the note is ProcLab's, so the event

@@ -51,6 +51,23 @@ class ExplanationTest {
                 + " printed 0 lines and is still running."), sentences);
     }
 
+    // A process that a child started is told right after that child, which the sentence names as its starter;
+    // one whose end was not reported, because the child was killed, ended with it.
+    @Test
+    void tellsWhoStartedAGrandchildAndHowItEnded() {
+        List<String> sentences = Explanation.sentences(List.of(Event.started("Process-1", 845, CELL + 3_000_000, "MainProcess", 812),
+                Event.started("Process-2", 846, CELL + 4_000_000, "MainProcess", 812),
+                Event.started("Process-1:1", 900, CELL + 50_000_000, "Process-1", 845),
+                at(60, Kind.EXITED, "Process-2", 846, 0), at(90, Kind.EXITED, "Process-1", 845, -9),
+                new Event(Kind.EXITED, "Process-1:1", 900, CELL + 90_000_000, null, "Process-1", 70)), CELL, "MainProcess", 812);
+        assertEquals(List.of("MainProcess (pid 812) started Process-1 (pid 845) at +3 ms. Process-1 printed 0 lines and exited "
+                        + "with code -9 (killed by SIGKILL: kill() or the operating system) after 87 ms.",
+                "Process-1 (pid 845) started Process-1:1 (pid 900) at +50 ms. Process-1:1 printed 0 lines and exited with code "
+                        + "70 (Process-1 ended, and a process ends with its parent) after 40 ms.",
+                "MainProcess (pid 812) started Process-2 (pid 846) at +4 ms. Process-2 printed 0 lines and exited with code 0 "
+                        + "(success) after 56 ms."), sentences);
+    }
+
     // Events before the cell are not its story; a cell with no process events has nothing to explain.
     @Test
     void ignoresEarlierEvents() {
@@ -81,5 +98,21 @@ class ExplanationTest {
         assertEquals(List.of("MainProcess (pid 7) started 8 processes; they printed 0 lines. 7 exited with code 0 (success)."
                 + " 1 exited with code -9 (killed by SIGKILL: kill() or the operating system)."), sentences);
         assertTrue(Explanation.bundle(sentences).get("text/markdown").startsWith("**What happened**\n\n- MainProcess"));
+    }
+
+    // In the count, the processes that children started are told apart, and so are those that ended with them.
+    @Test
+    void manyProcessesCountThoseStartedBelow() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            events.add(Event.started("Process-" + i, 100 + i, CELL + i, "MainProcess", 7));
+            events.add(Event.started("Process-" + i + ":1", 200 + i, CELL + 10 + i, "Process-" + i, 100 + i));
+            events.add(at(50, Kind.EXITED, "Process-" + i, 100 + i, i == 4 ? -9 : 0));
+            events.add(i == 4 ? new Event(Kind.EXITED, "Process-4:1", 204, CELL + 50_000_000, null, "Process-4", 70)
+                    : at(40, Kind.EXITED, "Process-" + i + ":1", 200 + i, 0));
+        }
+        assertEquals(List.of("MainProcess (pid 7) started 4 processes, which started 4 more; they printed 0 lines. 6 exited with "
+                + "code 0 (success). 1 exited with code -9 (killed by SIGKILL: kill() or the operating system). 1 ended with "
+                + "the process that started it."), Explanation.sentences(events, CELL, "MainProcess", 7));
     }
 }

@@ -75,6 +75,25 @@ class TimelineTest {
         assertTrue(bundle.get("text/plain").contains("Process-1"), bundle.get("text/plain"));
     }
 
+    // A process started by another one has its lane right below its parent's, its name indented, and its
+    // hover title says who started it.
+    @Test
+    void aGrandchildsLaneIsBelowItsParent() {
+        List<Event> events = List.of(Event.started("Process-1", 11, T0, "MainProcess", 1),
+                Event.started("Process-2", 12, T0 + 5_000_000, "MainProcess", 1),
+                Event.started("Process-1:1", 21, T0 + 10_000_000, "Process-1", 11),
+                at(20, Kind.PRINTED, "Process-1:1", 21, null), at(40, Kind.EXITED, "Process-1:1", 21, 3),
+                at(50, Kind.EXITED, "Process-1", 11, 0), at(60, Kind.EXITED, "Process-2", 12, 0));
+        Timeline timeline = Timeline.of(events, T0, T0 + 100_000_000);
+        List<String> lines = timeline.text().lines().toList();
+        assertTrue(lines.get(0).startsWith("Process-1 "), timeline.text());
+        assertTrue(lines.get(1).startsWith("└\u00a0Process-1:1 |"), timeline.text());
+        assertTrue(lines.get(1).endsWith("Process-1:1 (started by Process-1): 10 ms to 40 ms, 1 line, exit code 3"),
+                timeline.text());
+        assertTrue(lines.get(2).startsWith("Process-2 "), timeline.text());
+        assertTrue(timeline.svg().contains(">└\u00a0Process-1:1 (21)</text>"), timeline.svg());
+    }
+
     // Processes started before the window are left out; no process, no chart; a running one reaches "now".
     @Test
     void windowAndRunningProcesses() {

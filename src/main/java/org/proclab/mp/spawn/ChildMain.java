@@ -38,8 +38,12 @@ import sun.misc.Signal;
  * <p>Arguments: {@code SOCKET TOKEN}.
  */
 public final class ChildMain {
-    /** The status of a child whose parent disappeared; nobody reads it, but it is not 0. */
-    private static final int PARENT_GONE = 70;
+    /**
+     * The status of a child whose parent disappeared: it is not 0, and, as the parent is gone, nobody
+     * reads it. Processes further up record it as the exit code of a grandchild whose parent ended
+     * before the grandchild's end could be reported ({@link ProcessEvents}).
+     */
+    public static final int PARENT_GONE = 70;
     /** How long the exit report waits for the task's shutdown hooks before it closes the socket. */
     private static final long TASK_HOOKS_MILLIS = 300;
     /** How often an exiting child, whose socket is closed, looks whether its parent is still there. */
@@ -81,6 +85,7 @@ public final class ChildMain {
         ChildRole role = ChildRole.valueOf(assigned[0]);
         String name = assigned[2];
         CurrentProcess.become(new ChildName(name, assigned[1]), role);
+        ProcessEvents.forwardTo(event -> forward(channel, event));
         int status;
         try {
             status = runJobs(channel, loader, jobs, name, pid, role);
@@ -94,6 +99,20 @@ public final class ChildMain {
         reader.join(1000);
         ClassesToArchive.loadIfArchiving();
         System.exit(status);
+    }
+
+    /**
+     * Passes an event of a process this child started (or of one further down) to the parent, which
+     * records it, so the kernel shows the whole tree. Once the child is leaving, or its parent is gone,
+     * the event is lost: the parent then records an end for what it did not hear end (see
+     * {@link ProcessEvents}).
+     */
+    private static void forward(FrameChannel channel, ProcessEvents.Event event) {
+        try {
+            channel.send(FrameType.EVENT, 0, EventCodec.encode(event));
+        } catch (IOException e) {
+            // leaving, or the parent is gone: nobody to tell
+        }
     }
 
     private static int runJobs(FrameChannel channel, ShippedClassLoader loader, BlockingQueue<Frame> jobs,

@@ -73,9 +73,10 @@ public final class ChildProcess {
         this.owner = Thread.currentThread().getThreadGroup();
         this.interruptedWith = interruptedWith;
         this.pumps = List.of(
-                new OutputPump(os.getInputStream(), false, name, line -> ProcessEvents.printed(name, pid, "stdout", line),
-                        () -> null),
-                new OutputPump(os.getErrorStream(), true, name, line -> ProcessEvents.printed(name, pid, "stderr", line),
+                new OutputPump(os.getInputStream(), false, name, pid,
+                        (printer, printerPid, line) -> ProcessEvents.printed(printer, printerPid, "stdout", line), () -> null),
+                new OutputPump(os.getErrorStream(), true, name, pid,
+                        (printer, printerPid, line) -> ProcessEvents.printed(printer, printerPid, "stderr", line),
                         this::outsideSignalNote));
         this.reader = new Thread(this::readFrames, "proclab-" + name + "-reader");
         reader.setDaemon(true);
@@ -296,6 +297,7 @@ public final class ChildProcess {
                     case RESULT -> completeJob(frame);
                     case FAILURE -> failJob(frame);
                     case EXITING -> exitsByOwnCall = true;
+                    case EVENT -> recordForwarded(frame);
                     default -> { }
                 }
             }
@@ -303,6 +305,15 @@ public final class ChildProcess {
             // the child is gone; exited() reports how it ended
         } finally {
             connected.close();
+        }
+    }
+
+    /** An event of a process the child started, or of one further down: the log shows the whole tree. */
+    private void recordForwarded(Frame frame) {
+        try {
+            ProcessEvents.forwarded(EventCodec.decode(frame.payload()));
+        } catch (IOException e) {
+            // not an event this version can read: the frames after it still are
         }
     }
 

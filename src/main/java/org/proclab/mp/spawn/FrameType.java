@@ -22,7 +22,12 @@ public enum FrameType {
      * child → parent, from a shutdown hook: the JVM is exiting by its own call ({@code System.exit}),
      * not because of a signal, so its status means what it says even above 128.
      */
-    EXITING;
+    EXITING,
+    /**
+     * child → parent: an event ({@link EventCodec}) of a process the child started, or one further down
+     * that the child heard of the same way; the parent records it, and passes it on if it is a child too.
+     */
+    EVENT;
 
     private static final FrameType[] VALUES = values();
 
