@@ -98,7 +98,7 @@ final class ChildJvm {
                             + limit)
                     + ". Join or terminate some first (or raise SpawnConfig.maxLiveChildren).");
         }
-        return launchHolding(place, what);
+        return launchHolding(place, what, ChildMain.Purpose.WORK);
     }
 
     /** Starts a JVM if a place is free, else returns null; for filling the reservoir. */
@@ -108,7 +108,7 @@ final class ChildJvm {
             return null;
         }
         try {
-            return launchHolding(place, "a warm child");
+            return launchHolding(place, "a warm child", ChildMain.Purpose.WAIT);
         } catch (RuntimeException e) {
             return null;
         }
@@ -172,16 +172,16 @@ final class ChildJvm {
         return new Place(entry);
     }
 
-    private static ChildJvm launchHolding(Place place, String what) {
+    private static ChildJvm launchHolding(Place place, String what, ChildMain.Purpose purpose) {
         try {
-            return launch(place, what);
+            return launch(place, what, purpose);
         } catch (RuntimeException e) {
             place.release();
             throw e;
         }
     }
 
-    private static ChildJvm launch(Place place, String what) {
+    private static ChildJvm launch(Place place, String what, ChildMain.Purpose purpose) {
         SpawnServer server = SpawnServer.get();
         Map.Entry<String, CompletableFuture<FrameChannel>> expected = server.expectChild();
         Launch launch = Launch.current();
@@ -191,7 +191,7 @@ final class ChildJvm {
         command.addAll(launch.options());
         command.addAll(archive.options());
         command.addAll(List.of("-cp", launch.classPath(), ChildMain.class.getName(),
-                server.socketPath().toString(), expected.getKey()));
+                server.socketPath().toString(), expected.getKey(), purpose.name()));
         CompletableFuture<FrameChannel> connection = expected.getValue();
         java.lang.Process os;
         try {

@@ -29,13 +29,12 @@ import sun.misc.Signal;
  * <p>A child learns who it is from its first frame (ASSIGN), not from its arguments, so a child can
  * be started ahead of time and wait, warm, until a cell needs a process (the WARM start method).
  * While it waits it runs jobs of its own, so that the first real task does not pay for warming
- * up serialization and lambdas: a lambda always, and, when no work has arrived by then (a child
- * waiting in the reservoir), a record of an id and a packed array whose result travels back:
- * records (a cell's values and results often are) are rebuilt through method handles whose first
- * use costs tens of milliseconds. A child started for work at once skips that step rather than
- * delay it.
+ * up serialization and lambdas: a lambda, and, when no work has arrived by then, a record of an
+ * id and a packed array whose result travels back: records (a cell's values and results often
+ * are) are rebuilt through method handles whose first use costs tens of milliseconds. A child
+ * started for work at once ({@link Purpose#WORK}) skips that step rather than delay its task.
  *
- * <p>Arguments: {@code SOCKET TOKEN}.
+ * <p>Arguments: {@code SOCKET TOKEN WORK|WAIT}.
  */
 public final class ChildMain {
     /**
@@ -55,11 +54,19 @@ public final class ChildMain {
     private ChildMain() {
     }
 
+    /**
+     * Why a child JVM is started: to run work that is already on its way, or to wait in the
+     * {@link Reservoir} until work comes. Only a waiting child warms up: one started for work would
+     * only delay its task by warming up what the task warms up anyway.
+     */
+    enum Purpose { WORK, WAIT }
+
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 2) {
-            System.err.println("ChildMain is started by ProcLab, not by hand (SOCKET TOKEN)");
+        if (args.length != 3) {
+            System.err.println("ChildMain is started by ProcLab, not by hand (SOCKET TOKEN WORK|WAIT)");
             System.exit(2);
         }
+        Purpose purpose = Purpose.valueOf(args[2]);
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         socket.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
         FrameChannel channel = new FrameChannel(socket);
@@ -73,9 +80,11 @@ public final class ChildMain {
         SpawnConfig.classSource(new PassedOnClasses(SpawnConfig.classSource(), loader));
         BlockingQueue<Frame> jobs = new LinkedBlockingQueue<>();
         Thread reader = startReader(channel, loader, jobs);
-        warmUp(() -> null);
-        if (jobs.isEmpty()) {
-            warmUp(new ChunkShapedJob(1, new int[] {1, 2, 3}));
+        if (purpose == Purpose.WAIT) {
+            warmUp(() -> null);
+            if (jobs.isEmpty()) {
+                warmUp(new ChunkShapedJob(1, new int[] {1, 2, 3}));
+            }
         }
         Frame assignment = jobs.take();
         if (assignment.type() != FrameType.ASSIGN) {
