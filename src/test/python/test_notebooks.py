@@ -49,7 +49,9 @@ def texts(cell):
     if "measured" in tags:
         shown = [TIMELINE_BAR.sub("|bars|", NUMBERS.sub(" N", text)) for text in shown]
     if "unordered" in tags:
-        shown = [sorted(text.splitlines()) for text in shown]
+        # sort the lines without the "stdout:" (or "value:") that starts the first one, or that line would
+        # sort apart from the others whenever another process printed first
+        shown = [[kind] + sorted(rest.splitlines()) for kind, _, rest in (text.partition(":") for text in shown)]
     return shown
 
 
