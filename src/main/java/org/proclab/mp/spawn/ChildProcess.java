@@ -153,6 +153,7 @@ public final class ChildProcess {
         pumps.forEach(OutputPump::start);
         ready.completeExceptionally(why);
     }
+
     /**
      * Waits until the child has booted and connected; a pool waits so for its workers, so that one
      * that cannot boot fails the pool at once instead of being replaced again and again.
