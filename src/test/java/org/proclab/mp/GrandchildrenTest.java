@@ -71,6 +71,34 @@ class GrandchildrenTest {
         assertTrue(events.indexOf(exited) < events.indexOf(only(events, Kind.EXITED, child.name())), events.toString());
     }
 
+    /** A child's task: starts a grandchild that works a while, and a daemon one that never ends; joins neither. */
+    static void startGrandchildrenWithoutJoining() {
+        new Process(() -> {
+            Thread.sleep(500);
+            System.out.println("the grandchild finished its work");
+        }).start();
+        new Process(() -> Thread.sleep(600_000)).daemon(true).start();
+    }
+
+    // As in Python, a child whose task returns waits for the processes it started and did not join, and
+    // terminates its daemon ones, rather than leaving them to die with it.
+    @Test
+    void aChildWaitsForTheProcessesItDidNotJoin() throws InterruptedException {
+        long before = System.nanoTime();
+        Process child = new Process(GrandchildrenTest::startGrandchildrenWithoutJoining);
+        String out;
+        try (Captured captured = new Captured()) {
+            child.start();
+            child.join(LONG);
+            out = captured.out();
+        }
+        assertEquals(0, child.exitCode());
+        assertEquals("the grandchild finished its work\n", out);
+        List<Event> events = ProcessEvents.since(before);
+        assertEquals(0, only(events, Kind.EXITED, child.name() + ":1").exitCode());
+        assertEquals(-15, only(events, Kind.EXITED, child.name() + ":2").exitCode());
+    }
+
     /** A child's task: starts a grandchild that prints a prompt, pauses, and then the rest of the line. */
     static void startGrandchildWithAPrompt() throws InterruptedException {
         Process.setStartMethod(StartMethod.SPAWN);

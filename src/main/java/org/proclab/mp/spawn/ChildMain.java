@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import sun.misc.Signal;
 
@@ -104,6 +105,7 @@ public final class ChildMain {
             }
             return; // the JVM is exiting (a signal, or System.exit in another thread) and has closed the socket
         }
+        endOwnChildren();
         leave(channel, parent);
         reader.join(1000);
         ClassesToArchive.loadIfArchiving();
@@ -207,6 +209,26 @@ public final class ChildMain {
             TaskShutdownHooks.await(taskThread, handler != null ? handler : taskThread, TASK_HOOKS_MILLIS);
             leave(channel, parent);
         }, "proclab-exit-report"));
+    }
+
+    /**
+     * Before a child whose task has returned exits, it waits for the processes it started and did
+     * not join, and terminates its daemon ones, as Python's processes do at exit: otherwise they would
+     * die with it (they watch their parent) in the middle of their work.
+     */
+    private static void endOwnChildren() throws InterruptedException {
+        for (ChildProcess child : ChildProcess.live()) {
+            if (child.isDaemon()) {
+                child.terminate();
+            }
+        }
+        for (ChildProcess child : ChildProcess.live()) {
+            try {
+                child.exitCode().get();
+            } catch (ExecutionException e) {
+                // it ended however it ended: its own exit was reported to its parent
+            }
+        }
     }
 
     /**
