@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.proclab.mp.spawn.ChildName;
 import org.proclab.mp.spawn.ChildProcess;
-import org.proclab.mp.spawn.ChildRole;
 import org.proclab.mp.spawn.CurrentProcess;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.mp.spawn.Serialization;
@@ -127,10 +126,9 @@ public class Process {
         String what = "the task of " + naming.name();
         byte[] serialized = Serialization.toBytes(new ProcessJob(Serialization.toBytes(task, what)), what);
         StartMethod method = startMethod();
-        ChildProcess started = ChildProcess.launch(naming, ChildRole.PROCESS, daemon, method == StartMethod.WARM);
+        child = ChildProcess.launchForTask(naming, daemon, method == StartMethod.WARM, serialized,
+                task.getClass().getClassLoader());
         method.prepare(1);
-        child = started;
-        started.submit(serialized, task.getClass().getClassLoader());
         return this;
     }
 

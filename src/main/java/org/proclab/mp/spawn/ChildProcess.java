@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The parent's handle on one child JVM: the OS process, the socket to it, the pumps that carry
@@ -83,35 +84,42 @@ public final class ChildProcess {
     }
 
     /**
-     * Starts a child (or, when {@code warm}, takes a waiting one from the {@link Reservoir}) and
-     * tells it who it is; returns as soon as the OS process exists, without waiting for it to boot.
-     * Its output pumps belong to the calling thread's group, so in the kernel a process's output goes
-     * to the cell that started it.
+     * Starts a child for one task (a {@code Process}), or, when {@code warm}, takes a waiting one
+     * from the {@link Reservoir}; returns as soon as the OS process exists, without waiting for it to
+     * boot. Its name and its task go out in one write as soon as it is connected. Its output pumps
+     * belong to the calling thread's group, so in the kernel a process's output goes to the cell
+     * that started it.
      *
+     * @param serializedJob a {@link ChildJob} serialized with {@link Serialization#toBytes}
+     * @param loader resolves the classes of the task's result and errors
      * @throws ProcessStartException when the limit of live children is reached or no JVM can be started
      */
-    public static ChildProcess launch(ChildName name, ChildRole role, boolean daemon, boolean warm) {
-        return launch(name, role, daemon, warm, Thread.currentThread().getThreadGroup());
+    public static ChildProcess launchForTask(ChildName name, boolean daemon, boolean warm, byte[] serializedJob,
+                                             ClassLoader loader) {
+        return launch(name, ChildRole.PROCESS, daemon, warm, Thread.currentThread().getThreadGroup(),
+                child -> child.submit(serializedJob, loader));
     }
 
     /**
-     * Like {@link #launch(ChildName, ChildRole, boolean, boolean)}, for a child started on behalf of
-     * another thread group (a pool worker, started by the pool's own thread): an interrupt of
-     * {@code interruptedWith} (in the kernel: of the cell that created the pool) kills the child.
+     * Starts a child (or, when {@code warm}, takes a waiting one) and tells it who it is, as
+     * {@link #launchForTask} does, for a child started on behalf of another thread group (a pool
+     * worker, started by the pool's own thread): an interrupt of {@code interruptedWith} (in the
+     * kernel: of the cell that created the pool) kills the child.
      */
     public static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
                                       ThreadGroup interruptedWith) {
+        return launch(given, role, daemon, warm, interruptedWith, child -> { });
+    }
+
+    private static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
+                                       ThreadGroup interruptedWith, Consumer<ChildProcess> firstWork) {
         String name = given.name();
         ChildJvm waiting = warm ? Reservoir.shared().take() : null;
         ChildJvm jvm = waiting != null ? waiting : ChildJvm.start(name);
         ChildProcess child = new ChildProcess(jvm, name, role, daemon, interruptedWith);
-        try {
-            child.channel.send(FrameType.ASSIGN, 0,
-                    (role.name() + " " + given.identity() + " " + name).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            jvm.discard();
-            return launch(given, role, daemon, false, interruptedWith);
-        }
+        child.channel.queue(FrameType.ASSIGN, 0,
+                (role.name() + " " + given.identity() + " " + name).getBytes(StandardCharsets.UTF_8));
+        firstWork.accept(child);
         LIVE.add(child);
         ProcessEvents.started(name, child.pid);
         jvm.connection().handle((socket, failure) -> {

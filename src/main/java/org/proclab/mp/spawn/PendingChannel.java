@@ -17,6 +17,14 @@ final class PendingChannel {
     private FrameChannel channel;
     private String gone;
 
+    /** Keeps the first frames for a child that has not been handed over yet; they go out when it connects. */
+    synchronized void queue(FrameType type, long id, byte[] payload) {
+        if (channel != null || gone != null) {
+            throw new IllegalStateException("frames are queued only before the child is handed over");
+        }
+        waiting.add(new Frame(type, id, payload));
+    }
+
     /** Sends a frame now, or as soon as the child connects. */
     synchronized void send(FrameType type, long id, byte[] payload) throws IOException {
         if (channel == null) {
