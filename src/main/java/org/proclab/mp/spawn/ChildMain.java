@@ -10,8 +10,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import sun.misc.Signal;
@@ -49,6 +49,8 @@ public final class ChildMain {
     /** How often an exiting child, whose socket is closed, looks whether its parent is still there. */
     private static final long PARENT_WATCH_MILLIS = 100;
     private static volatile boolean leaving;
+    /** Opens when the child closes its socket on purpose: from then on its parent process is watched. */
+    private static final CountDownLatch LEAVING = new CountDownLatch(1);
     /** Set when a signal, not a call of the child's own, started the JVM's shutdown: the thread that handles it. */
     private static volatile Thread signalHandler;
 
@@ -73,8 +75,8 @@ public final class ChildMain {
         FrameChannel channel = new FrameChannel(socket);
         long pid = ProcessHandle.current().pid();
         channel.send(FrameType.HELLO, 0, (args[1] + " " + pid).getBytes(StandardCharsets.UTF_8));
-        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        reportOwnExit(channel, parent);
+        ProcessHandle.current().parent().ifPresent(ChildMain::watchParentOnceLeaving);
+        reportOwnExit(channel);
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         UserClasses.use(loader);
@@ -106,7 +108,7 @@ public final class ChildMain {
             return; // the JVM is exiting (a signal, or System.exit in another thread) and has closed the socket
         }
         endOwnChildren();
-        leave(channel, parent);
+        leave(channel);
         reader.join(1000);
         ClassesToArchive.loadIfArchiving();
         System.exit(status);
@@ -182,7 +184,7 @@ public final class ChildMain {
      * ({@link TaskShutdownHooks}), as they may still need classes from the parent, and it waits for
      * them no longer than the JVM waited for the reader.
      */
-    private static void reportOwnExit(FrameChannel channel, Optional<ProcessHandle> parent) {
+    private static void reportOwnExit(FrameChannel channel) {
         for (String name : List.of("TERM", "INT", "HUP")) {
             try {
                 Signal.handle(new Signal(name), signal -> {
@@ -207,7 +209,7 @@ public final class ChildMain {
                 }
             }
             TaskShutdownHooks.await(taskThread, handler != null ? handler : taskThread, TASK_HOOKS_MILLIS);
-            leave(channel, parent);
+            leave(channel);
         }, "proclab-exit-report"));
     }
 
@@ -238,22 +240,25 @@ public final class ChildMain {
      * so the parent process is watched instead while the JVM finishes exiting: a shutdown hook of
      * the task that never returns would otherwise outlive the notebook.
      */
-    private static void leave(FrameChannel channel, Optional<ProcessHandle> parent) {
+    private static void leave(FrameChannel channel) {
         System.out.flush();
         System.err.flush();
         leaving = true;
         channel.close();
-        parent.ifPresent(ChildMain::watchParent);
+        LEAVING.countDown();
     }
 
     /**
-     * Halts when the parent process ends. A plain thread that looks every 100 ms, not
+     * Starts the thread that, once the child is leaving, halts it when the parent process ends. It
+     * starts with the child and waits, because starting a thread on the way out costs about a
+     * millisecond of every child's end. A plain thread that looks every 100 ms, not
      * {@code ProcessHandle.onExit()}: that sets up the JDK's process reaper, which costs a child
      * about 2 ms on its way out, and for a process that is not our child it polls too, only slower.
      */
-    private static void watchParent(ProcessHandle parent) {
+    private static void watchParentOnceLeaving(ProcessHandle parent) {
         Thread watch = new Thread(() -> {
             try {
+                LEAVING.await();
                 while (parent.isAlive()) {
                     Thread.sleep(PARENT_WATCH_MILLIS);
                 }
