@@ -34,6 +34,8 @@ final class ChildJvm {
      * children are to start otherwise (a {@code %classpath}, another heap size).
      */
     private final Launch launchedWith;
+    private final CompletableFuture<FrameChannel> connection;
+    private final Place place;
 
     /** How a child JVM is started: which java, with which options, on which class path. */
     private record Launch(String javaCommand, List<String> options, String classPath) {
@@ -42,8 +44,6 @@ final class ChildJvm {
             return new Launch(SpawnConfig.javaCommand(), SpawnConfig.jvmOptions(), SpawnConfig.classPath());
         }
     }
-    private final CompletableFuture<FrameChannel> connection;
-    private final Place place;
 
     private ChildJvm(java.lang.Process os, CompletableFuture<FrameChannel> connection, Launch launchedWith, Place place) {
         this.os = os;

@@ -78,7 +78,7 @@ public final class Reservoir {
 
     /** How many JVMs wait right now, booted and connected. */
     public synchronized int readyCount() {
-        ready.removeIf(jvm -> !jvm.isAlive());
+        retireUnusable();
         return (int) ready.stream().filter(ChildJvm::isConnected).count();
     }
 
@@ -110,13 +110,7 @@ public final class Reservoir {
      * starts replacements; called when the class path of children changes.
      */
     public synchronized void retireStale() {
-        ready.removeIf(jvm -> {
-            boolean stale = !jvm.isCurrent();
-            if (stale) {
-                jvm.discard();
-            }
-            return stale;
-        });
+        retireUnusable();
         timer.execute(this::refill);
     }
 
@@ -126,13 +120,7 @@ public final class Reservoir {
      */
     synchronized ChildJvm take() {
         learnFromTake();
-        ready.removeIf(jvm -> {
-            boolean useless = !(jvm.isAlive() && jvm.isCurrent());
-            if (useless) {
-                jvm.discard();
-            }
-            return useless;
-        });
+        retireUnusable();
         ChildJvm jvm = ready.stream().filter(ChildJvm::isConnected).findFirst().orElse(ready.peekFirst());
         if (jvm != null) {
             ready.remove(jvm);
@@ -152,7 +140,7 @@ public final class Reservoir {
         if (pendingForget != null) {
             pendingForget.cancel(false);
         }
-        pendingForget = timer.schedule(this::forget, FORGET_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+        pendingForget = timer.schedule(this::drain, FORGET_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Retires one waiting JVM to free its slot; false if none waits. */
@@ -165,16 +153,22 @@ public final class Reservoir {
         return true;
     }
 
-    /** Idle for long: every waiting JVM is retired, until processes are started again. */
-    private synchronized void forget() {
-        drain();
+    /** Retires the waiting JVMs that died or were started otherwise than children start now. */
+    private void retireUnusable() {
+        ready.removeIf(jvm -> {
+            boolean unusable = !(jvm.isAlive() && jvm.isCurrent());
+            if (unusable) {
+                jvm.discard();
+            }
+            return unusable;
+        });
     }
 
     /** Starts, all at once, the JVMs missing to reach the target; runs on the reservoir's thread. */
     private void refill() {
         int missing;
         synchronized (this) {
-            ready.removeIf(jvm -> !jvm.isAlive());
+            retireUnusable();
             missing = target() - ready.size();
         }
         for (int i = 0; i < missing; i++) {
