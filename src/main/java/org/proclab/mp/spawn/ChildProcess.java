@@ -54,9 +54,8 @@ public final class ChildProcess {
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile FrameChannel socket;
-    /** Why the child ended before it connected, while it is not yet known whether a signal ended it. */
+    /** Why the child never connected: it ended first, or did not connect in time and was killed. */
     private volatile ProcessStartException bootFailure;
-    private volatile ProcessStartException startFailure;
     private volatile int signalSent;
     /** The child said it exits by its own call, so its status is not a signal's. */
     private volatile boolean exitsByOwnCall;
@@ -152,12 +151,10 @@ public final class ChildProcess {
         ProcessStartException why = cause instanceof ProcessStartException known ? known
                 : new ProcessStartException(name + " could not start: " + cause, cause);
         channel.failed(why.getMessage());
-        if (why.getCause() instanceof TimeoutException) {
+        if (timedOut(why)) {
             signalSent = 9;
-            startFailure = why;
-        } else {
-            bootFailure = why;
         }
+        bootFailure = why;
         pumps.forEach(OutputPump::start);
         ready.completeExceptionally(why);
     }
@@ -183,7 +180,17 @@ public final class ChildProcess {
      * or a {@code kill} from outside): that is not a failure to start, and its exit code says it.
      */
     public ProcessStartException startFailure() {
-        return startFailure;
+        ProcessStartException why = bootFailure;
+        Integer code = exitCode.getNow(null);
+        if (why == null || code == null) {
+            return null;
+        }
+        return code >= 0 || timedOut(why) ? why : null;
+    }
+
+    /** Whether the child was killed because it did not connect in time (see {@link ChildJvm#connection()}). */
+    private static boolean timedOut(ProcessStartException why) {
+        return why.getCause() instanceof TimeoutException;
     }
 
     /** Children started in this JVM that have not exited yet. */
@@ -408,9 +415,6 @@ public final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         int code = pythonExitCode(os.exitValue(), signalSent, exitsByOwnCall);
-        if (bootFailure != null && code >= 0) {
-            startFailure = bootFailure;
-        }
         LIVE.remove(this);
         ProcessEvents.exited(name, pid, code);
         exitCode.complete(code);
