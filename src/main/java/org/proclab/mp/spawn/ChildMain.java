@@ -74,7 +74,7 @@ public final class ChildMain {
         socket.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
         FrameChannel channel = new FrameChannel(socket);
         long pid = ProcessHandle.current().pid();
-        channel.send(FrameType.HELLO, 0, (args[1] + " " + pid).getBytes(StandardCharsets.UTF_8));
+        channel.send(FrameType.HELLO, 0, args[1].getBytes(StandardCharsets.UTF_8));
         ProcessHandle.current().parent().ifPresent(ChildMain::watchParentOnceLeaving);
         reportOwnExit(channel);
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());

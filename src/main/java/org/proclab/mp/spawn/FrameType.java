@@ -2,7 +2,7 @@ package org.proclab.mp.spawn;
 
 /** The kinds of frame that travel between a parent and a child JVM. */
 public enum FrameType {
-    /** child → parent, first frame: the child's token and pid. */
+    /** child → parent, first frame: the child's token (its pid the parent knows from the OS process). */
     HELLO,
     /** parent → child, once: who the child is ({@code ROLE NAME}); a warm child waits for it. */
     ASSIGN,

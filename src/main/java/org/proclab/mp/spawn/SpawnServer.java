@@ -82,7 +82,7 @@ final class SpawnServer {
     }
 
     /**
-     * Reads the HELLO frame ({@code TOKEN PID}); a connection without a valid token is closed, and so
+     * Reads the HELLO frame (the token); a connection without a valid token is closed, and so
      * is one that comes after its child was given up (it ended or timed out meanwhile).
      */
     private void greet(SocketChannel socket) {
@@ -93,9 +93,8 @@ final class SpawnServer {
                 channel.close();
                 return;
             }
-            String[] parts = new String(hello.payload(), StandardCharsets.UTF_8).split(" ", 2);
-            CompletableFuture<FrameChannel> expected = waiting.get(parts[0]);
-            if (expected == null || parts.length != 2 || !expected.complete(channel)) {
+            CompletableFuture<FrameChannel> expected = waiting.get(new String(hello.payload(), StandardCharsets.UTF_8));
+            if (expected == null || !expected.complete(channel)) {
                 channel.close();
             }
         } catch (IOException | RuntimeException e) {
