@@ -22,17 +22,17 @@ import org.proclab.mp.spawn.SpawnConfig;
 public enum StartMethod {
     SPAWN, WARM;
 
-    /**
-     * Makes sure the reservoir holds at least {@code size} waiting JVMs when this method is WARM;
-     * choosing SPAWN for the whole kernel retires the waiting ones, whose memory is then of no use.
-     */
+    /** Makes sure the reservoir holds at least {@code size} waiting JVMs when this method is WARM. */
     void prepare(int size) {
         if (this == WARM) {
             Reservoir.shared().keepReady(Math.max(size, SpawnConfig.reservoirSize()));
         }
     }
 
-    /** Called when this becomes the start method of new processes. */
+    /**
+     * Called when this becomes the start method of new processes: WARM starts filling the reservoir,
+     * SPAWN retires the waiting JVMs, whose memory is then of no use.
+     */
     void chosen() {
         if (this == WARM) {
             prepare(0);
