@@ -48,12 +48,7 @@ class GrandchildrenTest {
     void grandchildsStartLinesAndExitAreInTheParentsLog() throws InterruptedException {
         long before = System.nanoTime();
         Process child = new Process(GrandchildrenTest::startGrandchildThatExitsWithThree);
-        String out;
-        try (Captured captured = new Captured()) {
-            child.start();
-            child.join(LONG);
-            out = captured.out();
-        }
+        String out = MpTesting.stdoutOf(child);
         assertEquals(0, child.exitCode());
         assertEquals("first line from below\nsecond line from below\nthe child saw 3\n", out);
         String grandchild = child.name() + ":1";
@@ -86,12 +81,7 @@ class GrandchildrenTest {
     void aChildWaitsForTheProcessesItDidNotJoin() throws InterruptedException {
         long before = System.nanoTime();
         Process child = new Process(GrandchildrenTest::startGrandchildrenWithoutJoining);
-        String out;
-        try (Captured captured = new Captured()) {
-            child.start();
-            child.join(LONG);
-            out = captured.out();
-        }
+        String out = MpTesting.stdoutOf(child);
         assertEquals(0, child.exitCode());
         assertEquals("the grandchild finished its work\n", out);
         List<Event> events = ProcessEvents.since(before);

@@ -140,6 +140,15 @@ final class MpTesting {
         }
     }
 
+    /** Starts a process, waits for it (bounded) and returns what it and its children printed on stdout. */
+    static String stdoutOf(Process process) throws InterruptedException {
+        try (Captured captured = new Captured()) {
+            process.start();
+            process.join(LONG);
+            return captured.out();
+        }
+    }
+
     /** Joins a process (bounded) and checks that it ended with exit code 0. */
     static void assertFinishedCleanly(Process process) throws InterruptedException {
         process.join(LONG);

@@ -44,17 +44,11 @@ class WarmStartTest {
     @Test
     void warmProcessRunsItsTask() throws InterruptedException {
         MpTesting.waitUntil(() -> Reservoir.shared().readyCount() > 0, MpTesting.LONG);
-        Process process;
-        String printed;
-        try (MpTesting.Captured captured = new MpTesting.Captured()) {
-            process = new Process(() -> {
-                System.out.println("warm " + Process.current().name());
-                System.exit(5);
-            });
-            process.start();
-            process.join();
-            printed = captured.out();
-        }
+        Process process = new Process(() -> {
+            System.out.println("warm " + Process.current().name());
+            System.exit(5);
+        });
+        String printed = MpTesting.stdoutOf(process);
         assertEquals("warm " + process.name() + "\n", printed);
         assertEquals(5, process.exitCode());
     }
