@@ -157,7 +157,7 @@ def test_grandchildren_are_numbered_below_their_parent(kc):
                  '    var inner = new Process(() -> System.out.println(Process.current().name()));\n'
                  '    inner.start();\n    inner.join();\n});\n'
                  'elder.start();\nelder.join();\nelder.name()', timeout=90)
-    assert out.stdout == out.result.strip('"') + ":2\n"
+    assert out.stdout == out.result.strip('"') + ":2\n", out.stderr
     out = ok(kc, 'String names;\ntry (var pool = new Pool(1)) {\n'
                  '    names = pool.apply(() -> Process.current().name() + " " + new Process(() -> { }).name());\n'
                  '}\nnames', timeout=90)
