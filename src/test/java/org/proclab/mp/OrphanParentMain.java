@@ -5,7 +5,7 @@ package org.proclab.mp;
  * {@code CHILD_PID <pid>}, then sleeps itself until the test kills it with SIGKILL.
  *
  * <p>With the argument {@code in-shutdown-hook}, the child's task instead registers a shutdown hook
- * and returns, so the child spends that minute in the hook, its socket to this JVM already closed.
+ * and returns, so the child spends that minute in the hook, its pipes to this JVM already closed.
  * The hook first prints {@code IN_SHUTDOWN_HOOK}, which reaches this JVM's stdout through the
  * child's output pump.
  */

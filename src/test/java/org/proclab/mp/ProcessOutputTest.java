@@ -22,7 +22,7 @@ import org.proclab.mp.MpTesting.Captured;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProcessOutputTest {
     private static final String UNICODE = "Grüße, naïve café — ∑ λx → 日本語 😀";
-    /** Longer than a child waits for its task's shutdown hooks before it closes its socket to the parent. */
+    /** Longer than a child waits for its task's shutdown hooks before it closes its pipes to the parent. */
     private static final long HOOK_MILLIS = 1_000;
 
     private final List<Process> started = new ArrayList<>();

@@ -329,13 +329,13 @@ class ProcessTest {
         }
     }
 
-    // A child whose parent JVM is killed with SIGKILL exits by itself within 2 s (its socket reaches end-of-file).
+    // A child whose parent JVM is killed with SIGKILL exits by itself within 2 s (its standard input reaches end-of-file).
     @Test
     void childExitsWithinTwoSecondsWhenItsParentIsKilled(@TempDir Path tmp) throws Exception {
         assertChildFollowsItsKilledParent(tmp, "");
     }
 
-    // So does a child that has closed its socket on the way out but still runs a shutdown hook of its task.
+    // So does a child that has closed its pipes on the way out but still runs a shutdown hook of its task.
     @Test
     void childInAShutdownHookExitsWithinTwoSecondsWhenItsParentIsKilled(@TempDir Path tmp) throws Exception {
         assertChildFollowsItsKilledParent(tmp, OrphanParentMain.IN_SHUTDOWN_HOOK);

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class SharedMemoryDirectory {
     /** The environment variable that tells a child process where its session's files are. */
     public static final String ENVIRONMENT_VARIABLE = "PROCLAB_SHM_DIR";
-    /** Session directories, and the spawn server's socket directory ({@code proclab-<pid>-<digits>}). */
+    /** Session directories, and directories of pipes to children ({@code proclab-<pid>-<digits>}, see ChildPipes). */
     private static final Pattern SESSION_NAME = Pattern.compile("proclab-(\\d+)-[0-9a-f]+");
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final SharedMemoryDirectory SESSION = forThisProcess();
@@ -96,7 +96,7 @@ public final class SharedMemoryDirectory {
     }
 
     /**
-     * Deletes session directories, and spawn-server socket directories, left by processes that no
+     * Deletes session directories, and directories of pipes to children, left by processes that no
      * longer run (a kernel killed with kill -9).
      *
      * @return how many directories were removed

@@ -2,9 +2,9 @@ package org.proclab.mp.spawn;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,7 +14,7 @@ import org.proclab.mp.shm.SharedMemoryDirectory;
 
 /**
  * A child JVM that the operating system has started, whether or not it has booted and connected
- * back yet. {@link #connection()} completes when it has connected and proven itself with its token;
+ * back yet. {@link #connection()} completes when it has opened its pipe back and said hello;
  * until then nothing waits for it, so children started one after another boot at the same time,
  * as Python's {@code Process.start()} returns once the OS process exists.
  *
@@ -119,7 +119,7 @@ final class ChildJvm {
     }
 
     /**
-     * Completes with the socket to the child once it has connected; fails with a
+     * Completes with the channel to the child once it has connected; fails with a
      * {@link ProcessStartException} that names the cause when the JVM ends before that (a bad JVM
      * option, a signal) or does not connect within a minute (it is then killed).
      */
@@ -182,17 +182,15 @@ final class ChildJvm {
     }
 
     private static ChildJvm launch(Place place, String what, ChildMain.Purpose purpose) {
-        SpawnServer server = SpawnServer.get();
-        Map.Entry<String, CompletableFuture<FrameChannel>> expected = server.expectChild();
+        ChildPipes pipes = ChildPipes.get();
+        Path pipe = pipes.take();
         Launch launch = Launch.current();
         ChildClassArchive.Plan archive = ChildClassArchive.plan(launch.javaCommand(), launch.classPath());
         List<String> command = new ArrayList<>();
         command.add(launch.javaCommand());
         command.addAll(launch.options());
         command.addAll(archive.options());
-        command.addAll(List.of("-cp", launch.classPath(), ChildMain.class.getName(),
-                server.socketPath().toString(), expected.getKey(), purpose.name()));
-        CompletableFuture<FrameChannel> connection = expected.getValue();
+        command.addAll(List.of("-cp", launch.classPath(), ChildMain.class.getName(), pipe.toString(), purpose.name()));
         java.lang.Process os;
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -203,14 +201,16 @@ final class ChildJvm {
             os.onExit().thenRun(archive.afterExit());
         } catch (IOException e) {
             archive.afterExit().run();
-            connection.cancel(false);
+            pipes.abandon(pipe);
             throw new ProcessStartException("cannot start " + what + " with " + launch.javaCommand() + ": " + e.getMessage(), e);
         }
+        CompletableFuture<FrameChannel> connection = pipes.connect(pipe, os);
         os.onExit().thenRun(() -> {
             if (!connection.isDone()) {
                 connection.completeExceptionally(new ProcessStartException(
                         what + " exited with code " + os.exitValue() + " before it was ready" + firstErrors(os)));
             }
+            pipes.abandon(pipe);
         });
         CompletableFuture.delayedExecutor(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
             if (connection.completeExceptionally(new ProcessStartException(

@@ -1,14 +1,16 @@
 package org.proclab.mp.spawn;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.Serializable;
 import java.io.StringWriter;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -17,13 +19,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import sun.misc.Signal;
 
 /**
- * The main class of a child JVM. It connects back to its parent, proves itself with its token,
- * then runs the jobs it receives: one for a {@code Process} (then exits), many for a pool worker.
+ * The main class of a child JVM. It reads frames from its parent on its standard input and answers
+ * through the named pipe given on its command line ({@link ChildPipes}), then runs the jobs it
+ * receives: one for a {@code Process} (then exits), many for a pool worker. Code in the child that
+ * reads {@code System.in} reads nothing, as in a child of Python's {@code multiprocessing}.
  *
- * <p>The child exits as soon as its socket to the parent reaches end-of-file: the operating system
+ * <p>The child exits as soon as its standard input reaches end-of-file: the operating system
  * closes the parent's end when the parent dies, however it dies, so children follow their parent.
  *
- * <p>Before exiting, the child closes that socket itself, so no thread is left blocked in a native
+ * <p>Before exiting, the child closes its pipes itself, so no thread is left blocked in a native
  * read: HotSpot waits about 300 ms for such threads when the JVM exits. It does so however it exits:
  * after its task, by a {@code System.exit} of the task, or by a signal ({@code terminate()}).
  *
@@ -35,7 +39,7 @@ import sun.misc.Signal;
  * are) are rebuilt through method handles whose first use costs tens of milliseconds. A child
  * started for work at once ({@link Purpose#WORK}) skips that step rather than delay its task.
  *
- * <p>Arguments: {@code SOCKET TOKEN WORK|WAIT}.
+ * <p>Arguments: {@code PIPE WORK|WAIT}.
  */
 public final class ChildMain {
     /**
@@ -44,12 +48,12 @@ public final class ChildMain {
      * before the grandchild's end could be reported ({@link ProcessEvents}).
      */
     public static final int PARENT_GONE = 70;
-    /** How long the exit report waits for the task's shutdown hooks before it closes the socket. */
+    /** How long the exit report waits for the task's shutdown hooks before it closes its pipes. */
     private static final long TASK_HOOKS_MILLIS = 300;
-    /** How often an exiting child, whose socket is closed, looks whether its parent is still there. */
+    /** How often an exiting child, whose pipes are closed, looks whether its parent is still there. */
     private static final long PARENT_WATCH_MILLIS = 100;
     private static volatile boolean leaving;
-    /** Opens when the child closes its socket on purpose: from then on its parent process is watched. */
+    /** Opens when the child closes its pipes on purpose: from then on its parent process is watched. */
     private static final CountDownLatch LEAVING = new CountDownLatch(1);
     /** Set when a signal, not a call of the child's own, started the JVM's shutdown: the thread that handles it. */
     private static volatile Thread signalHandler;
@@ -65,16 +69,15 @@ public final class ChildMain {
     enum Purpose { WORK, WAIT }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 3) {
-            System.err.println("ChildMain is started by ProcLab, not by hand (SOCKET TOKEN WORK|WAIT)");
+        if (args.length != 2) {
+            System.err.println("ChildMain is started by ProcLab, not by hand (PIPE WORK|WAIT)");
             System.exit(2);
         }
-        Purpose purpose = Purpose.valueOf(args[2]);
-        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
-        socket.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
-        FrameChannel channel = new FrameChannel(socket);
+        Purpose purpose = Purpose.valueOf(args[1]);
+        FrameChannel channel = FrameChannel.of(new FileInputStream(FileDescriptor.in).getChannel(), openPipeBack(args[0]));
+        System.setIn(InputStream.nullInputStream());
         long pid = ProcessHandle.current().pid();
-        channel.send(FrameType.HELLO, 0, args[1].getBytes(StandardCharsets.UTF_8));
+        channel.send(FrameType.HELLO, 0, new byte[0]);
         ProcessHandle.current().parent().ifPresent(ChildMain::watchParentOnceLeaving);
         reportOwnExit(channel);
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
@@ -105,13 +108,22 @@ public final class ChildMain {
             if (!leaving) {
                 throw e;
             }
-            return; // the JVM is exiting (a signal, or System.exit in another thread) and has closed the socket
+            return; // the JVM is exiting (a signal, or System.exit in another thread) and has closed the pipes
         }
         endOwnChildren();
         leave(channel);
         reader.join(1000);
         ClassesToArchive.loadIfArchiving();
         System.exit(status);
+    }
+
+    /**
+     * Opens the named pipe to the parent for reading and writing, not only writing: that never waits,
+     * where opening it for writing waits until the parent opens it for reading, which a parent that
+     * died while this JVM booted never does. The child then reads its standard input's end and exits.
+     */
+    private static OutputStream openPipeBack(String path) throws IOException {
+        return new FileOutputStream(new RandomAccessFile(path, "rw").getFD());
     }
 
     /**
@@ -234,9 +246,9 @@ public final class ChildMain {
     }
 
     /**
-     * Flushes the child's output and closes its socket on purpose, so that the frame reader ends
+     * Flushes the child's output and closes its pipes on purpose, so that the frame reader ends
      * instead of halting the JVM as it does when the parent is gone. Frames sent before, EXITING
-     * included, still reach the parent. Without the socket the child no longer sees its parent die,
+     * included, still reach the parent. Without them the child no longer sees its parent die,
      * so the parent process is watched instead while the JVM finishes exiting: a shutdown hook of
      * the task that never returns would otherwise outlive the notebook.
      */
@@ -322,7 +334,7 @@ public final class ChildMain {
                     }
                 }
             } catch (IOException e) {
-                // the socket ended: either we are leaving or the parent is gone
+                // the pipe ended: either we are leaving or the parent is gone
             }
             if (!leaving) {
                 Runtime.getRuntime().halt(PARENT_GONE);

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The parent's handle on one child JVM: the OS process, the socket to it, the pumps that carry
+ * The parent's handle on one child JVM: the OS process, the pipes to it, the pumps that carry
  * its output, and the jobs it is running.
  *
  * <p>Exit codes follow Python: the child's status, or minus the signal number when a signal ended
@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * connects (it cannot boot) keeps the reason in {@link #startFailure()}.
  *
  * <p>Every child is registered in {@link #live()} until it has exited, so the owner (the kernel)
- * can end them all; each child also exits by itself when its parent disappears (its socket closes).
+ * can end them all; each child also exits by itself when its parent disappears (its standard input ends).
  */
 public final class ChildProcess {
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
@@ -53,7 +53,7 @@ public final class ChildProcess {
     private final Map<Long, PendingJob> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
-    private volatile FrameChannel socket;
+    private volatile FrameChannel connection;
     /** Why the child never connected: it ended first, or did not connect in time and was killed. */
     private volatile ProcessStartException bootFailure;
     private volatile int signalSent;
@@ -121,8 +121,8 @@ public final class ChildProcess {
         firstWork.accept(child);
         LIVE.add(child);
         ProcessEvents.started(name, child.pid);
-        jvm.connection().handle((socket, failure) -> {
-            child.handOver(socket, failure);
+        jvm.connection().handle((channel, failure) -> {
+            child.handOver(channel, failure);
             return null;
         }).thenCompose(handedOver -> child.os.onExit()).thenRun(child::exited);
         return child;
@@ -136,7 +136,7 @@ public final class ChildProcess {
      */
     private void handOver(FrameChannel connected, Throwable failure) {
         if (failure == null) {
-            socket = connected;
+            connection = connected;
             try {
                 channel.connected(connected);
             } catch (IOException e) {
@@ -304,7 +304,7 @@ public final class ChildProcess {
 
 
     private void readFrames() {
-        FrameChannel connected = socket;
+        FrameChannel connected = connection;
         try {
             Frame frame;
             while ((frame = connected.receive()) != null) {

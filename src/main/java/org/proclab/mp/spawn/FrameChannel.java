@@ -9,27 +9,42 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.ReadableByteChannel;
 
 /**
- * Frames over a local socket: {@code [type:1][id:8][length:4][payload]}. Sending is
- * thread-safe (a frame is sent whole, and a flush sends every frame written before it); receiving is
- * for one reader thread.
+ * Frames over a pair of pipes: {@code [type:1][id:8][length:4][payload]}. Sending is thread-safe (a
+ * frame is sent whole, and a flush sends every frame written before it); receiving is for one reader
+ * thread. How a parent and its child get their pipes: {@link ChildPipes}.
  */
 public final class FrameChannel implements AutoCloseable {
     /** Frames larger than this are refused, so a corrupt length cannot exhaust memory. */
     static final int MAX_PAYLOAD = 512 * 1024 * 1024;
 
-    private final SocketChannel socket;
+    private final InputStream source;
+    private final OutputStream sink;
     private final DataInputStream in;
     private final DataOutputStream out;
 
-    public FrameChannel(SocketChannel socket) {
-        this.socket = socket;
-        this.in = new DataInputStream(new BufferedInputStream(new ReadSide(socket), 64 * 1024));
-        this.out = new DataOutputStream(new BufferedOutputStream(new WriteSide(socket), 64 * 1024));
+    private FrameChannel(InputStream source, OutputStream sink) {
+        this.source = source;
+        this.sink = sink;
+        this.in = new DataInputStream(new BufferedInputStream(source, 64 * 1024));
+        this.out = new DataOutputStream(new BufferedOutputStream(sink, 64 * 1024));
     }
 
+    /** Frames read from {@code source} and written to {@code sink}; closing the channel closes both. */
+    static FrameChannel of(InputStream source, OutputStream sink) {
+        return new FrameChannel(source, sink);
+    }
+
+    /**
+     * Frames read from {@code source}, a channel whose {@code close()} wakes a thread blocked in a read
+     * (a {@link java.nio.channels.FileChannel} does), and written to {@code sink}. A child reads its
+     * standard input so: a thread left blocked in a plain read would delay its JVM's exit by ~300 ms.
+     */
+    static FrameChannel of(ReadableByteChannel source, OutputStream sink) {
+        return new FrameChannel(new ReadSide(source), sink);
+    }
     public synchronized void send(FrameType type, long id, byte[] payload) throws IOException {
         write(type, id, payload);
         out.flush();
@@ -67,27 +82,32 @@ public final class FrameChannel implements AutoCloseable {
     }
 
     /**
-     * Closes the socket once a frame that another thread is sending has gone out whole, so that a
+     * Closes both pipes once a frame that another thread is sending has gone out whole, so that a
      * side that closes on purpose never leaves the other reading half a frame.
      */
     @Override
     public synchronized void close() {
+        closeQuietly(sink);
+        closeQuietly(source);
+    }
+
+    private static void closeQuietly(AutoCloseable end) {
         try {
-            socket.close();
-        } catch (IOException e) {
-            // closing a socket that already failed: nothing left to release
+            end.close();
+        } catch (Exception e) {
+            // closing a pipe that already failed: nothing left to release
         }
     }
 
     /*
-     * Plain adapters instead of Channels.newInputStream/newOutputStream: on some JDKs those hold the
-     * channel's blocking lock while a read waits, which would block every send meanwhile.
+     * A plain adapter instead of Channels.newInputStream: on some JDKs that holds the channel's
+     * blocking lock while a read waits.
      */
     private static final class ReadSide extends InputStream {
-        private final SocketChannel socket;
+        private final ReadableByteChannel channel;
 
-        ReadSide(SocketChannel socket) {
-            this.socket = socket;
+        ReadSide(ReadableByteChannel channel) {
+            this.channel = channel;
         }
 
         @Override
@@ -98,28 +118,12 @@ public final class FrameChannel implements AutoCloseable {
 
         @Override
         public int read(byte[] bytes, int offset, int length) throws IOException {
-            return length == 0 ? 0 : socket.read(ByteBuffer.wrap(bytes, offset, length));
-        }
-    }
-
-    private static final class WriteSide extends OutputStream {
-        private final SocketChannel socket;
-
-        WriteSide(SocketChannel socket) {
-            this.socket = socket;
+            return length == 0 ? 0 : channel.read(ByteBuffer.wrap(bytes, offset, length));
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-            while (buffer.hasRemaining()) {
-                socket.write(buffer);
-            }
+        public void close() throws IOException {
+            channel.close();
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sending side of a child's socket, usable from the moment the child's JVM exists: frames
+ * The sending side of a child's pipes, usable from the moment the child's JVM exists: frames
  * sent before the child has connected are kept, in order, and go out the moment it connects. This
  * is what lets {@code Process.start()} return while the child is still booting, with its name and
  * task already on their way.

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The child's class loader for classes that exist only in the parent, such as the classes JShell
  * generates for notebook cells. A class not found on the child's class path is asked for over the
- * socket, and the parent answers with its bytes.
+ * pipes to the parent, and the parent answers with its bytes.
  *
  * <p>JShell gives every new version of a cell class a new name, so a loaded class never goes stale.
  * The loader keeps what it received, so that the child can ship those classes on to processes of

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Waits for the shutdown hooks of a child's task, so that the child closes its socket to the
+ * Waits for the shutdown hooks of a child's task, so that the child closes its pipes to the
  * parent only after them: until then a task's hook can still load a class from the parent (in the
  * kernel: a method of another cell that the hook calls).
  *
