@@ -28,6 +28,9 @@ final class PoolJobs {
      * the worker's memory stays in step with the parent's {@link ShippedFunctions}.
      */
     static final class Remember implements ChildJob, Externalizable {
+        /** Declared so that serialization does not hash the class (see ProcessJob). */
+        private static final long serialVersionUID = 1L;
+
         private long id;
         private byte[] function;
 
@@ -66,6 +69,9 @@ final class PoolJobs {
      * list of results in order. Items and results travel packed (see {@link CompactList}).
      */
     static final class MapChunk<T, R> extends ItemsChunk {
+        /** Declared so that serialization does not hash the class (see ProcessJob). */
+        private static final long serialVersionUID = 1L;
+
         /** For deserialization. */
         public MapChunk() {
         }
@@ -88,6 +94,9 @@ final class PoolJobs {
 
     /** Runs the remembered action {@code action} on each item of a chunk; there is no value. */
     static final class ForEachChunk<T> extends ItemsChunk {
+        /** Declared so that serialization does not hash the class (see ProcessJob). */
+        private static final long serialVersionUID = 1L;
+
         /** For deserialization. */
         public ForEachChunk() {
         }
@@ -108,6 +117,9 @@ final class PoolJobs {
 
     /** A chunk of packed items for the remembered function {@code function}. */
     abstract static class ItemsChunk implements ChildJob, Externalizable {
+        /** Declared so that serialization does not hash the class (see ProcessJob). */
+        private static final long serialVersionUID = 1L;
+
         long function;
         Object items;
 

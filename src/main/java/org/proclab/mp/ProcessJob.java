@@ -17,6 +17,12 @@ import org.proclab.mp.spawn.UserClasses;
  * with the user's classes, where a failure to read it is reported like one of the task's.
  */
 final class ProcessJob implements ChildJob, Externalizable {
+    /**
+     * Declared, not computed: without it, serialization hashes the class with SHA-1 to find it, and
+     * that loads Java's security providers, ~20 ms of CPU in every child's start.
+     */
+    private static final long serialVersionUID = 1L;
+
     private byte[] task;
 
     /** For deserialization. */
