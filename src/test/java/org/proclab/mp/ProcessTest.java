@@ -110,6 +110,18 @@ class ProcessTest {
         assertFalse(ChildProcess.live().stream().anyMatch(child -> child.pid() == process.pid()));
     }
 
+    // A child's System.in is at its end at once, as /dev/null is for a child of Python's multiprocessing:
+    // the child's real standard input carries its parent's frames and must not reach the task.
+    @Test
+    void systemInOfAChildReadsNothing() throws InterruptedException {
+        Process process = track(new Process(() -> System.out.println("read " + System.in.read())));
+        try (Captured captured = new Captured()) {
+            process.start().join();
+            assertEquals("read -1\n", captured.out());
+        }
+        assertEquals(0, process.exitCode());
+    }
+
     // pid() is a real OS process, a direct child of this JVM running ChildMain, that exists while the task runs.
     @Test
     void pidIsARealChildProcessOfThisJvm() throws InterruptedException {
