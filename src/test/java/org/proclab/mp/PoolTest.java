@@ -479,6 +479,25 @@ class PoolTest {
         assertThrows(IllegalStateException.class, () -> own.map(x -> x, ONE_TO_TEN));
     }
 
+    // join() after terminate() returns only when the call a worker was running has failed, in every round.
+    @Test
+    void joinAfterTerminateFindsTheRunningCallFailed() throws InterruptedException {
+        for (int round = 0; round < 3; round++) {
+            Pool own = new Pool(1);
+            Event running = new Event();
+            AsyncResult<Integer> call = own.applyAsync(() -> {
+                running.set();
+                Thread.sleep(60_000);
+                return 1;
+            });
+            running.await();
+            own.terminate();
+            own.join();
+            assertTrue(call.ready(), "join() returned before the running call failed, in round " + round);
+            assertFalse(call.successful());
+        }
+    }
+
     // Leaving try-with-resources closes the pool: work already submitted still completes, and the workers exit.
     @Test
     void tryWithResourcesClosesAndWorkersExit() throws InterruptedException {

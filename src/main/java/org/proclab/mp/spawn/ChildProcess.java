@@ -417,25 +417,32 @@ public final class ChildProcess {
         int code = pythonExitCode(os.exitValue(), signalSent, exitsByOwnCall);
         LIVE.remove(this);
         ProcessEvents.exited(name, pid, code);
+        // the jobs fail before the exit code is known, so that whoever waits for the exit (a pool's
+        // join()) finds every result settled; the second call fails a job submitted in between
+        failPending(code);
         exitCode.complete(code);
         failPending();
     }
 
+    /** {@link #failPending(int)} once the child has exited; before that, nothing. */
+    private void failPending() {
+        if (exitCode.isDone()) {
+            failPending(exitCode.join());
+        }
+    }
+
     /**
-     * After the child died: the job it was running (the oldest, as a child runs jobs in order)
-     * fails with {@link ChildDiedException}; jobs it had not started fail with
+     * After the child died with {@code code}: the job it was running (the oldest, as a child runs
+     * jobs in order) fails with {@link ChildDiedException}; jobs it had not started fail with
      * {@link JobNotStartedException}, so their sender can give them to another child.
      */
-    private void failPending() {
-        if (!exitCode.isDone()) {
-            return;
-        }
+    private void failPending(int code) {
         List<Long> ids = new ArrayList<>(pending.keySet());
         ids.sort(null);
         for (int i = 0; i < ids.size(); i++) {
             PendingJob job = pending.remove(ids.get(i));
             if (job != null) {
-                String how = name + " (pid " + pid + ") " + describeExit(exitCode.join());
+                String how = name + " (pid " + pid + ") " + describeExit(code);
                 job.result().completeExceptionally(i == 0
                         ? new ChildDiedException(how + " while running a task")
                         : new JobNotStartedException(how + " before it started this task"));
