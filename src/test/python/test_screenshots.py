@@ -1,7 +1,7 @@
-"""The helper cells as a student sees them: a notebook that uses each helper runs on the kernel, is
-exported to HTML with nbconvert and drawn by headless Chromium, in a light and a dark page. The
-screenshots are kept under target/screenshots/ for people to look at; the test checks that the page
-rendered every helper's output and that the pictures are not blank.
+"""The helper cells and the lessons as a student sees them: a notebook that uses each helper runs on the
+kernel, and every lesson with its saved outputs, is exported to HTML with nbconvert and drawn by headless
+Chromium, in a light and a dark page. The screenshots are kept under target/screenshots/ for people to
+look at; the tests check that the pages rendered the outputs and that the pictures are not blank.
 
 Chromium comes from apt (`chromium`); without it these tests are skipped.
 """
@@ -111,5 +111,27 @@ def test_light_screenshot(page):
 # The dark page draws too, with the same outputs readable on a dark background.
 def test_dark_screenshot(page):
     picture = _screenshot(page[1].replace("</head>", DARK_STYLE + "</head>", 1), "helpers-dark")
+    assert picture.stat().st_size > 20_000
+    assert _distinct_colours(picture) > 50
+
+
+LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+# Each lesson as a student opens it, with the outputs it was saved with, drawn in a light and a dark
+# page: the page is a real picture (not blank, not an error page) and the lesson's SVG pictures are in it.
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_screenshot(path, theme):
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    lesson = nbformat.read(path, as_version=4)
+    svgs = sum("image/svg+xml" in output.get("data", {}) for cell in lesson.cells for output in cell.get("outputs", []))
+    body, _ = HTMLExporter().from_notebook_node(lesson)
+    assert body.count("<svg") >= svgs
+    if theme == "dark":
+        body = body.replace("</head>", DARK_STYLE + "</head>", 1)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    picture = _screenshot(body, "lesson-" + path.stem + "-" + theme)
     assert picture.stat().st_size > 20_000
     assert _distinct_colours(picture) > 50
