@@ -1,5 +1,6 @@
 package org.proclab.course;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,41 @@ public final class Check {
     private static final CheckWindow WINDOW = new CheckWindow();
 
     private Check() {
+    }
+
+    /**
+     * A prediction a student wrote down, with the moment it was noted, made by {@link Check#predict}.
+     * {@link Check#predictedBeforeRun} passes when a process ran after that moment: the prediction came
+     * before the run that shows the truth. It does not need to be right; guessing first and then looking
+     * is the exercise. (Nested in Check, as {@link Observed} is, because cells import only Check: an
+     * import of its own would clash with a student's class of the same name.)
+     *
+     * @param question what was asked
+     * @param answer the student's answer; null (or blank text) while there is none
+     * @param notedAt {@link System#nanoTime()} when it was noted
+     */
+    public record Prediction<T>(String question, T answer, long notedAt) {
+        /** Whether an answer was written: not null, and not blank when it is text. */
+        public boolean answered() {
+            return answer != null && !(answer instanceof CharSequence text && text.toString().isBlank());
+        }
+    }
+
+    /**
+     * What {@link Check#observe} saw while a student's method ran: the value it returned, the processes
+     * started meanwhile and the time it took, so a check can compare a measured time or a result with the
+     * processes that really produced it.
+     *
+     * @param value what the method returned
+     * @param processes the processes started while it ran
+     * @param startedAt {@link System#nanoTime()} just before the call
+     * @param endedAt {@link System#nanoTime()} just after it returned
+     */
+    public record Observed<T>(T value, ProcessRecords processes, long startedAt, long endedAt) {
+        /** How long the call took. */
+        public Duration took() {
+            return Duration.ofNanos(endedAt - startedAt);
+        }
     }
 
     /** A check that failed: its message says what was expected and, if given, a hint. */

@@ -1,6 +1,7 @@
 package org.proclab.course;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One process that the notebook started (or that one of its processes started), as the kernel
@@ -17,11 +18,29 @@ import java.time.Duration;
  * @param exitedAt when its exit was seen, or null while it runs
  * @param exitCode its exit code as {@code Process.exitCode()} reports it (negative: the signal that
  *                 ended it), or null while it runs
- * @param tasks how many pool tasks (chunks of a map, calls of apply) it ran; 0 for a plain process
- * @param busy how long those tasks took altogether
+ * @param tasks the pool tasks (chunks of a map, calls of apply) it ran, in order; none for a plain process
  */
 public record ProcessRecord(String name, long pid, long parentPid, long startedAt, Long exitedAt, Integer exitCode,
-                            int tasks, Duration busy) {
+                            List<Task> tasks) {
+    /**
+     * One pool task a worker ran, from when it began (it reached the worker, or the worker's previous
+     * task ended) until its result was back: a map measured from before it to after it spans its tasks.
+     *
+     * @param worker the pid of the worker that ran it
+     * @param label what it was, as {@code %timeline} labels it
+     */
+    public record Task(long worker, long began, long ended, String label) {
+        /** How long it took. */
+        public Duration took() {
+            return Duration.ofNanos(ended - began);
+        }
+    }
+
+    /** Copies the tasks, so the record cannot change. */
+    public ProcessRecord {
+        tasks = List.copyOf(tasks);
+    }
+
     /** Whether it has exited. */
     public boolean ended() {
         return exitCode != null;
@@ -34,7 +53,12 @@ public record ProcessRecord(String name, long pid, long parentPid, long startedA
 
     /** Whether it was a pool worker that ran at least one task. */
     public boolean ranTasks() {
-        return tasks > 0;
+        return !tasks.isEmpty();
+    }
+
+    /** How long its tasks took altogether. */
+    public Duration busy() {
+        return tasks.stream().map(Task::took).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Whether it ran entirely between the two {@link System#nanoTime()} readings. */
@@ -45,6 +69,6 @@ public record ProcessRecord(String name, long pid, long parentPid, long startedA
     @Override
     public String toString() {
         return name + " (pid " + pid + (exitCode == null ? ", running" : ", exit code " + exitCode)
-                + (tasks > 0 ? ", " + tasks + (tasks == 1 ? " task" : " tasks") : "") + ")";
+                + (tasks.isEmpty() ? "" : ", " + tasks.size() + (tasks.size() == 1 ? " task" : " tasks")) + ")";
     }
 }

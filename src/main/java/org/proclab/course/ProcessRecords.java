@@ -1,6 +1,7 @@
 package org.proclab.course;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +97,10 @@ public final class ProcessRecords {
         return where(ProcessRecord::ranTasks);
     }
 
-    /** How many pool tasks they ran altogether. */
-    public int tasks() {
-        return records.stream().mapToInt(ProcessRecord::tasks).sum();
+    /** The pool tasks they ran, in the order they began. */
+    public List<ProcessRecord.Task> tasks() {
+        return records.stream().flatMap(record -> record.tasks().stream())
+                .sorted(Comparator.comparingLong(ProcessRecord.Task::began)).toList();
     }
 
     /** Those for which {@code test} holds. */
@@ -117,8 +119,7 @@ public final class ProcessRecords {
         private final ProcessEvents.Event start;
         private Long exitedAt;
         private Integer exitCode;
-        private int tasks;
-        private long busyNanos;
+        private final List<ProcessRecord.Task> tasks = new ArrayList<>();
 
         Builder(ProcessEvents.Event start) {
             this.start = start;
@@ -130,10 +131,7 @@ public final class ProcessRecords {
                     exitedAt = event.nanoTime();
                     exitCode = event.exitCode();
                 }
-                case TASK -> {
-                    tasks++;
-                    busyNanos += event.endNanoTime() - event.nanoTime();
-                }
+                case TASK -> tasks.add(new ProcessRecord.Task(event.pid(), event.nanoTime(), event.endNanoTime(), event.detail()));
                 default -> {
                     // lines printed and joins say nothing about how the process ran
                 }
@@ -142,7 +140,7 @@ public final class ProcessRecords {
 
         ProcessRecord build() {
             return new ProcessRecord(start.process(), start.pid(), start.parentPid(), start.nanoTime(), exitedAt, exitCode,
-                    tasks, Duration.ofNanos(busyNanos));
+                    tasks);
         }
     }
 }

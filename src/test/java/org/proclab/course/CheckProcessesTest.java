@@ -54,7 +54,7 @@ class CheckProcessesTest {
     // The workers that ran a map's tasks are the processes whose pids the tasks returned.
     @Test
     void poolWorkersThatRanTasksAreTheOnesTheResultsName() throws Exception {
-        Observed<List<Long>> mapped = Check.observe(() -> {
+        Check.Observed<List<Long>> mapped = Check.observe(() -> {
             try (var pool = new Pool(2)) {
                 return pool.map(x -> ProcessHandle.current().pid(), List.of(1, 2, 3, 4, 5, 6, 7, 8), 1);
             }
@@ -62,7 +62,9 @@ class CheckProcessesTest {
 
         ProcessRecords workers = mapped.processes().workers();
         assertEquals(new HashSet<>(mapped.value()), workers.pids());
-        assertEquals(8, workers.tasks(), "one task per chunk of one item");
+        assertEquals(8, workers.tasks().size(), "one task per chunk of one item");
+        assertTrue(workers.tasks().stream().allMatch(task -> task.began() - mapped.startedAt() >= 0
+                && mapped.endedAt() - task.ended() >= 0), "every task ran during the call");
         assertTrue(workers.stream().allMatch(worker -> worker.name().startsWith("SpawnPoolWorker-")), workers.toString());
     }
 
@@ -73,7 +75,7 @@ class CheckProcessesTest {
         earlier.start();
         earlier.join();
 
-        Observed<Long> observed = Check.observe(() -> {
+        Check.Observed<Long> observed = Check.observe(() -> {
             Process during = new Process(() -> { });
             during.start();
             during.join();
@@ -121,14 +123,14 @@ class CheckProcessesTest {
     // after the run, fails.
     @Test
     void aPredictionMustComeBeforeTheRun() throws InterruptedException {
-        Prediction<String> blank = Check.predict("which box changes", " ");
+        Check.Prediction<String> blank = Check.predict("which box changes", " ");
         started();
         assertThrows(Check.Failed.class, () -> Check.predictedBeforeRun(blank, "the first"));
 
-        Prediction<String> afterTheRun = Check.predict("which box changes", "the second");
+        Check.Prediction<String> afterTheRun = Check.predict("which box changes", "the second");
         assertThrows(Check.Failed.class, () -> Check.predictedBeforeRun(afterTheRun, "the first"));
 
-        Prediction<String> beforeTheRun = Check.predict("which box changes", "the second");
+        Check.Prediction<String> beforeTheRun = Check.predict("which box changes", "the second");
         started();
         Check.predictedBeforeRun(beforeTheRun, "the first");
     }
