@@ -155,6 +155,24 @@ public final class Check {
      * @param truth what the run showed, for the student to compare with the guess
      */
     public static <T> void predictedBeforeRun(Prediction<T> prediction, T truth) {
+        notedBeforeARun(prediction);
+        pass("you predicted before the run (" + prediction.question() + "): you said " + prediction.answer()
+                + ", the run showed " + truth + (same(prediction.answer(), truth) ? ". Right!"
+                : ". Not what you expected: find out why below"));
+    }
+
+    /**
+     * Passes as {@link #predictedBeforeRun(Prediction, Object)} does, for a question whose truth
+     * changes from run to run (which process finished first): the cell that ran shows it, and the
+     * line only repeats the prediction.
+     */
+    public static void predictedBeforeRun(Prediction<?> prediction) {
+        notedBeforeARun(prediction);
+        pass("you predicted before the run (" + prediction.question() + "): you said " + prediction.answer()
+                + "; compare it with what the run showed");
+    }
+
+    private static void notedBeforeARun(Prediction<?> prediction) {
         if (prediction == null || !prediction.answered()) {
             throw fail("a prediction: not yet. Hint: write your answer in the prediction cell and run it, "
                     + "then run the cell that shows the truth, then this one");
@@ -163,9 +181,6 @@ public final class Check {
             throw fail(prediction.question() + ": no process ran after your prediction was noted. Hint: run the "
                     + "prediction cell, then the cell that shows the truth, then this one");
         }
-        pass("you predicted before the run (" + prediction.question() + "): you said " + prediction.answer()
-                + ", the run showed " + truth + (same(prediction.answer(), truth) ? ". Right!"
-                : ". Not what you expected: find out why below"));
     }
 
     /** How many checks passed in this process so far. */

@@ -133,6 +133,8 @@ class CheckProcessesTest {
         Check.Prediction<String> beforeTheRun = Check.predict("which box changes", "the second");
         started();
         Check.predictedBeforeRun(beforeTheRun, "the first");
+        Check.predictedBeforeRun(beforeTheRun);
+        assertThrows(Check.Failed.class, () -> Check.predictedBeforeRun(blank));
     }
 
     private static Process started() throws InterruptedException {
