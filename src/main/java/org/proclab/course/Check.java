@@ -1,6 +1,8 @@
 package org.proclab.course;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,12 +17,63 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A passing check prints one line starting with ✓. A failing one throws {@link Failed}, so the
  * cell shows an error that says what was expected, and a "Run All" stops there like any error.
+ *
+ * <p>A value can be typed in without doing the work: {@code killedCode = -9} without killing anything.
+ * So a check can ask which processes really ran ({@link #processes()}, {@link #processesSinceLastCheck()},
+ * {@link #observe}): their pids, names, exit codes, lives and the pool tasks they ran, as the kernel
+ * recorded them. A check then passes only when a process behind the answer exists:
+ *
+ * <pre>{@code
+ * var sleeperRecord = Check.processes().withPid(sleeper.pid());
+ * Check.that("killedCode is the exit code of a child that was killed",
+ *         sleeperRecord.isPresent() && sleeperRecord.get().exitCode() == -9 && killedCode == -9, "...");
+ * }</pre>
+ *
+ * <p>A predict-then-run task notes the student's guess with {@link #predict} before the cell that
+ * shows the truth; {@link #predictedBeforeRun} passes when processes ran after the guess was noted,
+ * right or not.
  */
 public final class Check {
     private static final AtomicInteger PASSED = new AtomicInteger();
     private static final AtomicInteger FAILED = new AtomicInteger();
+    private static final CheckWindow WINDOW = new CheckWindow();
 
     private Check() {
+    }
+
+    /**
+     * A prediction a student wrote down, with the moment it was noted, made by {@link Check#predict}.
+     * {@link Check#predictedBeforeRun} passes when a process ran after that moment: the prediction came
+     * before the run that shows the truth. It does not need to be right; guessing first and then looking
+     * is the exercise. (Nested in Check, as {@link Observed} is, because cells import only Check: an
+     * import of its own would clash with a student's class of the same name.)
+     *
+     * @param question what was asked
+     * @param answer the student's answer; null (or blank text) while there is none
+     * @param notedAt {@link System#nanoTime()} when it was noted
+     */
+    public record Prediction<T>(String question, T answer, long notedAt) {
+        /** Whether an answer was written: not null, and not blank when it is text. */
+        public boolean answered() {
+            return answer != null && !(answer instanceof CharSequence text && text.toString().isBlank());
+        }
+    }
+
+    /**
+     * What {@link Check#observe} saw while a student's method ran: the value it returned, the processes
+     * started meanwhile and the time it took, so a check can compare a measured time or a result with the
+     * processes that really produced it.
+     *
+     * @param value what the method returned
+     * @param processes the processes started while it ran
+     * @param startedAt {@link System#nanoTime()} just before the call
+     * @param endedAt {@link System#nanoTime()} just after it returned
+     */
+    public record Observed<T>(T value, ProcessRecords processes, long startedAt, long endedAt) {
+        /** How long the call took. */
+        public Duration took() {
+            return Duration.ofNanos(endedAt - startedAt);
+        }
     }
 
     /** A check that failed: its message says what was expected and, if given, a hint. */
@@ -37,7 +90,7 @@ public final class Check {
         if (Objects.equals(expected, actual)) {
             pass(what);
         } else {
-            fail(what + ": expected " + expected + " but got " + actual);
+            throw fail(what + ": expected " + expected + " but got " + actual);
         }
     }
 
@@ -46,7 +99,87 @@ public final class Check {
         if (condition) {
             pass(what);
         } else {
-            fail(what + ": not yet. Hint: " + hint);
+            throw fail(what + ": not yet. Hint: " + hint);
+        }
+    }
+
+    /**
+     * Every process this notebook started, and those they started, oldest first: all the kernel's
+     * event log still holds (its latest {@value org.proclab.mp.spawn.ProcessEvents#CAPACITY} events).
+     */
+    public static ProcessRecords processes() {
+        return ProcessRecords.startedSince(WINDOW.notebookStart());
+    }
+
+    /**
+     * The processes started since the last check of an earlier cell: those of the cells between the
+     * previous check cell and this one, when the student runs the notebook in order, and those this
+     * cell has started so far. A check that asks "did the work above really run in processes"
+     * looks here, so that processes of an earlier task do not count.
+     */
+    public static ProcessRecords processesSinceLastCheck() {
+        return ProcessRecords.startedSince(WINDOW.sinceLastCheck());
+    }
+
+    /**
+     * Runs {@code work} (typically a method the student wrote) and returns its value with the
+     * processes started while it ran and the moments it began and ended, so that a check can run the
+     * student's code itself on inputs of its own and see that processes did the work, or that a time
+     * the method measured is no shorter than the lives of the processes it measured.
+     *
+     * @throws Exception whatever {@code work} throws
+     */
+    public static <T> Observed<T> observe(Callable<T> work) throws Exception {
+        long before = System.nanoTime();
+        T value = work.call();
+        long after = System.nanoTime();
+        return new Observed<>(value, ProcessRecords.startedSince(before).where(record -> record.startedAt() - after <= 0),
+                before, after);
+    }
+
+    /**
+     * Notes a prediction now, before the cell that shows the truth runs, and prints it, so the student
+     * sees it was noted. Write the answer in place of null.
+     */
+    public static <T> Prediction<T> predict(String question, T answer) {
+        Prediction<T> prediction = new Prediction<>(question, answer, System.nanoTime());
+        System.out.println(prediction.answered() ? "Prediction noted: " + question + " → " + answer
+                : "No prediction yet: write your answer in this cell, then run it");
+        return prediction;
+    }
+
+    /**
+     * Passes if {@code prediction} has an answer and a process started after it was noted: the
+     * student guessed, then ran the cell that shows the truth. Right or wrong, the line says both.
+     *
+     * @param truth what the run showed, for the student to compare with the guess
+     */
+    public static <T> void predictedBeforeRun(Prediction<T> prediction, T truth) {
+        notedBeforeARun(prediction);
+        pass("you predicted before the run (" + prediction.question() + "): you said " + prediction.answer()
+                + ", the run showed " + truth + (same(prediction.answer(), truth) ? ". Right!"
+                : ". Not what you expected: find out why below"));
+    }
+
+    /**
+     * Passes as {@link #predictedBeforeRun(Prediction, Object)} does, for a question whose truth
+     * changes from run to run (which process finished first): the cell that ran shows it, and the
+     * line only repeats the prediction.
+     */
+    public static void predictedBeforeRun(Prediction<?> prediction) {
+        notedBeforeARun(prediction);
+        pass("you predicted before the run (" + prediction.question() + "): you said " + prediction.answer()
+                + "; compare it with what the run showed");
+    }
+
+    private static void notedBeforeARun(Prediction<?> prediction) {
+        if (prediction == null || !prediction.answered()) {
+            throw fail("a prediction: not yet. Hint: write your answer in the prediction cell and run it, "
+                    + "then run the cell that shows the truth, then this one");
+        }
+        if (ProcessRecords.startedSince(prediction.notedAt()).isEmpty()) {
+            throw fail(prediction.question() + ": no process ran after your prediction was noted. Hint: run the "
+                    + "prediction cell, then the cell that shows the truth, then this one");
         }
     }
 
@@ -60,13 +193,28 @@ public final class Check {
         return FAILED.get();
     }
 
+    /** A new notebook begins: {@link #processes()} and the last check start again from here. */
+    static void notebookStarted() {
+        WINDOW.notebookStarted();
+    }
+
+    private static boolean same(Object answer, Object truth) {
+        if (answer instanceof CharSequence said && truth instanceof CharSequence shown) {
+            return said.toString().strip().equalsIgnoreCase(shown.toString().strip());
+        }
+        return Objects.equals(answer, truth);
+    }
+
     private static void pass(String what) {
+        WINDOW.checked();
         PASSED.incrementAndGet();
         System.out.println("✓ " + what);
     }
 
-    private static void fail(String message) {
+    /** Counts a failed check and returns the error to throw, so the compiler sees that the caller stops. */
+    private static Failed fail(String message) {
+        WINDOW.checked();
         FAILED.incrementAndGet();
-        throw new Failed("✗ " + message);
+        return new Failed("✗ " + message);
     }
 }

@@ -89,6 +89,7 @@ public final class TerminalRunner implements AutoCloseable {
     public Outcome run(Notebook notebook, Mode mode) throws IOException {
         int run = 0;
         int failed = 0;
+        Check.notebookStarted();
         out.println(RULE);
         out.println(notebook.name());
         out.println(RULE);

@@ -17,6 +17,14 @@ public final class CellClock {
         current = System.nanoTime();
     }
 
+    /**
+     * When the current cell started ({@link System#nanoTime()}): lets code that a cell calls tell
+     * whether something it remembers happened in this cell or in an earlier one.
+     */
+    public static long currentCellStart() {
+        return current;
+    }
+
     /** When the cell before the current one started. */
     static long previousCellStart() {
         return previous;
