@@ -124,7 +124,7 @@ class MagicRunnerTest {
     @Test
     void lsmagicAndHelpDescribeTheMagics() {
         run("%lsmagic");
-        assertTrue(printed.toString().contains("Line magics: %classpath  %help  %load  %lsmagic  %maven  %mavenRepo  %ps  %time  %timeline  %vars"), printed.toString());
+        assertTrue(printed.toString().contains("Line magics: %classpath  %help  %load  %locks  %lsmagic  %maven  %mavenRepo  %ps  %time  %timeline  %vars"), printed.toString());
         assertTrue(printed.toString().contains("Cell magics: %%pool  %%spawn  %%time"), printed.toString());
         printed.setLength(0);
         run("%help %%time");

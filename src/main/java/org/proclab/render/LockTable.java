@@ -1,0 +1,101 @@
+package org.proclab.render;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.proclab.display.Html;
+import org.proclab.display.Table;
+import org.proclab.mp.LockSurvey;
+import org.proclab.mp.spawn.ProcessEvents;
+
+/**
+ * What {@code %locks} shows: a table of the session's locks, semaphores and conditions (which one,
+ * its state, the thread holding it, the threads waiting and for how long), named after the
+ * notebook's variables, and below it every wait cycle in words as a deadlock. HTML for notebooks,
+ * aligned text elsewhere; the explanation reuses the deadlock sentences.
+ */
+public final class LockTable {
+    private final LockSurvey survey;
+    private final Map<String, String> names;
+
+    private LockTable(LockSurvey survey, Map<String, String> names) {
+        this.survey = survey;
+        this.names = names;
+    }
+
+    /** Surveys the session's locks now, naming them after {@code variables} (the notebook's, name → value). */
+    public static LockTable now(Map<String, Object> variables) {
+        Map<Long, String> processNames = new HashMap<>();
+        ProcessStory.all(ProcessEvents.all()).forEach(story -> processNames.put(story.pid(), story.name()));
+        return new LockTable(LockSurvey.take(processNames), LockSurvey.namesOf(variables));
+    }
+
+    /** One sentence per wait cycle, e.g. {@code Deadlock: Process-1 (pid 1, thread main) holds a and waits for b; ...}. */
+    public List<String> deadlockSentences() {
+        return survey.deadlocks().stream().map(deadlock -> "Deadlock: " + deadlock.describe(names)
+                + " None of them can go on until one is stopped (terminate()) or gives up (acquire with a timeout).").toList();
+    }
+
+    /**
+     * The table and the deadlocks as a MIME bundle. Shown: what is held or waited for, or named by a
+     * variable; with {@code all}, every object; a last line counts the free ones left out.
+     */
+    public Map<String, String> bundle(boolean all) {
+        List<LockSurvey.Entry> shown = survey.entries().stream()
+                .filter(entry -> all || entry.busy() || names.containsKey(entry.id())).toList();
+        int left = survey.entries().size() - shown.size();
+        StringBuilder plain = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        if (shown.isEmpty()) {
+            String none = survey.entries().isEmpty() ? "No locks, semaphores or conditions yet."
+                    : "Nothing is held or waited for (" + left + " free; %locks --all lists them).";
+            plain.append(none).append('\n');
+            html.append("<p>").append(Html.escape(none)).append("</p>\n");
+        } else {
+            Table table = Table.of(rows(shown));
+            plain.append(table.text());
+            html.append(table.html());
+            if (left > 0) {
+                String more = left + " more, free and not named by a variable (%locks --all lists them).";
+                plain.append(more).append('\n');
+                html.append("<p>").append(Html.escape(more)).append("</p>\n");
+            }
+        }
+        for (String sentence : deadlockSentences()) {
+            plain.append(sentence).append('\n');
+            html.append("<p><b>Deadlock:</b> ").append(Html.escape(sentence.substring("Deadlock: ".length()))).append("</p>\n");
+        }
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", plain.toString());
+        bundle.put("text/html", html.toString());
+        return bundle;
+    }
+
+    private List<List<String>> rows(List<LockSurvey.Entry> entries) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("name", "kind", "state", "held by", "waiting"));
+        for (LockSurvey.Entry entry : entries) {
+            rows.add(List.of(names.getOrDefault(entry.id(), entry.id()), entry.kind(), entry.state(), holder(entry),
+                    waiters(entry)));
+        }
+        return rows;
+    }
+
+    private static String holder(LockSurvey.Entry entry) {
+        if (entry.holder() == null) {
+            return entry.kind().equals("Semaphore") ? "(no owner)" : "";
+        }
+        return entry.holder().describe() + (entry.holderEnded() ? ", ended: the next waiter takes it over" : "");
+    }
+
+    private static String waiters(LockSurvey.Entry entry) {
+        List<String> lines = new ArrayList<>();
+        for (LockSurvey.Waiter waiter : entry.waiters()) {
+            lines.add(waiter.party().describe() + (waiter.forSignal() ? ", for a signal," : "") + " for "
+                    + Durations.millis(waiter.waitedMillis() * 1_000_000L));
+        }
+        return String.join("\n", lines);
+    }
+}
