@@ -11,10 +11,11 @@ import org.proclab.mp.LockSurvey;
 import org.proclab.mp.spawn.ProcessEvents;
 
 /**
- * What {@code %locks} shows: a table of the session's locks, semaphores and conditions (which one,
- * its state, the thread holding it, the threads waiting and for how long), named after the
- * notebook's variables, and below it every wait cycle in words as a deadlock. HTML for notebooks,
- * aligned text elsewhere; the explanation reuses the deadlock sentences.
+ * What {@code %locks} shows: the session's locks, semaphores and conditions (which one, its state,
+ * the thread holding it, the threads waiting and for how long), named after the notebook's
+ * variables, and below them every wait cycle in words as a deadlock. An HTML table for notebooks;
+ * for text, one line per object (no padded columns, whose widths would change with the pids); the
+ * explanation reuses the deadlock sentences.
  */
 public final class LockTable {
     private final LockSurvey survey;
@@ -54,9 +55,8 @@ public final class LockTable {
             plain.append(none).append('\n');
             html.append("<p>").append(Html.escape(none)).append("</p>\n");
         } else {
-            Table table = Table.of(rows(shown));
-            plain.append(table.text());
-            html.append(table.html());
+            shown.forEach(entry -> plain.append(line(entry)).append('\n'));
+            html.append(Table.of(rows(shown)).html());
             if (left > 0) {
                 String more = left + " more, free and not named by a variable (%locks --all lists them).";
                 plain.append(more).append('\n');
@@ -81,6 +81,19 @@ public final class LockTable {
                     waiters(entry)));
         }
         return rows;
+    }
+
+    /** One object on one line, for text: {@code pen (Lock): locked by alice (pid 8, thread main); waiting: bob (...) for 2,104 ms}. */
+    private String line(LockSurvey.Entry entry) {
+        StringBuilder line = new StringBuilder(names.getOrDefault(entry.id(), entry.id())).append(" (").append(entry.kind())
+                .append("): ").append(entry.state());
+        if (entry.holder() != null) {
+            line.append(" by ").append(holder(entry));
+        }
+        if (!entry.waiters().isEmpty()) {
+            line.append("; waiting: ").append(waiters(entry).replace("\n", ", "));
+        }
+        return line.toString();
     }
 
     private static String holder(LockSurvey.Entry entry) {
