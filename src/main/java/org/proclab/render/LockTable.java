@@ -13,7 +13,8 @@ import org.proclab.mp.spawn.ProcessEvents;
 /**
  * What {@code %locks} shows: the session's locks, semaphores and conditions (which one, its state,
  * the thread holding it, the threads waiting and for how long), named after the notebook's
- * variables, and below them every wait cycle in words as a deadlock. An HTML table for notebooks;
+ * variables, and below them every wait cycle as a deadlock, in words and as a wait-for graph
+ * ({@link WaitForGraph}). An HTML table for notebooks;
  * for text, one line per object (no padded columns, whose widths would change with the pids); the
  * explanation reuses the deadlock sentences.
  */
@@ -63,11 +64,15 @@ public final class LockTable {
                 html.append("<p>").append(Html.escape(more)).append("</p>\n");
             }
         }
-        for (String sentence : deadlockSentences()) {
-            plain.append(sentence).append('\n');
-            html.append("<p><b>Deadlock:</b> ").append(Html.escape(sentence.substring("Deadlock: ".length()))).append("</p>\n");
-        }
+        List<String> sentences = deadlockSentences();
         Map<String, String> bundle = new LinkedHashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            String graph = WaitForGraph.svg(survey.deadlocks().get(i), names);
+            plain.append(sentences.get(i)).append('\n');
+            html.append("<p><b>Deadlock:</b> ").append(Html.escape(sentences.get(i).substring("Deadlock: ".length())))
+                    .append("</p>\n").append(graph);
+            bundle.putIfAbsent("image/svg+xml", graph.replaceFirst("<svg ", "<svg style=\"color:#212121;background-color:#ffffff\" "));
+        }
         bundle.put("text/plain", plain.toString());
         bundle.put("text/html", html.toString());
         return bundle;

@@ -52,6 +52,10 @@ class LockTableTest {
             assertTrue(plain.contains("Deadlock: ") && plain.contains("holds left and waits for right")
                     && plain.contains("holds right and waits for left"), plain);
             assertTrue(bundle.get("text/html").contains("<b>Deadlock:</b>"), bundle.get("text/html"));
+            String graph = bundle.get("image/svg+xml");
+            assertTrue(graph.startsWith("<svg ") && graph.contains(">left</text>") && graph.contains(">right</text>")
+                    && graph.contains(">" + first.name() + "</text>") && graph.contains(">waits for</text>")
+                    && graph.contains(">held by</text>"), graph);
         } finally {
             first.kill();
             second.kill();
