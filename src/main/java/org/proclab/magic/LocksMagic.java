@@ -1,12 +1,14 @@
 package org.proclab.magic;
 
+import java.util.Map;
 import org.proclab.render.LockTable;
 
 /**
  * {@code %locks}: who holds and who waits for each {@code Lock}, {@code RLock}, {@code Semaphore}
  * and {@code Condition} of the session, in the kernel and in every process it started, and any
  * wait cycle named as a deadlock (see {@link org.proclab.mp.LockSurvey}). Objects are named after
- * the notebook variables that hold them.
+ * the notebook variables that hold them. The survey runs as cell code does, so the stop button
+ * ends it and it belongs to this cell.
  */
 final class LocksMagic extends DescribedMagic {
     LocksMagic() {
@@ -22,7 +24,16 @@ final class LocksMagic extends DescribedMagic {
         if (!option.isEmpty() && !option.equals("--all")) {
             throw new MagicUsageException("the only option is --all");
         }
-        context.display(LockTable.now(NotebookVariables.byName(context.variables())).bundle(!option.isEmpty()));
+        Map<String, Object> variables = NotebookVariables.byName(context.variables());
+        LockTable table;
+        try {
+            table = context.runStoppable(() -> LockTable.now(variables));
+        } catch (InterruptedException e) {
+            return MagicOutcome.error("Interrupted", "%locks was stopped before it had read every lock");
+        } catch (Exception e) {
+            return MagicOutcome.error(e.getClass().getSimpleName(), "%locks could not read the locks: " + e.getMessage());
+        }
+        context.display(table.bundle(!option.isEmpty()));
         return new MagicOutcome.Done(null);
     }
 }
