@@ -3,6 +3,7 @@ package org.proclab.magic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.proclab.kernel.jshell.NotebookVariable;
 import org.proclab.mp.Process;
@@ -12,13 +13,15 @@ import org.proclab.render.LockTable;
 
 /**
  * {@code %explain on|off}: after every cell that started, ran or ended processes, a short panel says
- * in plain language what happened (see {@link org.proclab.render.Explanation}); when the cell ends
- * with processes or threads in a deadlock, it says who holds and waits for what (as {@code %locks}
- * does). Off by default; the course turns it on. Whoever runs cells asks
+ * in plain language what happened (see {@link org.proclab.render.Explanation}); when a cell ends
+ * with processes or threads in a new deadlock, it says who holds and waits for what (as {@code %locks}
+ * does), once. Off by default; the course turns it on. Whoever runs cells asks
  * {@link #explanationSince(long, Supplier)} after each cell.
  */
 public final class ExplainMagic extends DescribedMagic {
     private volatile boolean on;
+    /** The deadlocks told after an earlier cell and still there: told once, not after every cell. */
+    private Set<String> toldDeadlocks = Set.of();
 
     public ExplainMagic() {
         super("explain", false, "%explain on|off",
@@ -43,7 +46,7 @@ public final class ExplainMagic extends DescribedMagic {
 
     /**
      * The explanation of the cell that started at {@code cellStartNanos}, as a MIME bundle; null
-     * when explanations are off, or no process did anything during the cell and no deadlock is left.
+     * when explanations are off, or no process did anything during the cell and no new deadlock is there.
      *
      * @param variables the notebook's variables, which name the locks of a deadlock; asked only when explanations are on
      */
@@ -53,7 +56,9 @@ public final class ExplainMagic extends DescribedMagic {
         }
         List<String> sentences = new ArrayList<>(Explanation.sentences(ProcessEvents.since(cellStartNanos),
                 cellStartNanos, Process.current().name(), Process.current().pid()));
-        sentences.addAll(LockTable.now(NotebookVariables.byName(variables.get())).deadlockSentences());
+        List<String> deadlocks = LockTable.now(NotebookVariables.byName(variables.get())).deadlockSentences();
+        deadlocks.stream().filter(sentence -> !toldDeadlocks.contains(sentence)).forEach(sentences::add);
+        toldDeadlocks = Set.copyOf(deadlocks);
         return Explanation.bundle(sentences);
     }
 }
