@@ -9,13 +9,15 @@ import org.proclab.mp.LockSurvey;
 
 /**
  * A deadlock drawn as its wait-for graph, in SVG: the threads (rounded boxes) and the locks (square
- * boxes) of the cycle around a circle, an arrow "waits for" from each thread to the lock it wants
+ * boxes) of the cycle around an ellipse, an arrow "waits for" from each thread to the lock it wants
  * and an arrow "held by" from each lock to its holder, so the cycle is visible as arrows that come
  * back to where they started. Colours follow the page ({@code currentColor}), for light and dark themes.
  */
 final class WaitForGraph {
-    private static final int SIZE = 360;
-    private static final double RADIUS = 120;
+    private static final int WIDTH = 520;
+    private static final int HEIGHT = 320;
+    private static final double RADIUS_X = 170;
+    private static final double RADIUS_Y = 110;
     private static final int BOX_WIDTH = 150;
     private static final int BOX_HEIGHT = 40;
 
@@ -30,14 +32,13 @@ final class WaitForGraph {
             nodes.add(new Node(party.processName(), "pid " + party.pid() + ", " + party.threadName(), true));
             nodes.add(new Node(names.getOrDefault(step.waitsFor(), step.waitsFor()), "lock", false));
         }
-        double centre = SIZE / 2.0;
         double[][] at = new double[nodes.size()][];
         for (int i = 0; i < nodes.size(); i++) {
             double angle = Math.PI - 2 * Math.PI * i / nodes.size() - Math.PI / 4;
-            at[i] = new double[] {centre + RADIUS * Math.cos(angle), centre - RADIUS * Math.sin(angle)};
+            at[i] = new double[] {WIDTH / 2.0 + RADIUS_X * Math.cos(angle), HEIGHT / 2.0 - RADIUS_Y * Math.sin(angle)};
         }
         StringBuilder svg = new StringBuilder(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n", SIZE, SIZE, SIZE, SIZE));
+                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n", WIDTH, HEIGHT, WIDTH, HEIGHT));
         svg.append("<title>Wait-for graph of a deadlock</title>\n<defs><marker id=\"proclab-arrow\" viewBox=\"0 0 10 10\" "
                 + "refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
                 + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"currentColor\"/></marker></defs>\n");
