@@ -70,7 +70,7 @@ final class WaitForGraph {
         double dx = to[0] - from[0];
         double dy = to[1] - from[1];
         double length = Math.max(1, Math.hypot(dx, dy));
-        double inset = Math.min(0.4, (BOX_HEIGHT / 2.0 + 8) / length);
+        double inset = Math.min(0.4, Math.min(edge(BOX_WIDTH, dx), edge(BOX_HEIGHT, dy)));
         double[] start = {from[0] + dx * inset, from[1] + dy * inset};
         double[] end = {to[0] - dx * inset, to[1] - dy * inset};
         double bend = 0.18 * length;
@@ -81,6 +81,11 @@ final class WaitForGraph {
         double labelY = 0.25 * start[1] + 0.5 * control[1] + 0.25 * end[1];
         svg.append(format("<text x=\"%.1f\" y=\"%.1f\" fill=\"currentColor\" text-anchor=\"middle\" font-style=\"italic\">%s</text>\n",
                 labelX, labelY, label));
+    }
+
+    /** The fraction of a step of {@code delta} that takes a line from a box's centre out past its side of {@code extent}. */
+    private static double edge(int extent, double delta) {
+        return delta == 0 ? Double.MAX_VALUE : (extent / 2.0 + 6) / Math.abs(delta);
     }
 
     private static String format(String pattern, Object... values) {
