@@ -64,7 +64,7 @@ public final class LockSurvey {
      * @param waiters the threads waiting for it (or for a condition's signal), longest waiting first
      */
     public record Entry(String id, String kind, String state, Party holder, boolean holderEnded, List<Waiter> waiters) {
-        /** Whether it is held or waited for. */
+        /** Whether it is held (a semaphore: no place is free) or waited for. */
         public boolean busy() {
             return holder != null || !waiters.isEmpty() || state.startsWith("value=0");
         }
@@ -227,9 +227,6 @@ public final class LockSurvey {
                     lockWaitByThread.put(key, wait);
                 }
             }
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                threadNames.putIfAbsent(Liveness.self() << 32 | (thread.getId() & 0xffffffffL), thread.getName());
-            }
         }
 
         LockSurvey read(List<Path> files) {
@@ -304,8 +301,28 @@ public final class LockSurvey {
 
         private Party party(long pid, long threadId) {
             long key = pid << 32 | (threadId & 0xffffffffL);
+            String threadName = threadNames.get(key);
+            if (threadName == null && pid == Liveness.self()) {
+                threadName = localThreadName(threadId);
+            }
             return new Party(pid, threadId, processNames.getOrDefault(pid, "pid " + pid),
-                    threadNames.getOrDefault(key, "#" + threadId));
+                    threadName != null ? threadName : "#" + threadId);
+        }
+
+        /** The name of a live thread of this process, or null; only for holders that never waited. */
+        private static String localThreadName(long threadId) {
+            ThreadGroup root = Thread.currentThread().getThreadGroup();
+            while (root.getParent() != null) {
+                root = root.getParent();
+            }
+            Thread[] threads = new Thread[root.activeCount() + 16];
+            int count = root.enumerate(threads, true);
+            for (int i = 0; i < count; i++) {
+                if ((threads[i].getId() & 0xffffffffL) == threadId) {
+                    return threads[i].getName();
+                }
+            }
+            return null;
         }
 
         /** Follows "waits for a lock that X holds" from every waiting thread; a path that comes back is a cycle. */
