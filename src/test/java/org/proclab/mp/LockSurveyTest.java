@@ -102,6 +102,38 @@ class LockSurveyTest {
         child.join();
     }
 
+    // A child waiting for a Semaphore's place, and one waiting for a Condition's signal, are shown as their waiters.
+    @Test
+    void semaphoreAndConditionWaitersAreShown() throws InterruptedException {
+        Semaphore none = new Semaphore(0);
+        Condition changed = new Condition();
+        Process placeWaiter = new Process(() -> none.acquire()).start();
+        Process signalWaiter = new Process(() -> {
+            try (Lock.Held held = changed.hold()) {
+                changed.await();
+            }
+        }).start();
+        assertTrue(waitUntil(() -> {
+            LockSurvey survey = LockSurvey.take(Map.of());
+            return !entryOf(survey, none).waiters().isEmpty() && !entryOf(survey, changed).waiters().isEmpty();
+        }, LONG), "the waiters never showed");
+        LockSurvey survey = LockSurvey.take(Map.of());
+        assertEquals("value=0", entryOf(survey, none).state());
+        assertEquals(placeWaiter.pid(), entryOf(survey, none).waiters().get(0).party().pid());
+        LockSurvey.Waiter signal = entryOf(survey, changed).waiters().get(0);
+        assertEquals(signalWaiter.pid(), signal.party().pid());
+        assertTrue(signal.forSignal());
+        assertTrue(survey.deadlocks().isEmpty());
+        none.release();
+        try (Lock.Held held = changed.hold()) {
+            changed.signal();
+        }
+        placeWaiter.join();
+        signalWaiter.join();
+        assertEquals(0, placeWaiter.exitCode());
+        assertEquals(0, signalWaiter.exitCode());
+    }
+
     private static void takeInOrder(Lock first, Lock second, Barrier bothHoldOne) throws Exception {
         first.acquire();
         bothHoldOne.await();
