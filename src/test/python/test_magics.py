@@ -1,5 +1,6 @@
 """Magics through the real kernel: discoverable, timed, listing processes, and never a stack trace."""
 import re
+import time
 
 from conftest import execute, ok
 
@@ -196,3 +197,53 @@ def test_timeline_shows_pool_tasks(kc):
     svg = [m for m in ok(kc, "%timeline").messages if m["msg_type"] == "display_data"][0]["content"]["data"]["image/svg+xml"]
     labels = sorted(re.findall(r"<title>(item \d+): ", svg))
     assert labels == ["item 1", "item 2", "item 3", "item 4"], svg
+
+
+# %vars lists the notebook's variables with their types and short values, as a table.
+def test_vars_lists_variables(kc):
+    ok(kc, 'int varsAnswer = 42;\nString varsGreeting = "hi";\nvar varsLong = "x".repeat(200);')
+    data = [m for m in ok(kc, "%vars").messages if m["msg_type"] == "display_data"][0]["content"]["data"]
+    rows = {line.split()[0]: line.split() for line in data["text/plain"].splitlines()}
+    assert rows["name"] == ["name", "type", "value"], data["text/plain"]
+    assert rows["varsAnswer"] == ["varsAnswer", "int", "42"] and rows["varsGreeting"] == ["varsGreeting", "String", '"hi"']
+    assert rows["varsLong"][2].endswith("\u2026") and len(rows["varsLong"][2]) == 60, rows["varsLong"]
+    assert "<td>varsGreeting</td>" in data["text/html"]
+
+
+def _locks_text(kc):
+    return [m for m in ok(kc, "%locks").messages if m["msg_type"] == "display_data"][0]["content"]["data"]["text/plain"]
+
+
+# Two processes that take two locks in opposite orders: %locks shows who holds and waits for which lock and
+# names the cycle as a deadlock, and so does %explain after the first cell that ends with it (only that one);
+# terminating one side breaks it.
+def test_locks_names_a_deadlock_until_it_is_broken(kc):
+    ok(kc, "var lockA = new Lock();\nvar lockB = new Lock();\nvar bothHoldOne = new Barrier(2);\n"
+           "void takeBoth(Lock first, Lock second) throws Exception {\n"
+           "    first.acquire();\n    bothHoldOne.await();\n    second.acquire();\n"
+           "    second.release();\n    first.release();\n}\n"
+           'var one = new Process(() -> takeBoth(lockA, lockB), "one");\n'
+           'var two = new Process(() -> takeBoth(lockB, lockA), "two");\n'
+           "one.start();\ntwo.start();", timeout=60)
+    try:
+        deadline = time.monotonic() + 60
+        text = _locks_text(kc)
+        while "Deadlock:" not in text and time.monotonic() < deadline:
+            time.sleep(0.5)
+            text = _locks_text(kc)
+        pid_one, pid_two = ok(kc, "one.pid()").result, ok(kc, "two.pid()").result
+        assert f"one (pid {pid_one}, thread " in text and "holds lockA and waits for lockB" in text, text
+        assert f"two (pid {pid_two}, thread " in text and "holds lockB and waits for lockA" in text, text
+        row_a = [line for line in text.splitlines() if line.startswith("lockA ")][0]
+        assert row_a.startswith(f"lockA (Lock): locked by one (pid {pid_one}, thread ") and f"; waiting: two (pid {pid_two}" in row_a, text
+        explained = ok(kc, "%explain on")
+        panel = [m for m in explained.messages if m["msg_type"] == "display_data"][0]["content"]["data"]["text/plain"]
+        assert "Deadlock: " in panel and "holds lockB and waits for lockA" in panel, panel
+        again = ok(kc, "one.isAlive()")
+        assert again.result == "true" and not [m for m in again.messages if m["msg_type"] == "display_data"], again
+    finally:
+        ok(kc, "%explain off")
+        ok(kc, "two.terminate();\ntwo.join();\none.join();", timeout=60)
+    assert ok(kc, "one.exitCode()").result == "0"
+    after = _locks_text(kc)
+    assert "Deadlock" not in after and "lockA (Lock): free" in after.splitlines(), after

@@ -177,7 +177,7 @@ public final class TerminalRunner implements AutoCloseable {
             output.finish();
             router.cellFinished();
         }
-        Map<String, String> explanation = explain.explanationSince(cellStart);
+        Map<String, String> explanation = explain.explanationSince(cellStart, evaluator::variables);
         if (explanation != null) {
             out.print(explanation.get("text/plain"));
         }

@@ -101,7 +101,7 @@ final class CellExecutor {
             output.finish();
             router.cellFinished();
         }
-        Map<String, String> explanation = explain.explanationSince(cellStart);
+        Map<String, String> explanation = explain.explanationSince(cellStart, () -> evaluator.get().variables());
         if (explanation != null) {
             output.display(explanation, null, false);
         }

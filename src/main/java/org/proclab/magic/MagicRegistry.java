@@ -23,6 +23,8 @@ public final class MagicRegistry {
         registry.add(new TimeMagic(false));
         registry.add(new TimeMagic(true));
         registry.add(new PsMagic());
+        registry.add(new LocksMagic());
+        registry.add(new VarsMagic());
         registry.add(new TimelineMagic());
         registry.add(new SpawnMagic());
         registry.add(new PoolMagic());

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.proclab.kernel.classpath.UserClassPath;
 import org.proclab.kernel.jshell.CellJava;
 import org.proclab.kernel.jshell.Evaluation;
+import org.proclab.kernel.jshell.NotebookVariable;
 import org.proclab.kernel.protocol.ErrorContent;
 
 /**
@@ -49,6 +50,11 @@ public final class MagicRunner {
             @Override
             public Evaluation evaluate(String javaCode) {
                 return java.evaluate(javaCode);
+            }
+
+            @Override
+            public List<NotebookVariable> variables() {
+                return java.variables();
             }
 
             @Override

@@ -165,6 +165,16 @@ public final class Condition implements Serializable {
         return "<Condition(" + lock + ", waiting=" + waiters.waiting() + ")>";
     }
 
+    /** The list of waiting threads, which {@link LockSurvey} identifies the condition by. */
+    WaitList waitList() {
+        return waiters;
+    }
+
+    /** The {@link Lock} or {@link RLock} the condition is bound to. */
+    Object boundLock() {
+        return lock.underlying();
+    }
+
     /** How many threads wait and have not been signaled yet. */
     int waiting() {
         return waiters.waiting();

@@ -14,6 +14,9 @@ sealed interface ConditionLock extends Serializable {
 
     void release();
 
+    /** The {@link Lock} or {@link RLock} itself. */
+    Object underlying();
+
     /** Whether the caller may wait on or signal the condition: it holds the lock. */
     boolean heldByCaller();
 
@@ -67,6 +70,11 @@ sealed interface ConditionLock extends Serializable {
         }
 
         @Override
+        public Object underlying() {
+            return lock;
+        }
+
+        @Override
         public boolean heldByCaller() {
             return lock.heldByThisProcess();
         }
@@ -103,6 +111,11 @@ sealed interface ConditionLock extends Serializable {
         @Override
         public void release() {
             lock.release();
+        }
+
+        @Override
+        public Object underlying() {
+            return lock;
         }
 
         @Override

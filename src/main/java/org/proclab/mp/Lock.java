@@ -33,6 +33,7 @@ import org.proclab.mp.shm.SharedRegion;
  */
 public final class Lock implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The holder's {@link ThreadKey} (its pid and thread), 0 when free. */
     private static final int HOLDER = 0;
     static final int SIZE = 8;
 
@@ -66,7 +67,7 @@ public final class Lock implements Serializable {
 
     /** Takes the lock if it is free right now, without waiting. */
     public boolean tryAcquire() {
-        return memory.compareAndSetLong(offset + HOLDER, 0, Liveness.self());
+        return memory.compareAndSetLong(offset + HOLDER, 0, ThreadKey.current());
     }
 
     /**
@@ -92,36 +93,60 @@ public final class Lock implements Serializable {
         return memory.getLongVolatile(offset + HOLDER) != 0;
     }
 
-    /** The state, for printing: {@code <Lock(unlocked)>} or {@code <Lock(locked by pid 4242)>}. */
+    /** The state, for printing: {@code <Lock(unlocked)>} or {@code <Lock(locked by pid 4242 thread 1)>}. */
     @Override
     public String toString() {
-        long holder = memory.getLongVolatile(offset + HOLDER);
-        return "<Lock(" + (holder == 0 ? "unlocked" : "locked by pid " + holder) + ")>";
+        long holder = holderKey();
+        return "<Lock(" + (holder == 0 ? "unlocked" : "locked by pid " + ThreadKey.pid(holder) + " thread "
+                + ThreadKey.thread(holder)) + ")>";
+    }
+
+    /** The {@link ThreadKey} of the thread that took the lock, 0 when it is free. */
+    long holderKey() {
+        return memory.getLongVolatile(offset + HOLDER);
+    }
+
+    /** The shared memory the lock lives in, and where in it: what {@link LockSurvey} identifies it by. */
+    SharedRegion memory() {
+        return memory;
+    }
+
+    int offset() {
+        return offset;
     }
 
     /** Whether a thread of this process holds the lock, which a {@link Condition} over it requires. */
     boolean heldByThisProcess() {
-        return memory.getLongVolatile(offset + HOLDER) == Liveness.self();
+        return ThreadKey.pid(holderKey()) == Liveness.self();
     }
 
     private boolean acquireWithin(Backoff backoff) throws InterruptedException {
-        long self = Liveness.self();
-        DeadHolderWatch watch = new DeadHolderWatch();
-        while (!memory.compareAndSetLong(offset + HOLDER, 0, self)) {
-            if (watch.due() && takeOverFromDeadHolder(self)) {
-                return true;
-            }
-            if (!backoff.pause()) {
-                return false;
-            }
+        long self = ThreadKey.current();
+        if (memory.compareAndSetLong(offset + HOLDER, 0, self)) {
+            return true;
         }
-        return true;
+        WaitBoard.Seat seat = WaitBoard.enter(memory, offset, WaitBoard.Waiting.LOCK);
+        try {
+            DeadHolderWatch watch = new DeadHolderWatch();
+            while (!memory.compareAndSetLong(offset + HOLDER, 0, self)) {
+                if (watch.due() && takeOverFromDeadHolder(self)) {
+                    return true;
+                }
+                if (!backoff.pause()) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            seat.leave();
+        }
     }
 
     private boolean takeOverFromDeadHolder(long self) {
-        long holder = memory.getLongVolatile(offset + HOLDER);
-        if (DeadHolderWatch.hasEnded(holder) && memory.compareAndSetLong(offset + HOLDER, holder, self)) {
-            DeadHolderWatch.reportTakeOver("a Lock", holder);
+        long holder = holderKey();
+        long holderPid = ThreadKey.pid(holder);
+        if (DeadHolderWatch.hasEnded(holderPid) && memory.compareAndSetLong(offset + HOLDER, holder, self)) {
+            DeadHolderWatch.reportTakeOver("a Lock", holderPid);
             return true;
         }
         return false;

@@ -3,7 +3,6 @@ package org.proclab.mp;
 import java.io.Serializable;
 import java.time.Duration;
 import org.proclab.mp.shm.Backoff;
-import org.proclab.mp.shm.Liveness;
 import org.proclab.mp.shm.SharedRegion;
 
 /**
@@ -33,7 +32,7 @@ import org.proclab.mp.shm.SharedRegion;
  */
 public final class RLock implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** {@code (pid << 32) | (thread id & 0xffffffff)} of the owner, 0 when free. */
+    /** The owner's {@link ThreadKey}, 0 when free. */
     private static final int OWNER = 0;
     /** How many times the owner acquired it; written only by the owner. */
     private static final int COUNT = 8;
@@ -62,7 +61,7 @@ public final class RLock implements Serializable {
 
     /** Takes the lock if it is free or already this thread's, without waiting. */
     public boolean tryAcquire() {
-        long self = currentThreadId();
+        long self = ThreadKey.current();
         if (memory.getLongVolatile(OWNER) == self) {
             memory.setIntVolatile(COUNT, memory.getIntVolatile(COUNT) + 1);
             return true;
@@ -102,13 +101,23 @@ public final class RLock implements Serializable {
         if (owner == 0) {
             return "<RLock(unlocked)>";
         }
-        return "<RLock(owner=pid " + (owner >>> 32) + " thread " + (owner & 0xffffffffL)
+        return "<RLock(owner=pid " + ThreadKey.pid(owner) + " thread " + ThreadKey.thread(owner)
                 + ", count=" + memory.getIntVolatile(COUNT) + ")>";
+    }
+
+    /** The {@link ThreadKey} of the owner, 0 when the lock is free. */
+    long ownerKey() {
+        return memory.getLongVolatile(OWNER);
+    }
+
+    /** The shared memory the lock lives in: what {@link LockSurvey} identifies it by. */
+    SharedRegion memory() {
+        return memory;
     }
 
     /** Whether the calling thread holds the lock, which a {@link Condition} over it requires. */
     boolean heldByCurrentThread() {
-        return memory.getLongVolatile(OWNER) == currentThreadId();
+        return memory.getLongVolatile(OWNER) == ThreadKey.current();
     }
 
     /** Releases the lock however often this thread took it, for a Condition's wait; returns that count. */
@@ -132,30 +141,34 @@ public final class RLock implements Serializable {
     }
 
     private boolean acquireWithin(Backoff backoff) throws InterruptedException {
-        DeadHolderWatch watch = new DeadHolderWatch();
-        while (!tryAcquire()) {
-            if (watch.due() && takeOverFromDeadOwner()) {
-                return true;
-            }
-            if (!backoff.pause()) {
-                return false;
-            }
+        if (tryAcquire()) {
+            return true;
         }
-        return true;
+        WaitBoard.Seat seat = WaitBoard.enter(memory, OWNER, WaitBoard.Waiting.RLOCK);
+        try {
+            DeadHolderWatch watch = new DeadHolderWatch();
+            while (!tryAcquire()) {
+                if (watch.due() && takeOverFromDeadOwner()) {
+                    return true;
+                }
+                if (!backoff.pause()) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            seat.leave();
+        }
     }
 
     private boolean takeOverFromDeadOwner() {
         long owner = memory.getLongVolatile(OWNER);
-        long ownerPid = owner >>> 32;
-        if (DeadHolderWatch.hasEnded(ownerPid) && memory.compareAndSetLong(OWNER, owner, currentThreadId())) {
+        long ownerPid = ThreadKey.pid(owner);
+        if (DeadHolderWatch.hasEnded(ownerPid) && memory.compareAndSetLong(OWNER, owner, ThreadKey.current())) {
             memory.setIntVolatile(COUNT, 1);
             DeadHolderWatch.reportTakeOver("an RLock", ownerPid);
             return true;
         }
         return false;
-    }
-
-    private static long currentThreadId() {
-        return Liveness.self() << 32 | (Thread.currentThread().getId() & 0xffffffffL);
     }
 }

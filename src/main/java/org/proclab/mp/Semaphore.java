@@ -118,12 +118,25 @@ public sealed class Semaphore implements Serializable permits BoundedSemaphore {
         return limit;
     }
 
+    /** The shared memory the semaphore lives in: what {@link LockSurvey} identifies it by. */
+    SharedRegion memory() {
+        return memory;
+    }
+
     private boolean acquireWithin(Backoff backoff) throws InterruptedException {
-        while (!tryAcquire()) {
-            if (!backoff.pause()) {
-                return false;
-            }
+        if (tryAcquire()) {
+            return true;
         }
-        return true;
+        WaitBoard.Seat seat = WaitBoard.enter(memory, VALUE, WaitBoard.Waiting.SEMAPHORE);
+        try {
+            while (!tryAcquire()) {
+                if (!backoff.pause()) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            seat.leave();
+        }
     }
 }

@@ -55,6 +55,7 @@ final class WaitList implements Serializable {
      * @throws InterruptedException when interrupted; a signal that arrived meanwhile goes to another waiter
      */
     boolean awaitSignal(int slot, Backoff backoff) throws InterruptedException {
+        WaitBoard.Seat seat = WaitBoard.enter(memory, 0, WaitBoard.Waiting.CONDITION_SIGNAL);
         try {
             while ((memory.getLongVolatile(state(slot)) & SIGNALED) == 0) {
                 if (!backoff.pause()) {
@@ -66,6 +67,8 @@ final class WaitList implements Serializable {
                 signal(1);
             }
             throw e;
+        } finally {
+            seat.leave();
         }
         return leave(slot);
     }
@@ -96,6 +99,11 @@ final class WaitList implements Serializable {
             }
         }
         return signaled;
+    }
+
+    /** The shared memory of the list: what {@link LockSurvey} identifies the condition by. */
+    SharedRegion memory() {
+        return memory;
     }
 
     /** How many threads wait and have not been signaled yet. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.proclab.kernel.classpath.UserClassPath;
 import org.proclab.kernel.jshell.CellJava;
 import org.proclab.kernel.jshell.Evaluation;
+import org.proclab.kernel.jshell.NotebookVariable;
 import org.proclab.kernel.protocol.ErrorContent;
 
 /** The magic runner with a recording stand-in for Java evaluation (the kernel tests run the real one). */
@@ -27,6 +28,11 @@ class MagicRunnerTest {
                 evaluated.add(code.strip());
                 return code.contains("fail") ? new Evaluation.Failed(new ErrorContent("Boom", "failed", List.of("Boom")))
                         : new Evaluation.Completed("value of " + code.strip());
+            }
+
+            @Override
+            public List<NotebookVariable> variables() {
+                return List.of(new NotebookVariable("a", "int", 1));
             }
 
             @Override
@@ -118,7 +124,7 @@ class MagicRunnerTest {
     @Test
     void lsmagicAndHelpDescribeTheMagics() {
         run("%lsmagic");
-        assertTrue(printed.toString().contains("Line magics: %classpath  %help  %load  %lsmagic  %maven  %mavenRepo  %ps  %time"), printed.toString());
+        assertTrue(printed.toString().contains("Line magics: %classpath  %help  %load  %locks  %lsmagic  %maven  %mavenRepo  %ps  %time  %timeline  %vars"), printed.toString());
         assertTrue(printed.toString().contains("Cell magics: %%pool  %%spawn  %%time"), printed.toString());
         printed.setLength(0);
         run("%help %%time");

@@ -42,6 +42,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     private volatile boolean stopped;
     private volatile String stopReason;
     private boolean userLoaderKnown;
+    private final ThreadLocal<Object[]> capturedVariable = new ThreadLocal<>();
 
     /** Creates the thread group of a new cell; later snippets run in it until the next call. */
     public CellThreadGroup beginCell(int executionCount, CellOutput output) {
@@ -171,6 +172,40 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
             return Map.of();
         }
         return values;
+    }
+
+    /**
+     * The object a variable holds, got by running {@code askJShell}, which must call JShell's
+     * {@code varValue} for that variable: JShell alone knows which generated class keeps the
+     * variable, and tells it to {@link #varValue} here, which then reads the field instead of
+     * making a string (the value's {@code toString} is user code, not to be run on this thread).
+     */
+    public Object valueOfVariable(Runnable askJShell) {
+        Object[] value = new Object[1];
+        capturedVariable.set(value);
+        try {
+            askJShell.run();
+        } finally {
+            capturedVariable.remove();
+        }
+        return value[0];
+    }
+
+    @Override
+    public String varValue(String className, String varName)
+            throws RunException, EngineTerminationException, InternalException {
+        Object[] capture = capturedVariable.get();
+        if (capture == null) {
+            return super.varValue(className, varName);
+        }
+        try {
+            java.lang.reflect.Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            capture[0] = field.get(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new InternalException("cannot read variable " + varName + ": " + e);
+        }
+        return "";
     }
 
     /** The thread group of the cell that runs now (or ran last), or null before the first cell. */

@@ -1,5 +1,6 @@
 package org.proclab.kernel.jshell;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -9,6 +10,9 @@ import java.util.concurrent.Callable;
 public interface CellJava {
     /** Runs Java code as part of the cell. */
     Evaluation evaluate(String code);
+
+    /** The notebook's variables in use now, in the order they were first declared (hidden ones left out). */
+    List<NotebookVariable> variables();
 
     /**
      * Runs work the way cell code runs: on a thread of the cell, which the stop button stops.

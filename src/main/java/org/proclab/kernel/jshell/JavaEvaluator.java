@@ -236,6 +236,11 @@ public final class JavaEvaluator implements AutoCloseable {
             }
 
             @Override
+            public List<NotebookVariable> variables() {
+                return JavaEvaluator.this.variables();
+            }
+
+            @Override
             public <T> T runStoppable(Callable<T> work) throws Exception {
                 control.beginCell(executionCount, output);
                 try {
@@ -258,6 +263,19 @@ public final class JavaEvaluator implements AutoCloseable {
                 return new InterruptedException("cell [" + executionCount + "] was stopped");
             }
         };
+    }
+
+    /**
+     * The notebook's variables in use now, with their values as objects: those of every active
+     * variable snippet, except JShell's and the kernel's hidden ones (names starting with {@code $}).
+     * Call it on the shell thread, between snippets.
+     */
+    public List<NotebookVariable> variables() {
+        return shell.variables()
+                .filter(variable -> shell.status(variable) == Snippet.Status.VALID && !variable.name().startsWith("$"))
+                .map(variable -> new NotebookVariable(variable.name(), variable.typeName(),
+                        control.valueOfVariable(() -> shell.varValue(variable))))
+                .toList();
     }
 
     /** Stops the running cell and the threads it started. */

@@ -54,8 +54,12 @@ public final class SharedRegion implements Serializable {
         return MAPPED.computeIfAbsent(file, path -> new SharedRegion(path, size));
     }
 
-    /** The same memory, mapped in this process. */
-    static SharedRegion open(Path file, int size) {
+    /**
+     * The memory in {@code file}, made by this or another process of the session, mapped in this
+     * process with {@code size} bytes; for reading the state of objects one has no handle for
+     * (what {@code %locks} shows).
+     */
+    public static SharedRegion open(Path file, int size) {
         return MAPPED.computeIfAbsent(file, path -> new SharedRegion(path, size));
     }
 

@@ -104,6 +104,25 @@ class JavaEvaluatorTest {
         return new Pending(count, future, output, cellOutput, worker);
     }
 
+    // The variables in use are listed with JShell's type and the live object; a redeclaration replaces the
+    // old variable, and hidden variables ($1, the kernel's) are left out.
+    @Test
+    void variablesAreListedWithTypesAndLiveValues() throws Exception {
+        run("int varsCount = 3;\nString varsName = \"ada\";\nvar varsList = new ArrayList<Integer>(List.of(1, 2));");
+        run("varsCount = 4;\nvarsList.add(3);\n6 * 7");
+        Map<String, NotebookVariable> byName = new java.util.HashMap<>();
+        evaluator.variables().forEach(variable -> byName.put(variable.name(), variable));
+        assertEquals(new NotebookVariable("varsCount", "int", 4), byName.get("varsCount"));
+        assertEquals(new NotebookVariable("varsName", "String", "ada"), byName.get("varsName"));
+        assertEquals("ArrayList<Integer>", byName.get("varsList").type());
+        assertEquals(List.of(1, 2, 3), byName.get("varsList").value());
+        run("String varsCount = \"four\";");
+        assertEquals(1, evaluator.variables().stream().filter(variable -> variable.name().equals("varsCount")).count());
+        assertEquals(new NotebookVariable("varsCount", "String", "four"),
+                evaluator.variables().stream().filter(variable -> variable.name().equals("varsCount")).findFirst().orElseThrow());
+        assertTrue(evaluator.variables().stream().noneMatch(variable -> variable.name().startsWith("$")));
+    }
+
     // Once an expression's value is shown, JShell's hidden $N variable for it is gone, so later cells do not compile against it.
     @Test
     void shownExpressionsLeaveNoHiddenVariables() throws Exception {
