@@ -3,7 +3,6 @@ package org.proclab.mp.spawn;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +37,7 @@ import java.util.function.Consumer;
  */
 public final class ChildProcess {
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static final long NO_JOB = -1;
 
     private final String name;
     private final ChildRole role;
@@ -51,6 +51,8 @@ public final class ChildProcess {
     private final List<OutputPump> pumps;
     private final Thread reader;
     private final Map<Long, PendingJob> pending = new ConcurrentHashMap<>();
+    /** The job the child was running when it died: the oldest one then pending ({@link #NO_JOB} if none). */
+    private volatile long runningWhenDied = NO_JOB;
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile FrameChannel connection;
@@ -232,7 +234,8 @@ public final class ChildProcess {
 
     /**
      * Sends a job (a {@link ChildJob} serialized with {@link Serialization#toBytes}); the future completes with its value, fails with the job's exception (type and
-     * stack trace from the child), or fails with {@link ChildDiedException} if the child dies first.
+     * stack trace from the child), fails with {@link ChildDiedException} if the child dies while it runs the
+     * job, or with {@link JobNotStartedException} if the child died before it started it.
      *
      * @param loader resolves the classes of the value that comes back
      */
@@ -269,7 +272,7 @@ public final class ChildProcess {
             }
         } catch (IOException e) {
             pending.remove(id);
-            result.completeExceptionally(new ChildDiedException(name + " (pid " + pid + ") cannot take work: it has exited"));
+            result.completeExceptionally(new JobNotStartedException(name + " (pid " + pid + ") cannot take work: it has exited"));
         }
         if (!isAlive()) {
             failPending();
@@ -419,6 +422,7 @@ public final class ChildProcess {
         ProcessEvents.exited(name, pid, code);
         // the jobs fail before the exit code is known, so that whoever waits for the exit (a pool's
         // join()) finds every result settled; the second call fails a job submitted in between
+        runningWhenDied = pending.keySet().stream().mapToLong(Long::longValue).min().orElse(NO_JOB);
         failPending(code);
         exitCode.complete(code);
         failPending();
@@ -432,18 +436,17 @@ public final class ChildProcess {
     }
 
     /**
-     * After the child died with {@code code}: the job it was running (the oldest, as a child runs
-     * jobs in order) fails with {@link ChildDiedException}; jobs it had not started fail with
-     * {@link JobNotStartedException}, so their sender can give them to another child.
+     * After the child died with {@code code}: the job it was running ({@link #runningWhenDied}, the
+     * oldest when it died, as a child runs jobs in order) fails with {@link ChildDiedException}; jobs
+     * it had not started, and jobs sent after it died, fail with {@link JobNotStartedException}, so
+     * their sender can give them to another child.
      */
     private void failPending(int code) {
-        List<Long> ids = new ArrayList<>(pending.keySet());
-        ids.sort(null);
-        for (int i = 0; i < ids.size(); i++) {
-            PendingJob job = pending.remove(ids.get(i));
+        for (long id : List.copyOf(pending.keySet())) {
+            PendingJob job = pending.remove(id);
             if (job != null) {
                 String how = name + " (pid " + pid + ") " + describeExit(code);
-                job.result().completeExceptionally(i == 0
+                job.result().completeExceptionally(id == runningWhenDied
                         ? new ChildDiedException(how + " while running a task")
                         : new JobNotStartedException(how + " before it started this task"));
             }
