@@ -11,7 +11,8 @@ import org.proclab.mp.spawn.ProcessEvents;
  * started and when, how many lines each printed, how each ended and what its exit code means.
  *
  * <p>Example: {@code MainProcess (pid 812) started Process-1 (pid 845) at +3 ms. Process-1 printed
- * 1 line and exited with code 0 (success) after 61 ms; join() waited 58 ms.} A process that another
+ * 1 line and exited with code 0 (success) after 61 ms; join() waited 58 ms.} A process's life is
+ * counted from its {@code start()} call, so it includes the time its JVM took to be ready. A process that another
  * process started is told right after the one that started it, which the sentence names.
  */
 public final class Explanation {
