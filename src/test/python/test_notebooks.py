@@ -39,7 +39,7 @@ def texts(cell):
             if text.startswith("What happened:"):
                 # %explain panels tell times and counts (which pool worker ran how many tasks varies), and
                 # processes that start together may be told in either order
-                text = "\n".join(sorted(re.sub(r" ran N tasks?,", "", NUMBERS.sub(" N", line.replace(" lines ", " line ")))
+                text = "\n".join(sorted(re.sub(r" ran N tasks?(?: \(N items?\))?,", "", NUMBERS.sub(" N", line.replace(" lines ", " line ")))
                                          for line in text.splitlines()))
             shown.append("value:" + text)
         elif output.output_type == "error":

@@ -12,7 +12,9 @@ import org.proclab.mp.spawn.ProcessEvents;
  *
  * <p>Example: {@code MainProcess (pid 812) started Process-1 (pid 845) at +3 ms. Process-1 printed
  * 1 line and exited with code 0 (success) after 61 ms; join() waited 58 ms.} A process's life is
- * counted from its {@code start()} call, so it includes the time its JVM took to be ready. A process that another
+ * counted from its {@code start()} call, so it includes the time its JVM took to be ready. A pool
+ * worker says how many tasks it ran and how many items they held: {@code ran 4 tasks (8 items)},
+ * as a task of {@code map} is a chunk of items. A process that another
  * process started is told right after the one that started it, which the sentence names.
  */
 public final class Explanation {
@@ -46,7 +48,8 @@ public final class Explanation {
             }
             sentence.append(story.name());
             if (story.tasks() > 0) {
-                sentence.append(" ran ").append(count(story.tasks(), "task")).append(',');
+                sentence.append(" ran ").append(count(story.tasks(), "task")).append(" (")
+                        .append(count(story.items(), "item")).append("),");
             }
             sentence.append(" printed ").append(count(story.lines(), "line"));
             if (story.exitCode() != null) {

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.mp.spawn.ProcessEvents.Event;
 import org.proclab.mp.spawn.ProcessEvents.Kind;
+import org.proclab.render.ProcessStory;
 
 class ProcessEventsTest {
 
@@ -81,6 +83,19 @@ class ProcessEventsTest {
                 .filter(e -> e.kind() == Kind.STARTED && e.process().equals(process.name())).findFirst().orElseThrow();
         assertTrue(start.nanoTime() - SerializationClock.serializedAt <= 0,
                 "started at " + start.nanoTime() + ", task serialized at " + SerializationClock.serializedAt);
+    }
+
+    // A pool worker's tasks are chunks: the story of a Pool(1) that mapped 8 items in chunks of 2 counts
+    // 4 tasks and 8 items.
+    @Test
+    void aPoolWorkersStoryCountsTasksAndItems() throws InterruptedException {
+        long before = System.nanoTime();
+        try (var pool = new Pool(1)) {
+            pool.map(x -> x * 2, IntStream.range(0, 8).boxed().toList(), 2);
+        }
+        ProcessStory worker = ProcessStory.since(ProcessEvents.since(before), before).stream()
+                .filter(story -> story.tasks() > 0).findFirst().orElseThrow();
+        assertEquals(List.of(4, 8), List.of(worker.tasks(), worker.items()));
     }
 
     /** A captured value that notes when it was serialized, that is, when start() readied the task. */
