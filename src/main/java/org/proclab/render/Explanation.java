@@ -87,7 +87,11 @@ public final class Explanation {
         return Map.of("text/markdown", markdown.toString(), "text/plain", plain.toString());
     }
 
-    /** What an exit code says about how the process ended. */
+    /**
+     * What an exit code says about how the process ended. A positive code other than 1 is the status the
+     * process chose: {@code Runtime.halt(n)} ends it with {@code n} as {@code System.exit(n)} does, only
+     * without running the shutdown hooks, so the code alone cannot tell the two apart.
+     */
     public static String meaning(int exitCode) {
         if (exitCode == 0) {
             return "success";
@@ -104,7 +108,7 @@ public final class Explanation {
         if (exitCode < 0) {
             return "ended by signal " + -exitCode;
         }
-        return "it called System.exit(" + exitCode + ")";
+        return "it called System.exit(" + exitCode + ") or Runtime.halt(" + exitCode + ")";
     }
 
     /** Why a process whose end was not reported ended: an ancestor did (see {@link ProcessStory#endedWith()}). */

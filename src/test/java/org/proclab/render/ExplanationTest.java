@@ -77,11 +77,11 @@ class ExplanationTest {
         assertNull(Explanation.bundle(none));
     }
 
-    // Every ending has its meaning: exceptions, System.exit, SIGTERM, SIGKILL.
+    // Every ending has its meaning: exceptions, System.exit or Runtime.halt (the code cannot tell which), SIGTERM, SIGKILL.
     @Test
     void exitCodesAreExplained() {
         assertEquals("an exception or error ended it", Explanation.meaning(1));
-        assertEquals("it called System.exit(3)", Explanation.meaning(3));
+        assertEquals("it called System.exit(3) or Runtime.halt(3)", Explanation.meaning(3));
         assertEquals("ended by SIGTERM: terminate()", Explanation.meaning(-15));
         assertEquals("killed by SIGKILL: kill() or the operating system", Explanation.meaning(-9));
     }
