@@ -136,7 +136,8 @@ def test_show_java(kc):
     assert out.result == "[4, 5]"
 
 
-# %explain on: after a cell that ran processes, a panel says in plain language who started what and how it ended.
+# %explain on: after a cell that ran processes, a panel says in plain language who started what and how it ended;
+# a pool worker says how many tasks it ran and how many items they held (a task is a chunk).
 def test_explain_panel(kc):
     ok(kc, "%explain on")
     try:
@@ -152,7 +153,10 @@ def test_explain_panel(kc):
         failed = ok(kc, 'var crashed = new Process(() -> System.exit(3), "explained-2");\ncrashed.start();\ncrashed.join();',
                     timeout=60)
         text = [m for m in failed.messages if m["msg_type"] == "display_data"][0]["content"]["data"]["text/plain"]
-        assert "exited with code 3 (it called System.exit(3))" in text
+        assert "exited with code 3 (it called System.exit(3) or Runtime.halt(3))" in text
+        pooled = ok(kc, "try (var pool = new Pool(1)) { pool.map(x -> x, List.of(1, 2, 3, 4), 2); }", timeout=60)
+        told = [m for m in pooled.messages if m["msg_type"] == "display_data"][-1]["content"]["data"]["text/plain"]
+        assert "ran 2 tasks (4 items), printed 0 lines" in told, told
         quiet = ok(kc, "1 + 1")
         assert not [m for m in quiet.messages if m["msg_type"] == "display_data"]
     finally:

@@ -3,7 +3,8 @@ the cells really print when run top to bottom on the kernel now (pids, which cha
 
 Two cell tags loosen the comparison where the truth itself varies from run to run:
   measured  -- the cell prints measurements (times, memory): numbers (and the spaces padding them) are
-               compared as " N", the bars of a %timeline's text as "|bars|", the rest of the text exactly
+               compared as " N", the bars of a %timeline's text as "|bars|", runs of spaces (a table's
+               columns widen with their widest figure) as one space, the rest of the text exactly
   unordered -- processes race to print: the lines are compared as a sorted list
 """
 import pathlib
@@ -21,6 +22,11 @@ PIDS = re.compile(r"\bpid[ =]\d+")
 NUMBERS = re.compile(r" *\d+(?:[.,]\d+)*")
 # a process's bar in %timeline's text: where it starts and ends depends on timing
 TIMELINE_BAR = re.compile(r"\|[ =>]+\|")
+SPACES = re.compile(r" {2,}")
+LESSONS = sorted(COURSE.glob("*.ipynb"))
+PICTURES = ("image/svg+xml", "image/png")
+# nbclient's tag for a cell that fails on purpose: its error is part of the lesson
+EXPECTED_ERROR = "raises-exception"
 
 
 def texts(cell):
@@ -39,7 +45,7 @@ def texts(cell):
             if text.startswith("What happened:"):
                 # %explain panels tell times and counts (which pool worker ran how many tasks varies), and
                 # processes that start together may be told in either order
-                text = "\n".join(sorted(re.sub(r" ran N tasks?,", "", NUMBERS.sub(" N", line.replace(" lines ", " line ")))
+                text = "\n".join(sorted(re.sub(r" ran N tasks?(?: \( ?N items?\))?,", "", NUMBERS.sub(" N", line.replace(" lines ", " line ")))
                                          for line in text.splitlines()))
             shown.append("value:" + text)
         elif output.output_type == "error":
@@ -47,7 +53,7 @@ def texts(cell):
     shown = [PIDS.sub("pid N", text) for text in shown]
     tags = cell.get("metadata", {}).get("tags", [])
     if "measured" in tags:
-        shown = [TIMELINE_BAR.sub("|bars|", NUMBERS.sub(" N", text)) for text in shown]
+        shown = [SPACES.sub(" ", TIMELINE_BAR.sub("|bars|", NUMBERS.sub(" N", text))) for text in shown]
     if "unordered" in tags:
         # sort the lines without the "stdout:" (or "value:") that starts the first one, or that line would
         # sort apart from the others whenever another process printed first
@@ -62,6 +68,25 @@ def test_notebook_is_valid_and_uses_proclab(path):
     nbformat.validate(notebook)
     assert notebook.metadata.kernelspec.name == "proclab"
     assert notebook.metadata.language_info.name == "java"
+
+
+# Every lesson shows at least one picture (a %timeline, a diagram of processes): where a learner would
+# rather look than read, the lesson draws.
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_has_a_picture(path):
+    notebook = nbformat.read(path, as_version=4)
+    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.get("outputs", [])]
+    assert any(mime in output.get("data", {}) for output in outputs for mime in PICTURES), path.name
+
+
+# A lesson's saved outputs hold no error, except in a cell tagged to fail on purpose.
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_shows_no_unexpected_error(path):
+    notebook = nbformat.read(path, as_version=4)
+    failing = [cell.source for cell in notebook.cells if cell.cell_type == "code"
+               and EXPECTED_ERROR not in cell.get("metadata", {}).get("tags", [])
+               and any(output.output_type == "error" for output in cell.get("outputs", []))]
+    assert not failing, failing
 
 
 # The exercises to solve are shipped without outputs, so nothing in them can be stale.

@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import org.proclab.mp.spawn.ChildJob;
 import org.proclab.mp.spawn.ChildName;
 import org.proclab.mp.spawn.Serialization;
+import org.proclab.mp.spawn.TaskLabel;
 
 /**
  * A pool of worker processes (child JVMs) that run functions over items in parallel, like
@@ -213,7 +214,7 @@ public class Pool implements AutoCloseable {
     /** Runs one call in a worker without waiting. */
     @SuppressWarnings("unchecked")
     public <R> AsyncResult<R> applyAsync(SerializableCallable<R> callable) {
-        CompletableFuture<Object> result = submit(new PoolJobs.Call<>(callable), null, callable, "apply");
+        CompletableFuture<Object> result = submit(new PoolJobs.Call<>(callable), null, callable, TaskLabel.APPLY);
         return new AsyncResult<>(result.thenApply(value -> (R) value));
     }
 
@@ -302,20 +303,11 @@ public class Pool implements AutoCloseable {
         List<Integer> sizes = new ArrayList<>();
         for (int start = 0; start < items.size(); start += chunksize) {
             List<T> chunk = items.subList(start, Math.min(items.size(), start + chunksize));
-            parts.add(submit(job.apply(id, chunk), shipment, function, label(chunk, start)));
+            parts.add(submit(job.apply(id, chunk), shipment, function, TaskLabel.ofChunk(chunk, start)));
             sizes.add(chunk.size());
         }
         PoolProgress.follow("Pool(" + size + ")", items.size(), parts, sizes);
         return parts;
-    }
-
-    /** How the timeline names a chunk: its item when it has one, else the positions of its items. */
-    private static String label(List<?> chunk, int start) {
-        if (chunk.size() == 1) {
-            String item = String.valueOf(chunk.get(0));
-            return "item " + (item.length() > 24 ? item.substring(0, 24) + "…" : item);
-        }
-        return "items " + start + "–" + (start + chunk.size() - 1);
     }
 
     private CompletableFuture<Object> submit(ChildJob job, Shipment shipment, Object function, String label) {

@@ -122,11 +122,12 @@ public class Process {
         if (target == null) {
             throw new IllegalStateException("the current process is already running; start() is for new processes");
         }
+        long called = System.nanoTime();
         Task task = target;
         String what = "the task of " + naming.name();
         byte[] serialized = Serialization.toBytes(new ProcessJob(Serialization.toBytes(task, what)), what);
         StartMethod method = startMethod();
-        child = ChildProcess.launchForTask(naming, daemon, method == StartMethod.WARM, serialized,
+        child = ChildProcess.launchForTask(naming, daemon, method == StartMethod.WARM, called, serialized,
                 task.getClass().getClassLoader());
         method.prepare(1);
         return this;

@@ -11,7 +11,10 @@ import org.proclab.mp.spawn.ProcessEvents;
  * started and when, how many lines each printed, how each ended and what its exit code means.
  *
  * <p>Example: {@code MainProcess (pid 812) started Process-1 (pid 845) at +3 ms. Process-1 printed
- * 1 line and exited with code 0 (success) after 61 ms; join() waited 58 ms.} A process that another
+ * 1 line and exited with code 0 (success) after 61 ms; join() waited 58 ms.} A process's life is
+ * counted from its {@code start()} call, so it includes the time its JVM took to be ready. A pool
+ * worker says how many tasks it ran and how many items they held: {@code ran 4 tasks (8 items)},
+ * as a task of {@code map} is a chunk of items. A process that another
  * process started is told right after the one that started it, which the sentence names.
  */
 public final class Explanation {
@@ -45,7 +48,8 @@ public final class Explanation {
             }
             sentence.append(story.name());
             if (story.tasks() > 0) {
-                sentence.append(" ran ").append(count(story.tasks(), "task")).append(',');
+                sentence.append(" ran ").append(count(story.tasks(), "task")).append(" (")
+                        .append(count(story.items(), "item")).append("),");
             }
             sentence.append(" printed ").append(count(story.lines(), "line"));
             if (story.exitCode() != null) {
@@ -83,7 +87,11 @@ public final class Explanation {
         return Map.of("text/markdown", markdown.toString(), "text/plain", plain.toString());
     }
 
-    /** What an exit code says about how the process ended. */
+    /**
+     * What an exit code says about how the process ended. A positive code other than 1 is the status the
+     * process chose: {@code Runtime.halt(n)} ends it with {@code n} as {@code System.exit(n)} does, only
+     * without running the shutdown hooks, so the code alone cannot tell the two apart.
+     */
     public static String meaning(int exitCode) {
         if (exitCode == 0) {
             return "success";
@@ -100,7 +108,7 @@ public final class Explanation {
         if (exitCode < 0) {
             return "ended by signal " + -exitCode;
         }
-        return "it called System.exit(" + exitCode + ")";
+        return "it called System.exit(" + exitCode + ") or Runtime.halt(" + exitCode + ")";
     }
 
     /** Why a process whose end was not reported ended: an ancestor did (see {@link ProcessStory#endedWith()}). */

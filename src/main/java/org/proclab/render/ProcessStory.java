@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.proclab.mp.spawn.ProcessEvents;
+import org.proclab.mp.spawn.TaskLabel;
 
 /**
- * One process as the event log tells it over a window of time: when it started and exited (null
- * when that happened outside the window, or not yet), its exit code, the lines it printed and the
- * tasks it ran, and how long the parent's {@code join()} calls waited for it (null when nobody joined
- * it in the window), and who started it. The explanation, {@code %ps} and the {@code %%spawn} summary
+ * One process as the event log tells it over a window of time: when it started (when {@code start()}
+ * was called) and exited (null when that happened outside the window, or not yet), its exit code, the
+ * lines it printed, the tasks it ran and the items in them (a pool's task is a chunk of items), how
+ * long the parent's {@code join()} calls waited for it (null when nobody joined it in the window), and
+ * who started it. The explanation, {@code %ps} and the {@code %%spawn} summary
  * all read processes this way.
  *
  * @param startedBy the name of the process that started it, null when its start is not in the window
@@ -19,7 +21,7 @@ import org.proclab.mp.spawn.ProcessEvents;
  *                  kernel killed with its own children running), that ancestor's name; else null
  */
 public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt, Integer exitCode, int lines,
-                           int tasks, Long joinWaited, String startedBy, long parentPid, String endedWith) {
+                           int tasks, int items, Long joinWaited, String startedBy, long parentPid, String endedWith) {
     /** The processes with an event at or after {@code sinceNanos}, in the order of their first such event. */
     public static List<ProcessStory> since(List<ProcessEvents.Event> events, long sinceNanos) {
         Map<Long, Builder> stories = new LinkedHashMap<>();
@@ -35,7 +37,10 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
                     story.parentPid = event.parentPid();
                 }
                 case PRINTED -> story.lines++;
-                case TASK -> story.tasks++;
+                case TASK -> {
+                    story.tasks++;
+                    story.items += TaskLabel.items(event.detail());
+                }
                 case JOINED -> story.joinWaited = (story.joinWaited == null ? 0 : story.joinWaited)
                         + event.endNanoTime() - event.nanoTime();
                 case EXITED -> {
@@ -47,7 +52,7 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
         }
         List<ProcessStory> built = new ArrayList<>();
         stories.values().forEach(story -> built.add(new ProcessStory(story.name, story.pid, story.startedAt,
-                story.exitedAt, story.exitCode, story.lines, story.tasks, story.joinWaited, story.startedBy,
+                story.exitedAt, story.exitCode, story.lines, story.tasks, story.items, story.joinWaited, story.startedBy,
                 story.parentPid, story.endedWith)));
         return built;
     }
@@ -70,6 +75,7 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
         Integer exitCode;
         int lines;
         int tasks;
+        int items;
         Long joinWaited;
         String startedBy;
         long parentPid;

@@ -3,12 +3,17 @@ package org.proclab.mp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.mp.spawn.ProcessEvents.Event;
 import org.proclab.mp.spawn.ProcessEvents.Kind;
+import org.proclab.render.ProcessStory;
 
 class ProcessEventsTest {
 
@@ -61,6 +66,46 @@ class ProcessEventsTest {
                     captured.err());
         }
         assertEquals(List.of(Kind.STARTED, Kind.EXITED, Kind.JOINED), kindsOf(ProcessEvents.since(before), victim));
+    }
+
+    // A process's life counts from its start() call: the start is dated before start() readied the task
+    // (here, before the captured value was serialized), not when the JVM was there.
+    @Test
+    void aStartIsDatedWhenStartWasCalled() throws InterruptedException {
+        long before = System.nanoTime();
+        var clock = new SerializationClock();
+        Process process = new Process(() -> System.out.println(clock.hashCode()));
+        try (MpTesting.Captured ignored = new MpTesting.Captured()) {
+            process.start();
+            process.join();
+        }
+        Event start = ProcessEvents.since(before).stream()
+                .filter(e -> e.kind() == Kind.STARTED && e.process().equals(process.name())).findFirst().orElseThrow();
+        assertTrue(start.nanoTime() - SerializationClock.serializedAt <= 0,
+                "started at " + start.nanoTime() + ", task serialized at " + SerializationClock.serializedAt);
+    }
+
+    // A pool worker's tasks are chunks: the story of a Pool(1) that mapped 8 items in chunks of 2 counts
+    // 4 tasks and 8 items.
+    @Test
+    void aPoolWorkersStoryCountsTasksAndItems() throws InterruptedException {
+        long before = System.nanoTime();
+        try (var pool = new Pool(1)) {
+            pool.map(x -> x * 2, IntStream.range(0, 8).boxed().toList(), 2);
+        }
+        ProcessStory worker = ProcessStory.since(ProcessEvents.since(before), before).stream()
+                .filter(story -> story.tasks() > 0).findFirst().orElseThrow();
+        assertEquals(List.of(4, 8), List.of(worker.tasks(), worker.items()));
+    }
+
+    /** A captured value that notes when it was serialized, that is, when start() readied the task. */
+    private static final class SerializationClock implements Serializable {
+        static volatile long serializedAt;
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            serializedAt = System.nanoTime();
+            out.defaultWriteObject();
+        }
     }
 
     private static List<Kind> kindsOf(List<Event> events, Process process) {

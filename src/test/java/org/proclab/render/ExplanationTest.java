@@ -40,15 +40,15 @@ class ExplanationTest {
                 + "and exited with code 0 (success) after 61 ms; join() waited 58 ms."), sentences);
     }
 
-    // A pool worker tells how many tasks it ran.
+    // A pool worker tells how many tasks it ran and how many items they held, as a task is a chunk of items.
     @Test
     void poolWorkersTellTheirTasks() {
         List<String> sentences = Explanation.sentences(List.of(at(1, Kind.STARTED, "SpawnPoolWorker-1", 21, null),
                 new Event(Kind.TASK, "SpawnPoolWorker-1", 21, CELL + 5_000_000, null, "items 0–4", null, CELL + 9_000_000),
                 new Event(Kind.TASK, "SpawnPoolWorker-1", 21, CELL + 9_000_000, null, "items 5–9", null, CELL + 12_000_000)),
                 CELL, "MainProcess", 7);
-        assertEquals(List.of("MainProcess (pid 7) started SpawnPoolWorker-1 (pid 21) at +1 ms. SpawnPoolWorker-1 ran 2 tasks,"
-                + " printed 0 lines and is still running."), sentences);
+        assertEquals(List.of("MainProcess (pid 7) started SpawnPoolWorker-1 (pid 21) at +1 ms. SpawnPoolWorker-1 ran 2 tasks"
+                + " (10 items), printed 0 lines and is still running."), sentences);
     }
 
     // A process that a child started is told right after that child, which the sentence names as its starter;
@@ -77,11 +77,11 @@ class ExplanationTest {
         assertNull(Explanation.bundle(none));
     }
 
-    // Every ending has its meaning: exceptions, System.exit, SIGTERM, SIGKILL.
+    // Every ending has its meaning: exceptions, System.exit or Runtime.halt (the code cannot tell which), SIGTERM, SIGKILL.
     @Test
     void exitCodesAreExplained() {
         assertEquals("an exception or error ended it", Explanation.meaning(1));
-        assertEquals("it called System.exit(3)", Explanation.meaning(3));
+        assertEquals("it called System.exit(3) or Runtime.halt(3)", Explanation.meaning(3));
         assertEquals("ended by SIGTERM: terminate()", Explanation.meaning(-15));
         assertEquals("killed by SIGKILL: kill() or the operating system", Explanation.meaning(-9));
     }

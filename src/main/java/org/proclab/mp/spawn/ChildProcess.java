@@ -91,13 +91,15 @@ public final class ChildProcess {
      * belong to the calling thread's group, so in the kernel a process's output goes to the cell
      * that started it.
      *
+     * @param startCalled {@link System#nanoTime()} when {@code start()} was called: the log counts the
+     *                    process's life from then, so its length includes readying the task and the JVM
      * @param serializedJob a {@link ChildJob} serialized with {@link Serialization#toBytes}
      * @param loader resolves the classes of the task's result and errors
      * @throws ProcessStartException when the limit of live children is reached or no JVM can be started
      */
-    public static ChildProcess launchForTask(ChildName name, boolean daemon, boolean warm, byte[] serializedJob,
-                                             ClassLoader loader) {
-        return launch(name, ChildRole.PROCESS, daemon, warm, Thread.currentThread().getThreadGroup(),
+    public static ChildProcess launchForTask(ChildName name, boolean daemon, boolean warm, long startCalled,
+                                             byte[] serializedJob, ClassLoader loader) {
+        return launch(name, ChildRole.PROCESS, daemon, warm, Thread.currentThread().getThreadGroup(), startCalled,
                 child -> child.submit(serializedJob, loader));
     }
 
@@ -109,11 +111,11 @@ public final class ChildProcess {
      */
     public static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
                                       ThreadGroup interruptedWith) {
-        return launch(given, role, daemon, warm, interruptedWith, child -> { });
+        return launch(given, role, daemon, warm, interruptedWith, System.nanoTime(), child -> { });
     }
 
     private static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
-                                       ThreadGroup interruptedWith, Consumer<ChildProcess> firstWork) {
+                                       ThreadGroup interruptedWith, long startCalled, Consumer<ChildProcess> firstWork) {
         String name = given.name();
         ChildJvm waiting = warm ? Reservoir.shared().take() : null;
         ChildJvm jvm = waiting != null ? waiting : ChildJvm.start(name);
@@ -122,7 +124,7 @@ public final class ChildProcess {
                 (role.name() + " " + given.identity() + " " + name).getBytes(StandardCharsets.UTF_8));
         firstWork.accept(child);
         LIVE.add(child);
-        ProcessEvents.started(name, child.pid);
+        ProcessEvents.started(name, child.pid, startCalled);
         jvm.connection().handle((channel, failure) -> {
             child.handOver(channel, failure);
             return null;

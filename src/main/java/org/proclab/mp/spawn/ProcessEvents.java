@@ -76,9 +76,9 @@ public final class ProcessEvents {
     private ProcessEvents() {
     }
 
-    /** This process started {@code process}. */
-    static void started(String process, long pid) {
-        add(Event.started(process, pid, System.nanoTime(), CurrentProcess.name(), CurrentProcess.pid()));
+    /** This process started {@code process}, asked to at {@code nanoTime} (when {@code start()} was called). */
+    static void started(String process, long pid, long nanoTime) {
+        add(Event.started(process, pid, nanoTime, CurrentProcess.name(), CurrentProcess.pid()));
     }
 
     static void printed(String process, long pid, String stream, String line) {
