@@ -62,6 +62,7 @@ public class Pool implements AutoCloseable {
     private final StartMethod startMethod;
     private final byte[] initializerJob;
     private final BlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
+    private final IdleFeeders idleFeeders = new IdleFeeders();
     private final List<PoolWorker> workers = new ArrayList<>();
     /** The thread group that created the pool: interrupting it (in the kernel: the cell) kills the workers. */
     private final ThreadGroup creator = Thread.currentThread().getThreadGroup();
@@ -113,7 +114,7 @@ public class Pool implements AutoCloseable {
         this.initializerJob = initializer == null ? null
                 : Serialization.toBytes(new PoolJobs.Initializer(initializer), "the pool's initializer");
         for (int i = 0; i < processes; i++) {
-            workers.add(new PoolWorker(this, queue, ChildName.next("SpawnPoolWorker")));
+            workers.add(new PoolWorker(this, queue, idleFeeders, ChildName.next("SpawnPoolWorker")));
         }
         workers.forEach(PoolWorker::start);
         startMethod.prepare(processes);

@@ -19,6 +19,7 @@ import org.proclab.mp.spawn.SpawnThreads;
 final class PoolWorker {
     private final Pool pool;
     private final BlockingDeque<Pool.Chunk> queue;
+    private final IdleFeeders idleFeeders;
     private final WorkAhead ahead = new WorkAhead();
     private final Thread feeder;
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
@@ -26,10 +27,15 @@ final class PoolWorker {
     private ShippedFunctions functionsHeld = new ShippedFunctions();
     private int tasksDone;
     private long lastTaskDone = Long.MIN_VALUE;
+    /** The feeder waits in {@link #takeChunk()}; guarded by this. */
+    private boolean waitingForChunk;
+    /** The feeder is counted in {@link #idleFeeders}; written under this, read by {@link IdleFeeders#awaitTurn}. */
+    private volatile boolean countedIdle;
 
-    PoolWorker(Pool pool, BlockingDeque<Pool.Chunk> queue, ChildName firstName) {
+    PoolWorker(Pool pool, BlockingDeque<Pool.Chunk> queue, IdleFeeders idleFeeders, ChildName firstName) {
         this.pool = pool;
         this.queue = queue;
+        this.idleFeeders = idleFeeders;
         this.feeder = new Thread(SpawnThreads.shared(), () -> feed(firstName), "proclab-" + firstName.name() + "-feeder");
         feeder.setDaemon(true);
     }
@@ -73,7 +79,7 @@ final class PoolWorker {
         try {
             while (true) {
                 ahead.reserve();
-                Pool.Chunk chunk = queue.take();
+                Pool.Chunk chunk = takeChunk();
                 if (chunk == Pool.Chunk.STOP) {
                     ahead.awaitOthers();
                     child.shutdown();
@@ -89,11 +95,44 @@ final class PoolWorker {
     }
 
     /**
+     * Takes the next chunk. While the feeder waits for it, it counts as idle whenever its worker has
+     * nothing in flight (also from the moment the worker finishes a chunk), so that no other feeder
+     * takes a chunk ahead meanwhile; a feeder whose worker is busy first lets idle ones go.
+     */
+    private Pool.Chunk takeChunk() throws InterruptedException {
+        synchronized (this) {
+            waitingForChunk = true;
+        }
+        countIdleIfWaiting();
+        try {
+            idleFeeders.awaitTurn(() -> countedIdle);
+            return queue.take();
+        } finally {
+            synchronized (this) {
+                waitingForChunk = false;
+                if (countedIdle) {
+                    countedIdle = false;
+                    idleFeeders.leave();
+                }
+            }
+        }
+    }
+
+    /** Counts this feeder as idle if it waits for a chunk and its worker has nothing in flight. */
+    private synchronized void countIdleIfWaiting() {
+        if (waitingForChunk && !countedIdle && ahead.onlyTheReservation()) {
+            countedIdle = true;
+            idleFeeders.enter();
+        }
+    }
+
+    /**
      * Sends, in the same write, the chunks already waiting that the worker may take ahead: chunks of
-     * tiny tasks then cost one system call and one wake-up per batch instead of one each.
+     * tiny tasks then cost one system call and one wake-up per batch instead of one each. None while
+     * an idle worker waits for a chunk.
      */
     private void sendWaitingChunks() throws InterruptedException {
-        while (ahead.tryReserve()) {
+        while (!idleFeeders.any() && ahead.tryReserve()) {
             Pool.Chunk next = queue.poll();
             if (next == null || next == Pool.Chunk.STOP) {
                 if (next != null) {
@@ -135,6 +174,7 @@ final class PoolWorker {
         }
         running.submitBuffered(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
             ahead.done(call, recordTask(running, sent, chunk.label()));
+            countIdleIfWaiting();
             if (failure instanceof JobNotStartedException && !pool.isTerminated()) {
                 queue.addFirst(chunk);
             } else if (failure != null) {

@@ -72,6 +72,11 @@ final class WorkAhead {
         notifyAll();
     }
 
+    /** Whether the caller's own reservation is the only chunk in flight: the worker has nothing to do. */
+    synchronized boolean onlyTheReservation() {
+        return inFlight == 1;
+    }
+
     /** Waits until the caller's own reservation is the only chunk in flight. */
     synchronized void awaitOthers() throws InterruptedException {
         while (inFlight > 1) {

@@ -178,6 +178,20 @@ class PoolTest {
         }
     }
 
+    // n long tasks on a Pool(4) run on n different workers, never two on one while another idles.
+    @Test
+    void longTasksGoToIdleWorkersFirst() throws InterruptedException {
+        for (int tasks = 1; tasks <= 4; tasks++) {
+            for (int round = 0; round < 2; round++) {
+                List<Long> pids = pool.map(x -> {
+                    Thread.sleep(300);
+                    return ProcessHandle.current().pid();
+                }, numbers(1, tasks), 1);
+                assertEquals(tasks, new HashSet<>(pids).size(), tasks + " tasks, round " + round + ": " + pids);
+            }
+        }
+    }
+
     // apply runs one call in a worker and returns its value.
     @Test
     void applyReturnsTheValue() throws InterruptedException {
