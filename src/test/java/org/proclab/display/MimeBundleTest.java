@@ -25,6 +25,8 @@ class MimeBundleTest {
         assertEquals("[SVG image]", Svg.of("<svg xmlns='http://www.w3.org/2000/svg'/>").toMimeBundle().text());
         assertEquals("[SVG image: a < b]",
                 Svg.of("<svg><title>a &lt; b</title></svg>").toMimeBundle().text());
+        assertEquals(Map.of("text/plain", "[SVG image]", "text/html", "<svg/>", "image/svg+xml", "<svg/>"),
+                Svg.of("<svg/>").toMimeBundle().data());
         assertEquals("[PNG image]", MimeBundle.of("image/png", "iVBOR").text());
         assertEquals("[application/vnd.example+json]", MimeBundle.of("application/vnd.example+json", "{}").text());
         assertEquals("a,b", MimeBundle.of("text/csv", "a,b").text());
