@@ -125,21 +125,8 @@ public final class Lock implements Serializable {
         if (memory.compareAndSetLong(offset + HOLDER, 0, self)) {
             return true;
         }
-        WaitBoard.Seat seat = WaitBoard.enter(memory, offset, WaitBoard.Waiting.LOCK);
-        try {
-            DeadHolderWatch watch = new DeadHolderWatch();
-            while (!memory.compareAndSetLong(offset + HOLDER, 0, self)) {
-                if (watch.due() && takeOverFromDeadHolder(self)) {
-                    return true;
-                }
-                if (!backoff.pause()) {
-                    return false;
-                }
-            }
-            return true;
-        } finally {
-            seat.leave();
-        }
+        return WaitBoard.waitSeated(memory, offset, WaitBoard.Waiting.LOCK, backoff,
+                () -> memory.compareAndSetLong(offset + HOLDER, 0, self), () -> takeOverFromDeadHolder(self));
     }
 
     private boolean takeOverFromDeadHolder(long self) {

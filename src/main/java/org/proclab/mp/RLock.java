@@ -144,21 +144,8 @@ public final class RLock implements Serializable {
         if (tryAcquire()) {
             return true;
         }
-        WaitBoard.Seat seat = WaitBoard.enter(memory, OWNER, WaitBoard.Waiting.RLOCK);
-        try {
-            DeadHolderWatch watch = new DeadHolderWatch();
-            while (!tryAcquire()) {
-                if (watch.due() && takeOverFromDeadOwner()) {
-                    return true;
-                }
-                if (!backoff.pause()) {
-                    return false;
-                }
-            }
-            return true;
-        } finally {
-            seat.leave();
-        }
+        return WaitBoard.waitSeated(memory, OWNER, WaitBoard.Waiting.RLOCK, backoff, this::tryAcquire,
+                this::takeOverFromDeadOwner);
     }
 
     private boolean takeOverFromDeadOwner() {

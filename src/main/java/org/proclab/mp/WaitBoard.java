@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.proclab.mp.shm.Backoff;
 import org.proclab.mp.shm.Liveness;
 import org.proclab.mp.shm.SharedRegion;
 
@@ -74,6 +76,34 @@ final class WaitBoard {
      */
     static Seat enter(SharedRegion object, int offset, Waiting what) {
         return board().take(object.file().getFileName().toString(), offset, what);
+    }
+
+    /**
+     * Waits for a lock-like object at {@code offset} of {@code object} after a first attempt failed,
+     * seated on this process's board the whole time so that {@code %locks} sees the wait: tries
+     * {@code attempt} until it succeeds, now and then asks {@code takeOverFromDeadHolder} to take the
+     * object over from a holder that died, and gives up when {@code backoff} runs out.
+     *
+     * @return whether the object was taken
+     */
+    static boolean waitSeated(SharedRegion object, int offset, Waiting what, Backoff backoff,
+                              BooleanSupplier attempt, BooleanSupplier takeOverFromDeadHolder)
+            throws InterruptedException {
+        Seat seat = enter(object, offset, what);
+        try {
+            DeadHolderWatch watch = new DeadHolderWatch();
+            while (!attempt.getAsBoolean()) {
+                if (watch.due() && takeOverFromDeadHolder.getAsBoolean()) {
+                    return true;
+                }
+                if (!backoff.pause()) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            seat.leave();
+        }
     }
 
     /** The waits recorded in the board file {@code file}, read without locking. */
