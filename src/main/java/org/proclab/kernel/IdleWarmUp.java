@@ -20,7 +20,7 @@ import org.proclab.kernel.jshell.CompilerWarmUp;
  * {@link #QUIET_MILLIS}; a request that arrives meanwhile waits for at most one step (a few
  * milliseconds). It pauses while other processes
  * keep at least half of the machine's CPUs busy, so many kernels starting at once on a classroom
- * server do not slow each other down further.
+ * server do not slow each other down further. It pauses too while the notebook's objects crowd the heap.
  */
 final class IdleWarmUp {
     /** How long the shell must have been quiet before a snippet is compiled. */
@@ -79,7 +79,7 @@ final class IdleWarmUp {
         long quietFor = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRequestNanos);
         if (requestsInFlight.get() > 0 || quietFor < QUIET_MILLIS) {
             schedule(Math.max(QUIET_MILLIS - quietFor, 10));
-        } else if (machineIsBusy()) {
+        } else if (machineIsBusy() || heapIsCrowded()) {
             schedule(PAUSE_WHEN_BUSY_MILLIS);
         } else {
             try {
@@ -116,6 +116,17 @@ final class IdleWarmUp {
                     + " snippets compiled while idle, " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos)
                     + " s after the first cell");
         }
+    }
+
+    /**
+     * Whether the notebook's objects fill so much of the heap that the {@link HeapGuard} may soon look:
+     * a warm-up step then waits. Compiling in the scratch shell allocates tens of megabytes, and after
+     * a cell that filled the heap (its variables still hold the memory) that could run the kernel's
+     * own threads out of memory.
+     */
+    private static boolean heapIsCrowded() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory() > runtime.maxMemory() * HeapGuard.LOOK_AT_SHARE / 2;
     }
 
     /**
