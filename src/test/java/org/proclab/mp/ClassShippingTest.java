@@ -10,6 +10,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -143,6 +145,18 @@ class ClassShippingTest {
         assertFalse(ran.err().contains("variable greeting"), ran.err());
         assertEquals("not copied", shippedLoader.loadClass("shipped.Greeter").getField("greeting").get(null),
                 "the child's change must not reach the parent");
+    }
+
+    // A list that holds a thread is named by what it holds; a list of ProcLab processes (declared with
+    // the task, never meant to travel) gets no note at all.
+    @Test
+    void notesNameWhatAValueHoldsAndSkipProcLabHandles() throws Exception {
+        Ran threads = runShipped("shipped.Greeter", Map.of("greeting", "hi", "handle", new ArrayList<>(List.of(new Thread(() -> { })))));
+        assertTrue(threads.err().contains("Note: variable handle holds a Thread, which is not Serializable, so "
+                + threads.process().name()), threads.err());
+        Ran processes = runShipped("shipped.Greeter", Map.of("greeting", "hi", "handle", new ArrayList<>(List.of(new Process(() -> { })))));
+        assertEquals(0, processes.process().exitCode(), processes.out() + processes.err());
+        assertFalse(processes.err().contains("Note:"), processes.err());
     }
 
     // A child passes shipped classes on to a process of its own, with its current values of their

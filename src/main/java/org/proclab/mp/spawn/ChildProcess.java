@@ -347,16 +347,21 @@ public final class ChildProcess {
     }
 
     /**
-     * Tells the user that a notebook variable did not reach the child. ProcLab's own handles (the
-     * Process or Pool declared in the same cell as the task) are never meant to travel: no note.
+     * Tells the user that a notebook variable did not reach the child, naming what in it cannot
+     * travel. ProcLab's own handles (the Process or Pool declared in the same cell as the task, or a
+     * list of them) are never meant to travel: no note.
      */
-    private void warnNotCopied(String variable, Object value) {
-        if (value.getClass().getName().startsWith("org.proclab.mp.")) {
+    private void warnNotCopied(String variable, Object value, String offendingType) {
+        String culprit = offendingType != null ? offendingType : value.getClass().getName();
+        if (culprit.startsWith("org.proclab.mp.")) {
             return;
         }
         String type = value.getClass().getSimpleName();
-        System.err.print("Note: variable " + variable + " (a " + type + ") is not Serializable, so " + name
-                + " cannot get a copy of it and sees " + defaultOf(value) + " instead. Make " + type
+        String simpleCulprit = culprit.substring(culprit.lastIndexOf('.') + 1);
+        String what = culprit.equals(value.getClass().getName()) ? "(a " + type + ") is not Serializable"
+                : "holds a " + simpleCulprit + ", which is not Serializable";
+        System.err.print("Note: variable " + variable + " " + what + ", so " + name
+                + " cannot get a copy of it and sees " + defaultOf(value) + " instead. Make " + simpleCulprit
                 + " implement Serializable, or pass the values the task needs.\n");
         System.err.flush();
     }

@@ -42,9 +42,9 @@ public final class Serialization {
             out.writeObject(value);
             out.flush();
         } catch (NotSerializableException e) {
-            throw new NotSerializableValueException(explain(value, what, e.getMessage()), null);
+            throw new NotSerializableValueException(explain(value, what, e.getMessage()), null, e.getMessage());
         } catch (IOException e) {
-            throw new NotSerializableValueException(what + " cannot be sent to another process: " + e, e);
+            throw new NotSerializableValueException(what + " cannot be sent to another process: " + e, e, null);
         }
         return bytes.toByteArray();
     }

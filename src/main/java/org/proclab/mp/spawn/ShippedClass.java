@@ -10,7 +10,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * A class as the parent sends it to a child: its bytes, and serialized values for its static
@@ -19,17 +18,23 @@ import java.util.function.BiConsumer;
  */
 record ShippedClass(byte[] bytes, Map<String, byte[]> staticValues) {
 
-    /**
-     * @param notCopied told the name and type of each value that cannot be serialized (the child
-     *                  sees the field's default value instead)
-     */
-    static byte[] encode(byte[] classBytes, Map<String, Object> values, BiConsumer<String, Object> notCopied) {
+    /** Told of each static value that cannot be serialized; the child sees the field's default value instead. */
+    @FunctionalInterface
+    interface NotCopied {
+        /**
+         * @param offendingType the class that is not serializable: {@code value}'s own, or one it holds
+         *                      (null when serialization failed otherwise)
+         */
+        void value(String field, Object value, String offendingType);
+    }
+
+    static byte[] encode(byte[] classBytes, Map<String, Object> values, NotCopied notCopied) {
         Map<String, byte[]> serialized = new LinkedHashMap<>();
         values.forEach((field, value) -> {
             try {
                 serialized.put(field, Serialization.toBytes(value, "variable " + field));
             } catch (NotSerializableValueException e) {
-                notCopied.accept(field, value);
+                notCopied.value(field, value, e.offendingType());
             }
         });
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(classBytes.length + 64);

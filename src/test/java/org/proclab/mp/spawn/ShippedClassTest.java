@@ -42,7 +42,7 @@ class ShippedClassTest {
         values.put("noSuchField", "ignored");
         List<String> notCopied = new ArrayList<>();
 
-        byte[] payload = ShippedClass.encode(classBytes, values, (field, value) -> notCopied.add(field));
+        byte[] payload = ShippedClass.encode(classBytes, values, (field, value, offendingType) -> notCopied.add(field));
         ShippedClass shipped = ShippedClass.decode(payload);
 
         assertEquals(List.of(), notCopied);
@@ -61,6 +61,16 @@ class ShippedClassTest {
         assertEquals("original", Holder.label);
     }
 
+    // A serializable value that holds something that is not is reported with the class of what it holds.
+    @Test
+    void aListOfThreadsIsReportedWithTheThreadType() {
+        byte[] classBytes = DefiningClassLoader.classBytes(Holder.class);
+        Map<String, String> offending = new LinkedHashMap<>();
+        ShippedClass.encode(classBytes, Map.of("items", new ArrayList<>(List.of(new Thread(() -> { })))),
+                (field, value, offendingType) -> offending.put(field, offendingType));
+        assertEquals(Map.of("items", "java.lang.Thread"), offending);
+    }
+
     // A value that cannot be serialized is reported to the callback (field name and value) and left out; the field keeps its default.
     @Test
     void nonSerializableValueIsReportedAndLeftOut() throws Exception {
@@ -71,7 +81,8 @@ class ShippedClassTest {
         values.put("count", 5);
         Map<String, Object> notCopied = new LinkedHashMap<>();
 
-        ShippedClass shipped = ShippedClass.decode(ShippedClass.encode(classBytes, values, notCopied::put));
+        ShippedClass shipped = ShippedClass.decode(ShippedClass.encode(classBytes, values,
+                (field, value, offendingType) -> notCopied.put(field, value)));
 
         assertEquals(Map.of("thread", thread), notCopied);
         assertEquals(Set.of("count"), shipped.staticValues().keySet());
@@ -86,7 +97,7 @@ class ShippedClassTest {
     @Test
     void classWithoutValues() throws Exception {
         byte[] classBytes = DefiningClassLoader.classBytes(Holder.class);
-        ShippedClass shipped = ShippedClass.decode(ShippedClass.encode(classBytes, Map.of(), (field, value) -> { }));
+        ShippedClass shipped = ShippedClass.decode(ShippedClass.encode(classBytes, Map.of(), (field, value, offendingType) -> { }));
         assertArrayEquals(classBytes, shipped.bytes());
         assertEquals(Map.of(), shipped.staticValues());
     }
