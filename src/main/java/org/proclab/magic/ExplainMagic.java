@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.proclab.kernel.jshell.NotebookVariable;
+import org.proclab.mp.LockSurvey;
 import org.proclab.mp.Process;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.render.Explanation;
@@ -48,7 +49,8 @@ public final class ExplainMagic extends DescribedMagic {
      * The explanation of the cell that started at {@code cellStartNanos}, as a MIME bundle; null
      * when explanations are off, or no process did anything during the cell and no new deadlock is there.
      *
-     * @param variables the notebook's variables, which name the locks of a deadlock; asked only when explanations are on
+     * @param variables the notebook's variables, which name the locks of a deadlock; asked only when explanations are
+     *                  on and a thread waits for a lock
      */
     public Map<String, String> explanationSince(long cellStartNanos, Supplier<List<NotebookVariable>> variables) {
         if (!on) {
@@ -56,7 +58,8 @@ public final class ExplainMagic extends DescribedMagic {
         }
         List<String> sentences = new ArrayList<>(Explanation.sentences(ProcessEvents.since(cellStartNanos),
                 cellStartNanos, Process.current().name(), Process.current().pid()));
-        List<String> deadlocks = LockTable.now(NotebookVariables.byName(variables.get())).deadlockSentences();
+        List<String> deadlocks = LockSurvey.anyoneWaitsForALock()
+                ? LockTable.now(NotebookVariables.byName(variables.get())).deadlockSentences() : List.of();
         deadlocks.stream().filter(sentence -> !toldDeadlocks.contains(sentence)).forEach(sentences::add);
         toldDeadlocks = Set.copyOf(deadlocks);
         return Explanation.bundle(sentences);

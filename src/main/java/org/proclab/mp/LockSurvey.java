@@ -100,21 +100,35 @@ public final class LockSurvey {
      *     are named by their own wait boards, or "pid N"
      */
     public static LockSurvey take(Map<Long, String> processNames) {
-        Path directory = SharedMemoryDirectory.session().path();
-        List<Path> files = list(directory);
-        List<WaitBoard.Wait> waits = new ArrayList<>();
+        List<Path> files = list(SharedMemoryDirectory.session().path());
+        List<WaitBoard.Wait> waits = liveWaits(files);
         Map<Long, String> names = new HashMap<>(processNames);
         names.put(Liveness.self(), Process.current().name());
+        waits.forEach(wait -> names.putIfAbsent(wait.pid(), wait.processName()));
+        return new Reader(names, waits).read(files);
+    }
+
+    /**
+     * Whether a thread of the session waits to take a Lock or an RLock now. Without such a wait there
+     * is no deadlock, so whoever looks only for deadlocks (the explanation after each cell) need not
+     * read every lock: this reads only the wait boards.
+     */
+    public static boolean anyoneWaitsForALock() {
+        return liveWaits(list(SharedMemoryDirectory.session().path())).stream().anyMatch(WaitBoard.Wait::forALock);
+    }
+
+    /** The waits on the boards among {@code files} of processes still alive. */
+    private static List<WaitBoard.Wait> liveWaits(List<Path> files) {
+        List<WaitBoard.Wait> waits = new ArrayList<>();
         for (Path file : files) {
             if (kindOf(file).equals(WaitBoard.KIND)) {
                 List<WaitBoard.Wait> board = WaitBoard.read(file, size(file));
                 if (!board.isEmpty() && Liveness.isAlive(board.get(0).pid())) {
                     waits.addAll(board);
-                    names.putIfAbsent(board.get(0).pid(), board.get(0).processName());
                 }
             }
         }
-        return new Reader(names, waits).read(files);
+        return waits;
     }
 
     /** Every lock, semaphore and condition, in the order they were made. */
@@ -223,7 +237,7 @@ public final class LockSurvey {
                 long key = wait.pid() << 32 | (wait.threadId() & 0xffffffffL);
                 threadNames.put(key, wait.threadName());
                 waitsByObject.computeIfAbsent(id(Path.of(wait.file()), wait.offset()), id -> new ArrayList<>()).add(wait);
-                if (wait.what() == WaitBoard.Waiting.LOCK || wait.what() == WaitBoard.Waiting.RLOCK) {
+                if (wait.forALock()) {
                     lockWaitByThread.put(key, wait);
                 }
             }

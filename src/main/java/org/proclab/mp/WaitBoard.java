@@ -59,6 +59,10 @@ final class WaitBoard {
     /** One recorded wait, as the survey reads it. */
     record Wait(long pid, String processName, long threadId, String threadName, String file, int offset,
                 Waiting what, long sinceMillis) {
+        /** Whether the thread waits to take a Lock or an RLock: only such waits can close a wait cycle. */
+        boolean forALock() {
+            return what == Waiting.LOCK || what == Waiting.RLOCK;
+        }
     }
 
     /** A thread's place on the board while it waits; {@link #leave()} takes it off. */
