@@ -210,7 +210,9 @@ final class ChildJvm {
                 connection.completeExceptionally(new ProcessStartException(
                         what + " exited with code " + os.exitValue() + " before it was ready" + firstErrors(os)));
             }
-            pipes.abandon(pipe);
+            if (connection.isCompletedExceptionally()) {
+                pipes.abandon(pipe);
+            }
         });
         CompletableFuture.delayedExecutor(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
             if (connection.completeExceptionally(new ProcessStartException(
