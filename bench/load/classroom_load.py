@@ -3,7 +3,7 @@
 Reports failures and memory: the RSS of an idle kernel (fresh, and again after the load), of an
 idle child JVM (a Process that sleeps) and of an idle pool worker, and the peak RSS of all the
 kernels with their children together. Used by run.sh (the full 20 kernels x 60 s) and, bounded,
-by src/test/python/test_reliability.py.
+by tests/test_reliability.py.
 
     JUPYTER_PATH=... /usr/bin/python3 bench/load/classroom_load.py --kernels 20 --seconds 60
 """

@@ -6,7 +6,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-JAR="$REPO/target/proclab.jar"
+JAR="$REPO/proclab-app/target/proclab.jar"
 JAVA_HOME_ARG=""
 PYTHON=/usr/bin/python3
 ROUNDS=2
@@ -38,7 +38,7 @@ usage() {
   cat <<USAGE
 usage: bench/processes/run.sh [OPTIONS]
 
-  --jar FILE              the ProcLab jar to measure (default: $REPO/target/proclab.jar)
+  --jar FILE              the ProcLab jar to measure (default: $REPO/proclab-app/target/proclab.jar)
   --java-home DIR         JDK for the Java parent, and so for its children (default: java on PATH)
   --python FILE           Python for the baseline (default: /usr/bin/python3)
   --rounds N              rounds; each runs every program once, Java then Python (default: 2)

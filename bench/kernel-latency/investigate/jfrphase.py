@@ -23,9 +23,9 @@ PHASES = [
     ("  javac flow", "com.sun.tools.javac.comp.Flow.analyzeTree"),
     ("  javac desugar", "com.sun.tools.javac.main.JavaCompiler.desugar"),
     ("  javac generate", "com.sun.tools.javac.main.JavaCompiler.generate"),
-    ("CellPiece.split (completeness analysis)", "org.proclab.kernel.jshell.CellPiece.split"),
-    ("ProcLabExecutionControl.load (instrument + define)", "org.proclab.kernel.exec.ProcLabExecutionControl.load"),
-    ("ProcLabExecutionControl.invoke", "org.proclab.kernel.exec.ProcLabExecutionControl.invoke"),
+    ("CellPiece.split (completeness analysis)", "org.proclab.engine.jshell.CellPiece.split"),
+    ("ProcLabExecutionControl.load (instrument + define)", "org.proclab.engine.exec.ProcLabExecutionControl.load"),
+    ("ProcLabExecutionControl.invoke", "org.proclab.engine.exec.ProcLabExecutionControl.invoke"),
 ]
 
 data = json.load(open(sys.argv[1]))

@@ -4,7 +4,7 @@
 # usage: bench/processes/investigate/investigate.sh [--jar JAR] [--java-home DIR] [--child-options "FLAGS"] [--reps N]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-JAR="$HERE/../../../target/proclab.jar"
+JAR="$HERE/../../../proclab-app/target/proclab.jar"
 JAVA="$(readlink -f "$(command -v java)")"
 CHILD_OPTIONS=""
 REPS=3

@@ -1,0 +1,90 @@
+package org.proclab.engine;
+
+import java.util.Map;
+import org.proclab.engine.exec.CapturedNames;
+import org.proclab.engine.exec.CellThreadGroup;
+import org.proclab.engine.exec.ProcLabExecutionControl;
+import org.proclab.engine.exec.StackTraces;
+import org.proclab.engine.io.CellOutput;
+import org.proclab.engine.io.StreamName;
+import org.proclab.mp.shm.SharedMemoryDirectory;
+import org.proclab.mp.spawn.ChildProcess;
+import org.proclab.mp.spawn.ClassSource;
+import org.proclab.mp.spawn.Reservoir;
+import org.proclab.mp.spawn.SpawnConfig;
+
+/**
+ * The cells' side of child processes, for the kernel and the terminal runner: children get the
+ * classes cells defined, their errors are rendered like the cell's own, and whoever runs the cells
+ * owns them — an interrupted cell's children are killed, a cell's daemon children end with it, and
+ * nothing outlives the kernel.
+ */
+public final class ChildSupervisor {
+    private final ProcLabExecutionControl control;
+
+    /** Makes child processes load the classes that {@code control}'s cells define. */
+    public ChildSupervisor(ProcLabExecutionControl control) {
+        this.control = control;
+        ClassSource classPath = SpawnConfig.classSource();
+        SpawnConfig.classSource(new ClassSource() {
+            @Override
+            public byte[] bytesOf(String name) {
+                byte[] cellClass = control.originalBytes(name);
+                return cellClass != null ? cellClass : classPath.bytesOf(name);
+            }
+
+            @Override
+            public Map<String, Object> staticValuesOf(String name) {
+                return control.variableValues(name);
+            }
+        });
+        SpawnConfig.traceRenderer(StackTraces::render);
+        SpawnConfig.capturedNames(CapturedNames::of);
+    }
+
+    /** After an interrupt: the children of the stopped cell are killed, the workers of pools it created too. */
+    public void cellInterrupted() {
+        CellThreadGroup cell = control.currentCell();
+        for (ChildProcess child : ChildProcess.live()) {
+            if (within(child.interruptedWith(), cell)) {
+                child.kill();
+            }
+        }
+    }
+
+    /**
+     * When a cell ends: its daemon children are terminated, and a note names the other children
+     * that are still running (their output keeps arriving in that cell).
+     */
+    public void cellFinished(CellOutput output) {
+        CellThreadGroup cell = control.currentCell();
+        for (ChildProcess child : ChildProcess.live()) {
+            if (!within(child.owner(), cell)) {
+                continue;
+            }
+            if (child.isDaemon()) {
+                child.terminate();
+            } else {
+                output.writeText(StreamName.STDERR, "Note: " + child.name() + " (pid " + child.pid()
+                        + ") is still running after the cell ended; its output will keep appearing here."
+                        + " Call join() to wait for it, or terminate() to end it.\n");
+            }
+        }
+    }
+
+    /** At shutdown: every child is killed, waiting ones in the reservoir too, and the shared memory is removed. */
+    public void killAll() {
+        Reservoir.shared().drain();
+        ChildProcess.live().forEach(ChildProcess::kill);
+        SharedMemoryDirectory.session().deleteIfOwned();
+    }
+
+    private static boolean within(ThreadGroup start, CellThreadGroup cell) {
+        for (ThreadGroup group = start; group != null; group = group.getParent()) {
+            if (group == cell) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+package org.proclab.engine.exec;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import org.proclab.engine.io.CellOutput;
+import org.proclab.engine.io.StreamName;
+
+/**
+ * The thread group of one cell. Cell code runs in it, and every thread the code starts joins it
+ * (Java puts a new thread in its creator's group), so the kernel knows which cell a thread belongs
+ * to: its output goes to that cell and the stop button stops it.
+ *
+ * <p>Threads of the JDK's shared common fork-join pool are the exception: whichever cell first
+ * used the pool created them, but they serve every cell, so they belong to none.
+ */
+public final class CellThreadGroup extends ThreadGroup {
+    private final int executionCount;
+    private final CellOutput output;
+
+    public CellThreadGroup(ThreadGroup parent, int executionCount, CellOutput output) {
+        super(parent, "cell-" + executionCount);
+        this.executionCount = executionCount;
+        this.output = output;
+    }
+
+    public int executionCount() {
+        return executionCount;
+    }
+
+    public CellOutput output() {
+        return output;
+    }
+
+    /** The cell group a thread belongs to, or null for kernel threads and shared pool threads. */
+    public static CellThreadGroup of(Thread thread) {
+        if (isCommonPoolWorker(thread)) {
+            return null;
+        }
+        for (ThreadGroup group = thread.getThreadGroup(); group != null; group = group.getParent()) {
+            if (group instanceof CellThreadGroup cell) {
+                return cell;
+            }
+        }
+        return null;
+    }
+
+    /** True for a worker of the JDK's shared common fork-join pool, which serves every cell. */
+    static boolean isCommonPoolWorker(Thread thread) {
+        return thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool();
+    }
+
+    /** The output of the cell a thread belongs to, or null. */
+    public static CellOutput outputOf(Thread thread) {
+        CellThreadGroup cell = of(thread);
+        return cell == null ? null : cell.output();
+    }
+
+    /**
+     * Reports an exception that ended a thread the cell started, in the cell's stderr and in plain
+     * words; a stopped thread ends quietly.
+     */
+    @Override
+    public void uncaughtException(Thread thread, Throwable failure) {
+        if (failure instanceof CellStoppedError) {
+            return;
+        }
+        String text = failure instanceof ExitCalledError exit
+                ? "Thread \"" + thread.getName() + "\" called " + exit.call() + "(" + exit.status()
+                        + "); the kernel keeps running and the thread ended.\n"
+                : "Exception in thread \"" + thread.getName() + "\" " + StackTraces.render(failure);
+        output.writeText(StreamName.STDERR, text);
+    }
+}

@@ -1,0 +1,178 @@
+package org.proclab.engine.jshell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jdk.jshell.Diag;
+import org.proclab.engine.exec.ExitCalledError;
+import org.proclab.engine.exec.StackTraces;
+import org.proclab.engine.exec.TraceStyle;
+
+/**
+ * Builds the errors a student sees. As in ipykernel, {@code ename} and {@code evalue} are plain
+ * text and only the traceback lines carry ANSI colours, which Jupyter front ends map to their theme,
+ * so they read in light and dark themes alike: the error's name in bold red, its message in red,
+ * the caret under a compile error's spot in bold red, and places in the user's cells in green
+ * (library frames keep the text colour). Yellow, white and black are avoided, as each is unreadable
+ * on one of the themes. {@code proclab run} strips the colours when its terminal has none.
+ */
+final class ErrorReports {
+    private static final String RED = "\u001b[0;31m";
+    private static final String BOLD_RED = "\u001b[1;31m";
+    private static final String GREEN = "\u001b[0;32m";
+    private static final String RESET = "\u001b[0m";
+    private static final TraceStyle COLOURED = new TraceStyle() {
+        @Override
+        public String exceptionType(String type) {
+            return BOLD_RED + type + RESET;
+        }
+
+        @Override
+        public String cellFrame(String place) {
+            return GREEN + place + RESET;
+        }
+    };
+
+    /** How much of a long line an error quotes (a 70,000-character literal would fill the notebook). */
+    private static final int QUOTED_LINE_CHARS = 160;
+
+    private ErrorReports() {
+    }
+
+    /** Compile errors of one snippet, each with the offending line and a caret under the spot. */
+    static CellError compileErrors(int executionCount, CellPiece piece, List<Diag> diagnostics) {
+        List<String> traceback = new ArrayList<>();
+        String firstMessage = null;
+        for (Diag diag : diagnostics) {
+            if (!diag.isError()) {
+                continue;
+            }
+            String message = describe(executionCount, piece, diag.getPosition(), diag.getMessage(Locale.ROOT), traceback);
+            if (firstMessage == null) {
+                firstMessage = message;
+            }
+        }
+        if (firstMessage == null) {
+            firstMessage = "the code could not be compiled";
+            traceback.add(BOLD_RED + "Compilation error" + RESET + ": " + firstMessage);
+        }
+        return new CellError("CompilationError", firstMessage, traceback);
+    }
+
+    /** A compile error the kernel found itself, at {@code position} of the snippet. */
+    static CellError compileError(int executionCount, CellPiece piece, int position, String text) {
+        List<String> traceback = new ArrayList<>();
+        return new CellError("CompilationError", describe(executionCount, piece, position, text, traceback), traceback);
+    }
+
+    /**
+     * Adds one error to {@code traceback}: its place, the line (cut to a screen's width around the spot)
+     * and a caret; returns its first line with the place, for the error's value.
+     */
+    private static String describe(int executionCount, CellPiece piece, long at, String text, List<String> traceback) {
+        String[] message = text.split("\n");
+        int position = (int) Math.max(0, Math.min(at, piece.source().length()));
+        int snippetLine = lineIndex(piece.source(), position);
+        String where = "cell [" + executionCount + "], line " + (piece.firstLine() + snippetLine);
+        traceback.add(BOLD_RED + "Compilation error" + RESET + " in " + GREEN + where + RESET + ": " + RED + message[0] + RESET);
+        String line = lineText(piece.source(), position);
+        int column = column(piece.source(), position);
+        int from = Math.max(0, column - QUOTED_LINE_CHARS / 2);
+        int to = Math.min(line.length(), from + QUOTED_LINE_CHARS);
+        traceback.add("    " + (from > 0 ? "..." : "") + line.substring(from, to) + (to < line.length() ? "..." : ""));
+        traceback.add("    " + " ".repeat(column - from + (from > 0 ? 3 : 0)) + BOLD_RED + "^" + RESET);
+        for (int i = 1; i < message.length; i++) {
+            if (!message[i].strip().startsWith("location: class")) {
+                traceback.add(message[i]);
+            }
+        }
+        return message[0] + " (" + where + ")";
+    }
+
+    /** A snippet JShell cannot even cut into a statement, e.g. an unclosed brace at the end. */
+    static CellError incomplete(int executionCount, CellPiece piece) {
+        String where = "cell [" + executionCount + "], line " + piece.firstLine();
+        String message = "the code starting here is not complete (a missing '}', ')' or ';'?)";
+        return new CellError("CompilationError", message + " (" + where + ")", List.of(
+                BOLD_RED + "Compilation error" + RESET + " in " + GREEN + where + RESET + ": " + RED + message + RESET,
+                "    " + piece.source().lines().findFirst().orElse("")));
+    }
+
+    /**
+     * An exception thrown by cell code, with the user's frames only.
+     *
+     * @param trace the exception as JShell translated it (snippet lines), or the raw one
+     * @param thrown the exception object itself, to recognise the kernel's own errors; may be null
+     */
+    static CellError exception(Throwable trace, Throwable thrown) {
+        if (thrown instanceof ExitCalledError exit) {
+            return exit(exit, trace);
+        }
+        List<String> traceback = StackTraces.lines(trace, COLOURED);
+        String type = StackTraces.typeName(trace);
+        String message = trace.getLocalizedMessage();
+        return new CellError(type.substring(type.lastIndexOf('.') + 1), message == null ? "" : message, traceback);
+    }
+
+    /** The cell asked to end the JVM; the kernel refused and says so. */
+    private static CellError exit(ExitCalledError exit, Throwable trace) {
+        String call = exit.call() + "(" + exit.status() + ")";
+        List<String> traceback = new ArrayList<>();
+        traceback.add(BOLD_RED + "SystemExit" + RESET + ": " + RED + call + " was called" + RESET);
+        traceback.add("A cell cannot end the kernel, so ProcLab stopped the cell instead.");
+        traceback.add("Everything defined before is still there. In a child process, " + exit.call()
+                + " really ends that process with status " + exit.status() + ".");
+        for (StackTraceElement frame : StackTraces.userFrames(trace)) {
+            traceback.add(StackTraces.frameLine(frame, COLOURED));
+        }
+        return new CellError("SystemExit", call + " was called; the kernel keeps running", traceback);
+    }
+
+    /** The user pressed stop. */
+    static CellError interrupted(int executionCount) {
+        return new CellError("Interrupted", "cell [" + executionCount + "] was stopped", List.of(
+                BOLD_RED + "Interrupted" + RESET + ": cell [" + executionCount + "] was stopped.",
+                "Variables, methods and classes defined before are kept."));
+    }
+
+    /**
+     * The kernel stopped the cell to protect itself; {@code reason} starts with the error's name and
+     * a colon (e.g. {@code OutOfMemoryError: ...}), the rest says what happened and what to do.
+     */
+    static CellError stoppedByKernel(int executionCount, String reason) {
+        int colon = reason.indexOf(": ");
+        String name = reason.substring(0, colon);
+        String message = reason.substring(colon + 2);
+        return new CellError(name, message, List.of(
+                BOLD_RED + name + RESET + ": " + RED + "cell [" + executionCount + "] was stopped by the kernel" + RESET,
+                message, "Variables, methods and classes defined before are kept."));
+    }
+
+    /** Code that uses a method or class whose own definition still lacks something. */
+    static CellError unresolved(String what, List<String> missing) {
+        String message = what + " cannot be used until " + String.join(", ", missing) + " is declared";
+        return new CellError("UnresolvedReference", message, List.of(
+                BOLD_RED + "UnresolvedReference" + RESET + ": " + RED + message + RESET));
+    }
+
+    private static int lineIndex(String text, int position) {
+        int line = 0;
+        for (int i = 0; i < position; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String lineText(String text, int position) {
+        int start = position - column(text, position);
+        int end = text.indexOf('\n', position);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    private static int column(String text, int position) {
+        int start = position == 0 ? 0 : text.lastIndexOf('\n', position - 1) + 1;
+        return position - start;
+    }
+}

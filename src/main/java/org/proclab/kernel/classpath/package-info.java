@@ -1,9 +1,0 @@
-/**
- * What {@code %classpath}, {@code %maven} and {@code %load} need besides the magics themselves:
- * reading the paths and globs a user writes ({@link org.proclab.kernel.classpath.ClassPathArguments}),
- * the entries a session added, for JShell and for child JVMs
- * ({@link org.proclab.kernel.classpath.UserClassPath}), and resolving Maven artifacts with their
- * dependencies ({@link org.proclab.kernel.classpath.MavenResolver}). See
- * docs/decisions/010-classpath-and-maven.md.
- */
-package org.proclab.kernel.classpath;
