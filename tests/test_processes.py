@@ -49,6 +49,14 @@ def test_seed_q3_shows_both_lines_in_order(kc):
     assert out.stdout == "messaging process running\nmessaging process finished\n"
 
 
+# A child JVM's class path is ProcLab's library alone, not the kernel's jar: a smaller jar opens faster,
+# and the cells' classes come from the kernel (decision 022). The child's task still uses a cell's method.
+def test_child_class_path_is_the_library_alone(kc):
+    ok(kc, 'String where() { return System.getProperty("java.class.path"); }')
+    out = ok(kc, 'var p = new Process(() -> System.out.println(where()));\np.start();\np.join();', timeout=60)
+    assert os.path.basename(out.stdout.strip()) == "proclab-mp.jar", out.stdout
+
+
 # Seed Q4: a Pool(4) squares 1..10 and the list prints in input order.
 def test_seed_q4_pool_map(kc):
     ok(kc, "int worker(int n) { return n * n; }")

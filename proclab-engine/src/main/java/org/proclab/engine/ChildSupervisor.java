@@ -1,5 +1,6 @@
 package org.proclab.engine;
 
+import java.util.List;
 import java.util.Map;
 import org.proclab.engine.exec.CapturedNames;
 import org.proclab.engine.exec.CellThreadGroup;
@@ -22,9 +23,14 @@ import org.proclab.mp.spawn.SpawnConfig;
 public final class ChildSupervisor {
     private final ProcLabExecutionControl control;
 
-    /** Makes child processes load the classes that {@code control}'s cells define. */
+    /**
+     * Makes child processes load the classes that {@code control}'s cells define, and start with
+     * ProcLab's library alone on their class path: the engine's and the front end's jars are of no
+     * use to a task (decision 022).
+     */
     public ChildSupervisor(ProcLabExecutionControl control) {
         this.control = control;
+        SpawnConfig.baseClassPath(List.of(SpawnConfig.libraryLocation()));
         ClassSource classPath = SpawnConfig.classSource();
         SpawnConfig.classSource(new ClassSource() {
             @Override

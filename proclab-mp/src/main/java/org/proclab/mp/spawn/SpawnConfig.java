@@ -22,6 +22,8 @@ public final class SpawnConfig {
     private static volatile int maxLiveChildren = Integer.getInteger("proclab.child.max",
             4 * Runtime.getRuntime().availableProcessors());
     private static volatile int reservoirSize = Math.min(4, Runtime.getRuntime().availableProcessors());
+    private static volatile List<String> baseClassPath =
+            List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
     private static volatile List<String> extraClassPath = List.of();
     private static volatile ClassSource classSource = ClassSource.fromResources(ClassLoader.getSystemClassLoader());
     private static volatile Function<Throwable, String> traceRenderer = SpawnConfig::standardTrace;
@@ -91,8 +93,29 @@ public final class SpawnConfig {
         Reservoir.shared().retireStale();
     }
 
+    /**
+     * Sets the class path every child starts with, before what {@link #addClassPath} adds; by default
+     * it is this JVM's own. A kernel, whose own class path also holds its front end and the libraries
+     * of both, gives its children only {@link #libraryLocation()}: the less a JVM's class path holds,
+     * the faster it boots, and what else a child needs (the cells' classes) comes from the parent
+     * through {@link #classSource()}. Warm children started with another class path are replaced.
+     */
+    public static void baseClassPath(List<String> entries) {
+        baseClassPath = List.copyOf(entries);
+        Reservoir.shared().retireStale();
+    }
+
+    /** The jar (or class directory) of ProcLab's library, which is all a child JVM needs to run a task. */
+    public static String libraryLocation() {
+        try {
+            return Path.of(SpawnConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate ProcLab's library", e);
+        }
+    }
+
     static String classPath() {
-        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+        List<String> entries = new ArrayList<>(baseClassPath);
         entries.addAll(extraClassPath);
         return String.join(java.io.File.pathSeparator, entries);
     }
