@@ -6,7 +6,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-JAR="$REPO/proclab-app/target/proclab.jar"
+JAR="$REPO/proclab-app/target/proclab-mp.jar"
 JAVA_HOME_ARG=""
 PYTHON=/usr/bin/python3
 ROUNDS=2
@@ -30,7 +30,7 @@ usage() {
   cat <<USAGE
 usage: bench/ipc/run.sh [OPTIONS]
 
-  --jar FILE              the ProcLab jar to measure (default: $REPO/proclab-app/target/proclab.jar)
+  --jar FILE              the ProcLab library jar to measure (default: $REPO/proclab-app/target/proclab-mp.jar)
   --java-home DIR         JDK for the Java parent, and so for its children (default: java on PATH)
   --python FILE           Python for the baseline (default: /usr/bin/python3)
   --contexts LIST         Python start methods (default: $CONTEXTS)

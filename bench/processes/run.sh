@@ -6,7 +6,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-JAR="$REPO/proclab-app/target/proclab.jar"
+JAR="$REPO/proclab-app/target/proclab-mp.jar"
 JAVA_HOME_ARG=""
 PYTHON=/usr/bin/python3
 ROUNDS=2
@@ -38,7 +38,7 @@ usage() {
   cat <<USAGE
 usage: bench/processes/run.sh [OPTIONS]
 
-  --jar FILE              the ProcLab jar to measure (default: $REPO/proclab-app/target/proclab.jar)
+  --jar FILE              the ProcLab library jar to measure (default: $REPO/proclab-app/target/proclab-mp.jar)
   --java-home DIR         JDK for the Java parent, and so for its children (default: java on PATH)
   --python FILE           Python for the baseline (default: /usr/bin/python3)
   --rounds N              rounds; each runs every program once, Java then Python (default: 2)
@@ -118,8 +118,8 @@ trap 'exit 130' INT TERM
 # (see README) accept only jars on the class path.
 "$JAVAC" --release 17 -d "$WORK/classes" -cp "$JAR" "$HERE"/java/*.java
 "$JARTOOL" cf "$WORK/bench.jar" -C "$WORK/classes" .
-cp "$JAR" "$WORK/proclab.jar"
-CP="$WORK/proclab.jar:$WORK/bench.jar"
+cp "$JAR" "$WORK/proclab-mp.jar"
+CP="$WORK/proclab-mp.jar:$WORK/bench.jar"
 
 [[ "$START_METHOD" == spawn || "$START_METHOD" == warm ]] || { echo "run.sh: --start wants spawn or warm" >&2; exit 2; }
 JAVA_OPTS=("${JVM_ARGS[@]}" "-Dbench.start=$START_METHOD")

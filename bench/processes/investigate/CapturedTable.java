@@ -5,7 +5,7 @@ import org.proclab.mp.Pool;
 /**
  * A map whose function captures a 4 MB table: 400 chunks of one item on Pool(2), four times. Shows
  * what sending the function costs, since a captured value travels with it. Run it with the jar on
- * the class path: {@code java -cp proclab-app/target/proclab.jar:. CapturedTable}.
+ * the class path: {@code java -cp proclab-app/target/proclab-mp.jar:. CapturedTable}.
  */
 public class CapturedTable {
     public static void main(String[] args) throws Exception {

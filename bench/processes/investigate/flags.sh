@@ -4,7 +4,7 @@
 # usage: bench/processes/investigate/flags.sh [--jar JAR] [--rounds N] [--out DIR]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-JAR="$HERE/../../../proclab-app/target/proclab.jar"
+JAR="$HERE/../../../proclab-app/target/proclab-mp.jar"
 ROUNDS=3
 OUT=""
 J25=/usr/lib/jvm/temurin-25-jdk-amd64

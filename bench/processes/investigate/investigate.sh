@@ -4,7 +4,7 @@
 # usage: bench/processes/investigate/investigate.sh [--jar JAR] [--java-home DIR] [--child-options "FLAGS"] [--reps N]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-JAR="$HERE/../../../proclab-app/target/proclab.jar"
+JAR="$HERE/../../../proclab-app/target/proclab-mp.jar"
 JAVA="$(readlink -f "$(command -v java)")"
 CHILD_OPTIONS=""
 REPS=3
@@ -21,8 +21,8 @@ WORK="$(mktemp -d /tmp/proclab-investigate-XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 "$(dirname "$JAVA")/javac" --release 17 -d "$WORK/classes" -cp "$JAR" "$HERE"/*.java
 "$(dirname "$JAVA")/jar" cf "$WORK/inv.jar" -C "$WORK/classes" .
-cp "$JAR" "$WORK/proclab.jar"
-CP="$WORK/proclab.jar:$WORK/inv.jar"
+cp "$JAR" "$WORK/proclab-mp.jar"
+CP="$WORK/proclab-mp.jar:$WORK/inv.jar"
 J=("$JAVA" "-Dproclab.child.options=$CHILD_OPTIONS" -cp "$CP")
 # what ProcLab gives every child (SpawnConfig.jvmOptions), for the fresh-JVM measurements
 CHILD_FLAGS=(-Xmx256m -XX:+UseSerialGC -Xshare:auto $CHILD_OPTIONS)
