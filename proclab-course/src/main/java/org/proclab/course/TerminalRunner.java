@@ -4,12 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 import org.proclab.display.DisplayChannel;
-import org.proclab.engine.ChildSupervisor;
+import org.proclab.engine.Session;
 import org.proclab.engine.exec.CellThreadGroup;
 import org.proclab.engine.io.CellOutput;
 import org.proclab.engine.io.OutputRouter;
@@ -18,11 +17,6 @@ import org.proclab.engine.io.StreamName;
 import org.proclab.engine.jshell.Evaluation;
 import org.proclab.engine.jshell.CellImports;
 import org.proclab.engine.jshell.JavaEvaluator;
-import org.proclab.magic.CellClock;
-import org.proclab.magic.ExplainMagic;
-import org.proclab.magic.MagicOutput;
-import org.proclab.magic.MagicRegistry;
-import org.proclab.magic.MagicRunner;
 import org.proclab.mp.ProgressReporter;
 import org.proclab.render.ProgressText;
 import sun.misc.Signal;
@@ -56,12 +50,7 @@ public final class TerminalRunner implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final OutputRouter router;
-    private final JavaEvaluator evaluator;
-    private final ChildSupervisor children;
-    private final ExplainMagic explain = new ExplainMagic();
-    private final MagicRunner magics;
-    private volatile boolean cellRunning;
+    private final Session session;
     private int executionCount;
 
     /**
@@ -76,12 +65,10 @@ public final class TerminalRunner implements AutoCloseable {
         this.err = err;
         this.keys = keys;
         this.colour = colour;
-        this.router = new OutputRouter(CellThreadGroup::outputOf, err);
+        OutputRouter router = new OutputRouter(CellThreadGroup::outputOf, err);
         router.install();
         DisplayChannel.install(new RoutedDisplays(router, err));
-        this.evaluator = new JavaEvaluator(CellImports.with(Check.class));
-        this.magics = new MagicRunner(withExplain(MagicRegistry.standard(), explain), evaluator::classPath);
-        this.children = new ChildSupervisor(evaluator.control());
+        this.session = new Session(new JavaEvaluator(CellImports.with(Check.class)), router);
         Signal.handle(new Signal("INT"), signal -> interruptOrQuit());
         ProgressReporter.use(this::finalProgressLine);
     }
@@ -124,14 +111,8 @@ public final class TerminalRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        children.killAll();
-        evaluator.close();
+        session.close();
         timer.shutdownNow();
-    }
-
-    private static MagicRegistry withExplain(MagicRegistry registry, ExplainMagic explain) {
-        registry.add(explain);
-        return registry;
     }
 
     /** In a terminal a pool's progress is one text bar, printed when the map is over. */
@@ -151,11 +132,10 @@ public final class TerminalRunner implements AutoCloseable {
 
     /** Ctrl+C stops the running cell and the processes it started, as the stop button does; else it quits. */
     private void interruptOrQuit() {
-        if (cellRunning) {
-            evaluator.interrupt();
-            children.cellInterrupted();
+        if (session.isCellRunning()) {
+            session.interrupt(null);
         } else {
-            children.killAll();
+            session.killChildren();
             Runtime.getRuntime().halt(130);
         }
     }
@@ -163,25 +143,7 @@ public final class TerminalRunner implements AutoCloseable {
     private boolean runCell(String code) {
         CellOutput output = new CellOutput((stream, text) -> (stream == StreamName.STDERR ? err : out).print(text),
                 timer, CellOutput.DEFAULT_LIMIT_BYTES);
-        router.cellStarted(output);
-        CellClock.cellStarted();
-        long cellStart = System.nanoTime();
-        cellRunning = true;
-        Evaluation evaluation;
-        try {
-            evaluation = magics.run(code, evaluator.forCell(executionCount, output), MagicOutput.of(
-                    text -> output.writeText(StreamName.STDOUT, text),
-                    bundle -> output.display(bundle, null, false)));
-            children.cellFinished(output);
-        } finally {
-            cellRunning = false;
-            output.finish();
-            router.cellFinished();
-        }
-        Map<String, String> explanation = explain.explanationSince(cellStart, evaluator::variables);
-        if (explanation != null) {
-            out.print(explanation.get("text/plain"));
-        }
+        Evaluation evaluation = session.run(code, executionCount, output, Session.CellHooks.NONE);
         out.flush();
         err.flush();
         if (evaluation instanceof Evaluation.Failed failure) {

@@ -4,15 +4,13 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.proclab.engine.ChildSupervisor;
+import org.proclab.engine.Session;
 import org.proclab.engine.io.CellOutput;
 import org.proclab.engine.io.DisplayPublisher;
 import org.proclab.engine.io.OutputRouter;
 import org.proclab.engine.io.StdinBridge;
-import org.proclab.engine.io.StreamName;
 import org.proclab.engine.io.StreamPublisher;
 import org.proclab.engine.jshell.Evaluation;
-import org.proclab.engine.jshell.JavaEvaluator;
 import org.proclab.kernel.protocol.DisplayData;
 import org.proclab.kernel.protocol.ErrorContent;
 import org.proclab.kernel.protocol.ExecuteInput;
@@ -22,11 +20,6 @@ import org.proclab.kernel.protocol.ExecuteResult;
 import org.proclab.kernel.protocol.MessageTypes;
 import org.proclab.kernel.protocol.Stream;
 import org.proclab.kernel.wire.Message;
-import org.proclab.magic.CellClock;
-import org.proclab.magic.ExplainMagic;
-import org.proclab.magic.MagicOutput;
-import org.proclab.magic.MagicRegistry;
-import org.proclab.magic.MagicRunner;
 import org.proclab.mp.ProgressReporter;
 
 /**
@@ -40,38 +33,23 @@ import org.proclab.mp.ProgressReporter;
  * <p>Runs on the shell thread only.
  */
 final class CellExecutor {
-    private final Supplier<JavaEvaluator> evaluator;
-    private final Supplier<ChildSupervisor> children;
+    private final Supplier<Session> session;
     private final Consumer<Message> iopub;
-    private final OutputRouter router;
     private final StdinBridge stdin;
     private final InputChannel input;
     private final History history;
     private final ScheduledExecutorService outputTimer;
-    private final ExplainMagic explain = new ExplainMagic();
-    private final MagicRegistry registry;
-    private final MagicRunner magics;
     private int executionCount;
 
-    CellExecutor(Supplier<JavaEvaluator> evaluator, Supplier<ChildSupervisor> children, Consumer<Message> iopub, OutputRouter router,
-                 StdinBridge stdin, InputChannel input, History history, ScheduledExecutorService outputTimer) {
-        this.evaluator = evaluator;
-        this.children = children;
+    CellExecutor(Supplier<Session> session, Consumer<Message> iopub, OutputRouter router, StdinBridge stdin,
+                 InputChannel input, History history, ScheduledExecutorService outputTimer) {
+        this.session = session;
         this.iopub = iopub;
-        this.router = router;
         this.stdin = stdin;
         this.input = input;
         this.history = history;
         this.outputTimer = outputTimer;
-        this.registry = MagicRegistry.standard();
-        registry.add(explain);
-        this.magics = new MagicRunner(registry, () -> evaluator.get().classPath());
         ProgressReporter.use(new CellProgressBars(router::target));
-    }
-
-    /** The magics cells can use, for completion and inspection. */
-    MagicRegistry magics() {
-        return registry;
     }
 
     /** Runs the cell and returns the content of the {@code execute_reply}. */
@@ -88,25 +66,18 @@ final class CellExecutor {
         CellOutput output = new CellOutput(publisherFor(message, request.silent()),
                 displaysFor(message, request.silent()), outputTimer, CellOutput.DEFAULT_LIMIT_BYTES);
         RunningCell cell = new RunningCell(message, request, count, output);
-        stdin.discardBuffered();
-        router.cellStarted(output);
-        input.cellStarted(cell);
-        long cellStart = System.nanoTime();
-        CellClock.cellStarted();
-        Evaluation evaluation;
-        try {
-            JavaEvaluator java = evaluator.get();
-            evaluation = magics.run(request.code(), java.forCell(count, output), magicOutput(output));
-            children.get().cellFinished(output);
-        } finally {
-            input.cellFinished();
-            output.finish();
-            router.cellFinished();
-        }
-        Map<String, String> explanation = explain.explanationSince(cellStart, () -> evaluator.get().variables());
-        if (explanation != null) {
-            output.display(explanation, null, false);
-        }
+        Evaluation evaluation = session.get().run(request.code(), count, output, new Session.CellHooks() {
+            @Override
+            public void started() {
+                stdin.discardBuffered();
+                input.cellStarted(cell);
+            }
+
+            @Override
+            public void finished() {
+                input.cellFinished();
+            }
+        });
         if (evaluation instanceof Evaluation.Failed failed) {
             ErrorContent error = ErrorContent.of(failed.error());
             if (!request.silent()) {
@@ -122,12 +93,6 @@ final class CellExecutor {
             iopub.accept(message.reply(MessageTypes.EXECUTE_RESULT, new ExecuteResult(count, Map.copyOf(shown), Map.of())));
         }
         return ExecuteReply.ok(count);
-    }
-
-    /** Where magics write: text to the cell's stdout, MIME bundles as displays after the text so far. */
-    private static MagicOutput magicOutput(CellOutput output) {
-        return MagicOutput.of(text -> output.writeText(StreamName.STDOUT, text),
-                bundle -> output.display(bundle, null, false));
     }
 
     /** The reply for a request skipped because an earlier cell failed. */

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.proclab.course.Check;
 import org.proclab.display.DisplayChannel;
-import org.proclab.engine.ChildSupervisor;
+import org.proclab.engine.Session;
 import org.proclab.engine.exec.CellThreadGroup;
 import org.proclab.engine.io.OutputRouter;
 import org.proclab.engine.io.RoutedDisplays;
@@ -67,7 +67,7 @@ public final class Kernel {
     private final ExecutorService controlWorker = Executors.newSingleThreadExecutor(daemon("proclab-control-worker"));
     private final ScheduledExecutorService outputTimer = Executors.newSingleThreadScheduledExecutor(daemon("proclab-output"));
     private final CompletableFuture<JavaEvaluator> evaluator;
-    private final CompletableFuture<ChildSupervisor> children;
+    private final CompletableFuture<Session> session;
     private final CellExecutor cells;
     private final IdleWarmUp warmUp = new IdleWarmUp(shellWorker, outputTimer);
     private final History history = new History();
@@ -92,9 +92,8 @@ public final class Kernel {
         DisplayChannel.install(new RoutedDisplays(router, kernelLog));
         System.setIn(stdin);
         this.evaluator = evaluator;
-        children = evaluator.thenApply(ready -> new ChildSupervisor(ready.control()));
-        cells = new CellExecutor(evaluator::join, children::join, sockets::publish, router, stdin, input, history,
-                outputTimer);
+        session = evaluator.thenApply(ready -> new Session(ready, router));
+        cells = new CellExecutor(session::join, sockets::publish, router, stdin, input, history, outputTimer);
     }
 
     /**
@@ -103,7 +102,7 @@ public final class Kernel {
      * {@code kernel_info_reply} need not wait for, and no cell runs before JShell does.
      */
     public void start() {
-        evaluator.thenRun(() -> HeapGuard.install(this::stopCell));
+        session.thenRun(() -> HeapGuard.install(this::stopCell));
         sockets.start();
         sockets.publish(Message.broadcast(MessageTypes.STATUS, new Status("starting")));
     }
@@ -124,10 +123,9 @@ public final class Kernel {
 
     /** Stops the running cell like {@link #interrupt()}, telling the user {@code reason} (null: the user asked). */
     private void stopCell(String reason) {
-        JavaEvaluator ready = evaluator.getNow(null);
+        Session ready = session.getNow(null);
         if (ready != null) {
-            ready.stopBecause(reason);
-            children.join().cellInterrupted();
+            ready.interrupt(reason);
         }
     }
 
@@ -222,7 +220,8 @@ public final class Kernel {
     }
 
     private CodeAssist assist() {
-        return new CodeAssist(evaluator.join().analysis(), cells.magics());
+        Session ready = session.join();
+        return new CodeAssist(ready.evaluator().analysis(), ready.magics());
     }
 
     private void shutdown(Message message, Consumer<Message> channel) {
@@ -234,12 +233,11 @@ public final class Kernel {
 
     /** Kills the child processes, closes the sockets (sending what is queued) and the shell. */
     public void close() {
-        ChildSupervisor supervisor = children.getNow(null);
-        if (supervisor != null) {
-            supervisor.killAll();
+        Session ready = session.getNow(null);
+        if (ready != null) {
+            ready.killChildren();
         }
         sockets.close();
-        JavaEvaluator ready = evaluator.getNow(null);
         if (ready != null) {
             ready.close();
         }
