@@ -8,6 +8,7 @@ Run with Debian's Python (where apt installed Jupyter) and the kernelspec on JUP
 import contextlib
 import os
 import queue
+import subprocess
 import time
 
 import pytest
@@ -108,6 +109,20 @@ def _drain_stray(kc):
             strays.append(kc.get_iopub_msg(timeout=0.05))
         except queue.Empty:
             return
+
+
+def wait_for_stray(kc, wanted, timeout=DEFAULT_TIMEOUT):
+    """Reads iopub until a message with another request's parent that satisfies wanted(msg) is among
+    stray_messages(kc) (it may be there already); returns the ones that do."""
+    strays = stray_messages(kc)
+    deadline = time.monotonic() + timeout
+    while not any(wanted(m) for m in strays):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(f"no such iopub message within {timeout}s; strays: {strays!r}")
+        with contextlib.suppress(queue.Empty):
+            strays.append(kc.get_iopub_msg(timeout=remaining))
+    return [m for m in strays if wanted(m)]
 
 
 def send_execute(kc, code, allow_stdin=None, **kwargs):
@@ -344,6 +359,34 @@ def waiting_jvms(kc):
     that run no one's task."""
     listed = ok(kc, "org.proclab.mp.spawn.Reservoir.shared().waitingPids()").result
     return {int(pid) for pid in listed.strip("[]").split(",") if pid.strip()}
+
+
+def jcmd(pid, *command, timeout=60):
+    """Runs a jcmd diagnostic command in JVM pid, with the jcmd of the JDK that runs it; returns
+    (exit status, output). Raises subprocess.TimeoutExpired if it takes longer than timeout."""
+    tool = os.path.join(os.path.dirname(os.readlink(f"/proc/{pid}/exe")), "jcmd")
+    done = subprocess.run([tool, str(pid), *command], capture_output=True, text=True, timeout=timeout)
+    return done.returncode, done.stdout + done.stderr
+
+
+def wait_until_c2_compiled(pid, method_part, warm_up=lambda: None, timeout=60):
+    """Calls warm_up() until JVM pid has C2 code (level 4, in use) for a method whose name (as in
+    "REPL.$JShell$12.spin(I)J") contains method_part, as its JIT's code list shows; for a test that
+    needs a hot loop compiled, instead of letting the loop run "long enough". Warm the method up with
+    many calls of short loops, until it is compiled: the JIT then compiles the whole method (not only
+    a long-running loop, which a running call may still be slow to switch to), and the next call runs
+    C2 code."""
+    deadline = time.monotonic() + timeout
+    while True:
+        warm_up()
+        _, listing = jcmd(pid, "Compiler.codelist")
+        # lines: compile id, level, state (0: in use), method, addresses
+        if any(len(fields) > 3 and fields[1:3] == ["4", "0"] and method_part in fields[3]
+               for fields in (line.split() for line in listing.splitlines())):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"JVM {pid} has no C2 code for {method_part} after {timeout}s:\n{listing}")
+        time.sleep(0.2)
 
 
 def wait_until_gone(pids, seconds):

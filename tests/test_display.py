@@ -155,14 +155,16 @@ def test_buffered_image_is_png(kc):
     assert "image/png" in displays(ok(kc, "display(picture);"))[0]["data"]
 
 
-# A display from a thread the cell started lands in that cell, even after the cell has ended.
+# A display from a thread the cell started lands in that cell, even after the cell has ended (the thread
+# displays only once the next cell lets it, and that cell waits for it).
 def test_display_from_cell_thread_goes_to_that_cell(kc):
+    ok(kc, "var displayerGo = new CountDownLatch(1);")
     started = ok(kc, "var displayer = new Thread(() -> {\n"
-                     "    try { Thread.sleep(300); } catch (InterruptedException e) { }\n"
+                     "    try { displayerGo.await(60, TimeUnit.SECONDS); } catch (InterruptedException e) { }\n"
                      '    display(Markdown.of("from the thread"));\n'
                      "});\ndisplayer.start();")
     assert displays(started) == [], "the thread displays only after the cell has ended"
-    later = ok(kc, "displayer.join();")
+    later = ok(kc, "displayerGo.countDown();\ndisplayer.join();")
     assert displays(later) == [], "not in the cell that happens to be running"
     found = [m for m in stray_messages(kc) if m["msg_type"] == "display_data"]
     assert len(found) == 1 and found[0]["parent_header"]["msg_id"] == started.msg_id, found

@@ -11,6 +11,7 @@ import os
 import re
 import signal
 import stat
+import subprocess
 import time
 import uuid
 from datetime import datetime, timezone
@@ -25,6 +26,7 @@ from conftest import (
     collect,
     execute,
     fresh_kernel,
+    jcmd,
     kernel_pid,
     ok,
     proc_stat,
@@ -32,7 +34,9 @@ from conftest import (
     send_execute,
     shell_request,
     stray_messages,
+    wait_for_stray,
     wait_for_stream,
+    wait_until_c2_compiled,
 )
 
 # What a cell may publish at most (4 MiB), with a little slack for the kernel's own note.
@@ -255,20 +259,30 @@ BLOCKING_CELLS = [
 
 
 # Nested counted loops, which the JIT compiles without safepoint checks unless the JVM is told to keep
-# them, that would run for ages; {} is where the result is printed.
-COUNTED_LOOPS = ('{{\n    System.out.println("counting");\n    long sum = 0;\n'
-                 '    for (int i = 0; i < Integer.MAX_VALUE; i++) {{\n'
-                 '        for (int j = 0; j < Integer.MAX_VALUE; j++) {{\n            sum += i ^ j;\n        }}\n    }}\n'
-                 '    {}\n}}')
+# them: countedLoops(2) ends at once, countedLoops(Integer.MAX_VALUE) runs for ages.
+COUNTED_LOOPS = ("long countedLoops(int n) {\n    long sum = 0;\n"
+                 "    for (int i = 0; i < n; i++) {\n"
+                 "        for (int j = 0; j < n; j++) {\n            sum += i ^ j;\n        }\n    }\n"
+                 "    return sum;\n}")
 
 
-# A cell busy in compiled counted loops does not freeze the kernel: once the JIT has compiled them (and
-# the JVM has wanted a safepoint), control still answers at once and interrupt ends the cell within 1 s.
+# A cell busy in compiled counted loops does not freeze the kernel: once it runs them as C2 code, the
+# JVM reaches a safepoint (a collection asked for with jcmd waits for one), control still answers at
+# once and interrupt ends the cell within 1 s.
 def test_counted_loops_leave_the_kernel_responsive(kernel, kc):
     km, _ = kernel
-    msg_id = send_execute(kc, COUNTED_LOOPS.format("System.out.println(sum);"))
+    pid = kernel_pid(km)
+    ok(kc, COUNTED_LOOPS)
+    wait_until_c2_compiled(pid, ".countedLoops(",
+                           warm_up=lambda: ok(kc, "for (int call = 0; call < 20_000; call++) countedLoops(2);"))
+    # the cell prints just before the call that runs the compiled loops
+    msg_id = send_execute(kc, '{\n    System.out.println("counting");\n    System.out.println(countedLoops(Integer.MAX_VALUE));\n}')
     prior = wait_for_stream(kc, msg_id, "counting")
-    time.sleep(3)
+    try:
+        status, output = jcmd(pid, "GC.run", timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the kernel reached no safepoint within 20 s while the compiled loops ran")
+    assert status == 0, output
     request = kc.session.msg("kernel_info_request", {})
     asked = time.monotonic()
     kc.control_channel.send(request)
@@ -344,11 +358,16 @@ def test_interrupt_while_next_snippet_compiles_stops_the_cell():
         assert_interrupted(out, out.reply_time - started)
 
 
-# An interrupt while no cell runs does no harm.
-def test_interrupt_when_idle_is_harmless(kernel, kc):
-    km, _ = kernel
-    km.interrupt_kernel()
-    time.sleep(0.2)
+# An interrupt while no cell runs does no harm. The interrupt_request (what interrupt_kernel sends in
+# message mode) goes on the client's control channel, so the test can wait for its answer before the cell.
+def test_interrupt_when_idle_is_harmless(kc):
+    request = kc.session.msg("interrupt_request", {})
+    kc.control_channel.send(request)
+    while True:
+        reply = kc.get_control_msg(timeout=10)
+        if reply["parent_header"].get("msg_id") == request["header"]["msg_id"]:
+            break
+    assert reply["msg_type"] == "interrupt_reply" and reply["content"]["status"] == "ok", reply
     assert ok(kc, "6*7").result == "42"
 
 
@@ -460,16 +479,17 @@ def test_thread_output_while_cell_runs_goes_to_the_cell(kc):
 # Documented rule: a thread of cell N that prints after cell N ended still sends with cell N's parent header,
 # even while another cell M runs.
 def test_late_thread_output_keeps_its_cells_parent(kc):
+    ok(kc, "var lateMRuns = new CountDownLatch(1);\nvar lateNPrinted = new CountDownLatch(1);")
     cell_n = ok(kc, 'new Thread(() -> {\n'
-                    '    try { Thread.sleep(300); } catch (InterruptedException e) { }\n'
+                    '    try { lateMRuns.await(60, TimeUnit.SECONDS); } catch (InterruptedException e) { }\n'
                     '    System.out.println("late from N");\n'
+                    '    lateNPrinted.countDown();\n'
                     '}).start();')
     assert "late from N" not in cell_n.stdout
-    # cell M starts right after N and runs 1 s, so the print (300 ms after N) happens while M runs
-    cell_m = ok(kc, 'Thread.sleep(1000);\nSystem.out.println("from M");')
+    # N's thread prints once M runs, and M ends only after the print
+    cell_m = ok(kc, 'lateMRuns.countDown();\nlateNPrinted.await(60, TimeUnit.SECONDS);\nSystem.out.println("from M");')
     assert cell_m.stdout == "from M\n"
-    late = [m for m in stray_messages(kc)
-            if m["msg_type"] == "stream" and "late from N" in m["content"]["text"]]
+    late = wait_for_stray(kc, lambda m: m["msg_type"] == "stream" and "late from N" in m["content"]["text"])
     assert len(late) == 1, stray_messages(kc)
     assert late[0]["parent_header"]["msg_id"] == cell_n.msg_id
     assert late[0]["content"]["name"] == "stdout"

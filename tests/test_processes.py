@@ -12,11 +12,15 @@ from conftest import (
     alive,
     proc_stat,
     assert_interrupted,
+    collect,
     execute,
     fresh_kernel,
     kernel_pid,
     ok,
     run_and_interrupt,
+    send_execute,
+    wait_for_stream,
+    wait_until_c2_compiled,
     wait_until_gone,
     waiting_jvms,
 )
@@ -105,24 +109,22 @@ def test_exit_codes(kc, task, action, code):
         assert "Process Process-" in out.stderr and "IllegalStateException: boom" in out.stderr
 
 
-# What a child prints arrives while it runs, not only when it is joined.
-def test_child_output_is_live(kc):
-    ok(kc, 'var live = new Process(() -> { System.out.println("early"); Thread.sleep(3000); System.out.println("late"); });')
-    msg_id = kc.execute("live.start();\nlive.join();")
-    early_at = None
-    deadline = time.monotonic() + 60
-    while early_at is None and time.monotonic() < deadline:
-        msg = kc.get_iopub_msg(timeout=60)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream" \
-                and "early" in msg["content"]["text"]:
-            early_at = time.monotonic()
-    reply = None
-    while reply is None:
-        msg = kc.get_shell_msg(timeout=60)
-        if msg["parent_header"].get("msg_id") == msg_id:
-            reply = msg
-    assert early_at is not None
-    assert time.monotonic() - early_at > 1.5, "the early line arrived only when the child ended"
+# What a child prints arrives while it runs, not only when it is joined: after its early line the child
+# waits for a file that the test creates only once that line has arrived.
+def test_child_output_is_live(kc, tmp_path):
+    gate = tmp_path / "early-line-arrived"
+    ok(kc, 'var live = new Process(() -> {\n    System.out.println("early");\n'
+           f'    while (!java.nio.file.Files.exists(java.nio.file.Path.of("{gate}"))) Thread.sleep(10);\n'
+           '    System.out.println("late");\n});')
+    msg_id = send_execute(kc, "live.start();\nlive.join();")
+    try:
+        prior = wait_for_stream(kc, msg_id, "early", timeout=60)
+    except TimeoutError:
+        pytest.fail("the early line did not arrive while the child ran")
+    finally:
+        gate.touch()
+    out = collect(kc, msg_id, prior=prior, timeout=60)
+    assert out.status == "ok" and out.stdout == "early\nlate\n", out
 
 
 # A child runs the newest version of a redefined method, and uses records and enums of the notebook.
@@ -206,8 +208,9 @@ def test_pool_task_exception(kc):
 # A pool worker killed mid-task fails the call within 1 s, naming the worker and the signal; the pool stays usable.
 def test_pool_worker_killed_mid_task(kc):
     ok(kc, "var shared = new Pool(2);", timeout=90)
-    out = ok(kc, "var slow = shared.applyAsync(() -> { Thread.sleep(60_000); return 1; });\n"
-                 "Thread.sleep(1000);\n"
+    out = ok(kc, "var slowRuns = new Event();\n"
+                 "var slow = shared.applyAsync(() -> { slowRuns.set(); Thread.sleep(60_000); return 1; });\n"
+                 "slowRuns.await();\n"
                  "var victim = shared.workers().stream().filter(w -> w.isAlive()).toList();\n"
                  "victim.size()", timeout=60)
     assert out.result == "2"
@@ -266,13 +269,20 @@ def test_interrupting_the_first_process_cell_leaves_processes_working():
 
 
 # terminate() ends a child busy in compiled counted loops (no safepoint checks unless the child's JVM keeps
-# them) with -15 as promptly as any other child.
+# them) with -15 as promptly as any other child. The child calls the loops' method with short loops until
+# its JIT has C2 code for it; then it goes on to a call that runs for ages, and is terminated in it.
 def test_terminate_ends_a_child_busy_in_counted_loops(kc):
-    out = ok(kc, "var counter = new Process(() -> {\n    long sum = 0;\n"
-                 "    for (int i = 0; i < Integer.MAX_VALUE; i++) {\n"
-                 "        for (int j = 0; j < Integer.MAX_VALUE; j++) {\n            sum += i ^ j;\n        }\n    }\n"
-                 "    System.out.println(sum);\n});\n"
-                 "counter.start();\nThread.sleep(3000);\ncounter.terminate();\n"
+    ok(kc, "long countedLoops(int n) {\n    long sum = 0;\n"
+           "    for (int i = 0; i < n; i++) {\n"
+           "        for (int j = 0; j < n; j++) {\n            sum += i ^ j;\n        }\n    }\n"
+           "    return sum;\n}")
+    out = ok(kc, "var counterGo = new Event();\nvar counterCounts = new Event();\n"
+                 "var counter = new Process(() -> {\n"
+                 "    while (!counterGo.isSet()) countedLoops(2);\n    counterCounts.set();\n"
+                 "    System.out.println(countedLoops(Integer.MAX_VALUE));\n});\n"
+                 'counter.start();\n"" + counter.pid()', timeout=60)
+    wait_until_c2_compiled(int(out.result.strip('"')), ".countedLoops(")
+    out = ok(kc, "counterGo.set();\ncounterCounts.await();\ncounter.terminate();\n"
                  "counter.join(java.time.Duration.ofSeconds(2));\ncounter.exitCode()", timeout=60)
     assert out.result == "-15", out
 
@@ -328,7 +338,12 @@ def test_warm_start_method_and_its_reservoir():
         out = ok(kc, "try (var pool = new Pool(2, StartMethod.WARM)) {\n"
                      "    System.out.println(pool.map(x -> x * x, List.of(1, 2, 3)));\n}", timeout=90)
         assert out.stdout == "[1, 4, 9]\n"
-        ok(kc, "Thread.sleep(1500);")
+        refilled = ok(kc, "var reservoir = org.proclab.mp.spawn.Reservoir.shared();\n"
+                          "long refilledBy = System.currentTimeMillis() + 30_000;\n"
+                          "while (reservoir.readyCount() < reservoir.target() && System.currentTimeMillis() < refilledBy) {\n"
+                          "    Thread.sleep(50);\n}\nreservoir.readyCount() + \" of \" + reservoir.target()", timeout=60)
+        ready, target = (int(n) for n in refilled.result.strip('"').split(" of "))
+        assert ready >= target > 0, f"the reservoir holds {ready} of {target} waiting JVMs"
         children = children_of(kernel_pid(km))
         assert children, "the reservoir should hold waiting JVMs"
         os.kill(kernel_pid(km), signal.SIGKILL)

@@ -27,6 +27,8 @@ import threading
 import time
 
 import pytest
+import zmq
+from zmq.utils.monitor import recv_monitor_message
 
 from conftest import (
     INTERRUPT_LIMIT,
@@ -128,21 +130,48 @@ def rss_mb(pid):
 
 # The blocking calls a student interrupts; each cell first starts a child, so that the test can
 # check the interrupt leaves none behind. Each is one snippet (a block): the interrupt surely
-# arrives while user code runs.
+# arrives while user code runs. Just before the call, each has ANNOUNCE_WHEN_BLOCKED say when
+# its thread waits inside that call.
 BLOCKING_CELLS = {
     "join": 'var p = new Process(() -> Thread.sleep(60_000));\np.start();\n'
-            'System.out.println("pids " + p.pid() + ";");\np.join();',
+            'System.out.println("pids " + p.pid() + ";");\nannounceWhenBlocked("Process.join");\np.join();',
     "map": 'var pool = new Pool(2);\npool.map(x -> x, List.of(1, 2));\n'
            'System.out.println("pids " + pool.workers().stream().map(w -> "" + w.pid()).collect(Collectors.joining(" ")) + ";");\n'
-           'pool.map(x -> { Thread.sleep(60_000); return x; }, List.of(1, 2));',
+           'announceWhenBlocked("Pool.map");\npool.map(x -> { Thread.sleep(60_000); return x; }, List.of(1, 2));',
     "queue-get": 'var q = new Queue<String>();\nvar p = new Process(() -> Thread.sleep(60_000));\np.start();\n'
-                 'System.out.println("pids " + p.pid() + ";");\nq.get();',
+                 'System.out.println("pids " + p.pid() + ";");\nannounceWhenBlocked("Queue.get");\nq.get();',
     "lock-acquire": 'var lock = new Lock();\nvar p = new Process(() -> { lock.acquire(); Thread.sleep(60_000); });\n'
                     'p.start();\nwhile (!lock.locked()) Thread.sleep(10);\n'
-                    'System.out.println("pids " + p.pid() + ";");\nlock.acquire();',
+                    'System.out.println("pids " + p.pid() + ";");\nannounceWhenBlocked("Lock.acquire");\nlock.acquire();',
     "thread-sleep": 'var p = new Process(() -> Thread.sleep(60_000));\np.start();\n'
-                    'System.out.println("pids " + p.pid() + ";");\nThread.sleep(60_000);',
+                    'System.out.println("pids " + p.pid() + ";");\nannounceWhenBlocked("Thread.sleep");\nThread.sleep(60_000);',
 }
+
+# announceWhenBlocked("Type.method"): a thread of the cell prints "blocked in Type.method" once the
+# calling thread waits (parked or sleeping) with that method on its stack; the blocking calls never
+# return, so by then the cell is inside its call.
+ANNOUNCE_WHEN_BLOCKED = """
+void announceWhenBlocked(String call) {
+    Thread caller = Thread.currentThread();
+    String type = "." + call.substring(0, call.lastIndexOf('.'));
+    String method = call.substring(call.lastIndexOf('.') + 1);
+    Thread watcher = new Thread(() -> {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < until) {
+            boolean inside = Arrays.stream(caller.getStackTrace())
+                    .anyMatch(f -> f.getClassName().endsWith(type) && f.getMethodName().equals(method));
+            Thread.State state = caller.getState();
+            if (inside && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)) {
+                System.out.println("blocked in " + call);
+                return;
+            }
+            try { Thread.sleep(10); } catch (InterruptedException e) { return; }
+        }
+    });
+    watcher.setDaemon(true);
+    watcher.start();
+}
+"""
 
 
 class TestFaults:
@@ -205,10 +234,10 @@ class TestFaults:
     @pytest.mark.parametrize("blocking", list(BLOCKING_CELLS), ids=list(BLOCKING_CELLS))
     def test_interrupt_returns_and_leaves_no_child(self, kernel, kc, blocking):
         km, _ = kernel
+        ok(kc, ANNOUNCE_WHEN_BLOCKED)
         msg_id = send_execute(kc, "{\n" + BLOCKING_CELLS[blocking] + "\n}")
-        prior = wait_for_stream(kc, msg_id, ";", timeout=90)
+        prior = wait_for_stream(kc, msg_id, "blocked in ", timeout=90)
         children = printed_pids(prior, "pids ")
-        time.sleep(0.3)  # the cell is now inside the blocking call
         interrupted_at = time.monotonic()
         km.interrupt_kernel()
         out = collect(kc, msg_id, prior=prior)
@@ -585,31 +614,45 @@ class TestProtocolAbuse:
         assert km.is_alive()
         assert_kernel_works(kc)
 
-    # A forged interrupt_request (wrong HMAC) on control does not stop the running cell.
-    def test_forged_interrupt_does_not_interrupt(self, kernel, kc):
+    # A forged interrupt_request (wrong HMAC) on control does not stop the running cell. The cell sleeps
+    # in a loop until the test creates a file, once control has answered a request sent after the forged one.
+    def test_forged_interrupt_does_not_interrupt(self, kernel, kc, tmp_path):
         km, _ = kernel
-        msg_id = send_execute(kc, 'System.out.println("started");\nThread.sleep(1500);\n"finished"')
+        handled = tmp_path / "forged-interrupt-handled"
+        msg_id = send_execute(kc, 'System.out.println("started");\n'
+                                  f'while (!java.nio.file.Files.exists(java.nio.file.Path.of("{handled}"))) Thread.sleep(10);\n'
+                                  '"finished"')
         prior = wait_for_stream(kc, msg_id, "started")
         raw = RawShell(km.connection_file, channel="control")
         try:
             raw.send_frames(raw.header("interrupt_request"), {}, signature=b"a" * 64)
+            # control handles requests in order: once this one is answered, the forged one was dropped
+            _, reply = raw.request("kernel_info_request", {})
+            assert reply["status"] == "ok"
         finally:
             raw.close()
+            handled.touch()
         out = collect(kc, msg_id, prior=prior)
         assert out.status == "ok" and out.result == '"finished"', out
 
     # Oversized messages (70 MB, over the 64 MiB limit) are refused before they are parsed; the kernel's
-    # memory stays bounded and a new connection is served.
+    # memory stays bounded and a new connection is served. The kernel refuses a message by dropping the
+    # connection it came on; the sender then connects again for the next one.
     def test_oversized_messages_are_refused(self, kernel, kc, tmp_path):
         km, _ = kernel
         before = rss_mb(kernel_pid(km))
         raw = RawShell(km.connection_file)
+        monitor = raw.socket.get_monitor_socket(zmq.EVENT_DISCONNECTED)
         try:
             code = marker_code(tmp_path / "oversized") + "//" + "x" * 70_000_000
             for _ in range(3):
                 raw.send_frames(raw.header("execute_request"), execute_content(code))
-            time.sleep(1)
+            for refused in range(3):
+                assert monitor.poll(30_000), f"the kernel refused {refused} of 3 oversized messages within 30 s"
+                assert recv_monitor_message(monitor)["event"] == zmq.EVENT_DISCONNECTED
         finally:
+            raw.socket.disable_monitor()
+            monitor.close(0)
             raw.close()
         fresh = RawShell(km.connection_file)
         try:

@@ -89,14 +89,13 @@ class GrandchildrenTest {
         assertEquals(-15, only(events, Kind.EXITED, child.name() + ":2").exitCode());
     }
 
-    /** A child's task: starts a grandchild that prints a prompt, pauses, and then the rest of the line. */
-    static void startGrandchildWithAPrompt() throws InterruptedException {
+    /** A child's task: starts a grandchild that prints a prompt, waits for the answer, and prints it to end the line. */
+    static void startGrandchildWithAPrompt(Queue<String> answers) throws InterruptedException {
         Process.setStartMethod(StartMethod.SPAWN);
         Process grandchild = new Process(() -> {
             System.out.print("name? ");
             System.out.flush();
-            Thread.sleep(300);
-            System.out.println("Ada");
+            System.out.println(answers.get());
         });
         grandchild.start();
         grandchild.join();
@@ -106,10 +105,12 @@ class GrandchildrenTest {
     @Test
     void aGrandchildsPromptIsItsOwn() throws InterruptedException {
         long before = System.nanoTime();
-        Process child = new Process(GrandchildrenTest::startGrandchildWithAPrompt);
+        Queue<String> answers = new Queue<>();
+        Process child = new Process(() -> startGrandchildWithAPrompt(answers));
         try (Captured captured = new Captured()) {
             child.start();
             assertTrue(MpTesting.waitUntil(() -> captured.out().equals("name? "), LONG), captured.out() + captured.err());
+            answers.put("Ada");
             child.join(LONG);
             assertEquals("name? Ada\n", captured.out());
         }

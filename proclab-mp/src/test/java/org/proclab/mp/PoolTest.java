@@ -13,6 +13,7 @@ import static org.proclab.mp.MpTesting.waitUntil;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +116,10 @@ class PoolTest {
     void forEachRunsEachItemExactlyOnce() throws InterruptedException {
         List<Integer> items = numbers(1, 40);
         try (Captured captured = new Captured()) {
-            pool.forEach(n -> System.out.println("item " + n), items);
-            assertTrue(waitUntil(() -> captured.outLines("item ").size() >= items.size(), LONG), captured.out());
-            Thread.sleep(300); // let any duplicate that would still be in a pump arrive
+            try (Pool own = new Pool(2)) {
+                own.forEach(n -> System.out.println("item " + n), items);
+            }
+            // the workers have exited, and a child counts as exited only once all it printed is in
             List<String> printed = captured.outLines("item ");
             Set<Integer> numbers = printed.stream().map(line -> Integer.parseInt(line.substring(5).strip()))
                     .collect(Collectors.toSet());
@@ -345,12 +347,16 @@ class PoolTest {
     void taskQueuedBehindADyingTaskStillRuns() throws InterruptedException {
         Pool own = new Pool(1);
         try {
+            Event bothSent = new Event();
             AsyncResult<Integer> dying = own.applyAsync(() -> {
-                Thread.sleep(300);
+                bothSent.await();
                 System.exit(3);
                 return 0;
             });
             AsyncResult<String> innocent = own.applyAsync(() -> "innocent");
+            String feeder = "proclab-" + own.workers().get(0).name() + "-feeder";
+            assertTrue(waitUntil(() -> waitsToSendMore(feeder), LONG), "the worker was never sent both calls");
+            bothSent.set();
             assertThrows(ChildDiedException.class, () -> dying.get(LONG));
             assertEquals("innocent", innocent.get(LONG));
         } finally {
@@ -383,22 +389,18 @@ class PoolTest {
     @Test
     void initializerRunsOncePerWorker() throws InterruptedException {
         try (Captured captured = new Captured()) {
-            Pool own = new Pool(2, () -> System.out.println("init " + Process.current().name()), 0);
-            try {
-                Set<String> workers = own.workers().stream().map(Process::name).collect(Collectors.toSet());
+            Set<String> workers;
+            try (Pool own = new Pool(2, () -> System.out.println("init " + Process.current().name()), 0)) {
+                workers = own.workers().stream().map(Process::name).collect(Collectors.toSet());
                 assertEquals(SQUARES, own.map(x -> x * x, ONE_TO_TEN, 1));
-                assertTrue(waitUntil(() -> captured.outLines("init ").size() >= 2, LONG), captured.out());
-                Thread.sleep(300); // a second run of an initializer would show up here
-                List<String> inits = captured.outLines("init ");
-                Map<String, Long> perWorker = new TreeMap<>(inits.stream()
-                        .collect(Collectors.groupingBy(line -> line.substring(5).strip(), Collectors.counting())));
-                Map<String, Long> expected = new TreeMap<>();
-                workers.forEach(name -> expected.put(name, 1L));
-                assertEquals(expected, perWorker);
-            } finally {
-                own.terminate();
-                own.join();
             }
+            // the workers have exited, and a child counts as exited only once all it printed is in
+            List<String> inits = captured.outLines("init ");
+            Map<String, Long> perWorker = new TreeMap<>(inits.stream()
+                    .collect(Collectors.groupingBy(line -> line.substring(5).strip(), Collectors.counting())));
+            Map<String, Long> expected = new TreeMap<>();
+            workers.forEach(name -> expected.put(name, 1L));
+            assertEquals(expected, perWorker, captured.out());
         }
     }
 
@@ -530,6 +532,24 @@ class PoolTest {
         for (long pid : pids) {
             assertTrue(awaitGone(pid, LONG), "worker " + pid + " still runs after close()");
         }
+    }
+
+    /**
+     * Whether the feeder thread of that name waits inside {@link WorkAhead#reserve()} for room to
+     * send one more call: a worker's limit is two single calls in flight, so both were sent.
+     */
+    private static boolean waitsToSendMore(String feederName) {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().getName().equals(feederName))
+                .anyMatch(thread -> waitsInReserve(thread.getValue()));
+    }
+
+    /** Whether a stack (one snapshot, so the frames agree) is parked in Object.wait within WorkAhead.reserve. */
+    private static boolean waitsInReserve(StackTraceElement[] frames) {
+        return frames.length > 0 && frames[0].getClassName().equals(Object.class.getName())
+                && frames[0].getMethodName().startsWith("wait")
+                && Arrays.stream(frames).anyMatch(frame -> frame.getClassName().equals(WorkAhead.class.getName())
+                        && frame.getMethodName().equals("reserve"));
     }
 
     /** The numbers {@code first} to {@code last}, both included. */

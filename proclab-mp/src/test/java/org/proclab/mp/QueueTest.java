@@ -252,11 +252,21 @@ class QueueTest {
         Queue<String> ready = new Queue<>();
         queue.put("first");
         Process producer = start(() -> {
-            ready.put("about to wait");
-            queue.put("never");
+            Thread putter = new Thread(() -> {
+                try {
+                    queue.put("never");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            putter.start();
+            boolean parked = waitUntil(() -> putter.getState() == Thread.State.TIMED_WAITING, LONG);
+            ready.put(parked ? "waiting for room" : "the put never waited: " + putter.getState());
+            putter.join();
         });
-        assertEquals("about to wait", ready.get(LONG));
-        Thread.sleep(300);
+        // The putter's put is the only thing it does and parks only while it waits for room, holding the
+        // write lock (nobody else writes now).
+        assertEquals("waiting for room", ready.get(LONG));
         producer.kill();
         producer.join(LONG);
         assertEquals("first", queue.get());
@@ -278,7 +288,11 @@ class QueueTest {
                 broken.getMessage());
     }
 
-    /** Runs {@code put} in a thread, interrupts it once {@code waiting} holds and a moment has passed, and checks it ended with InterruptedException. */
+    /**
+     * Runs {@code put} in a thread, interrupts it once {@code waiting} holds and the thread is parked
+     * in the put (it does nothing else, and a put parks only while it waits for room), and checks it
+     * ended with InterruptedException.
+     */
     private static void assertInterruptedWhileWaiting(Queue<byte[]> queue, Task put, BooleanSupplier waiting)
             throws Exception {
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
@@ -291,8 +305,8 @@ class QueueTest {
             }
         });
         putter.start();
-        assertTrue(waitUntil(waiting, LONG));
-        Thread.sleep(100);
+        assertTrue(waitUntil(() -> waiting.getAsBoolean() && putter.getState() == Thread.State.TIMED_WAITING, LONG),
+                "the put never waited: " + queue);
         putter.interrupt();
         assertInstanceOf(InterruptedException.class, outcome.get(60, TimeUnit.SECONDS), queue.toString());
     }
