@@ -18,7 +18,6 @@ import org.proclab.engine.io.OutputRouter;
 import org.proclab.engine.io.RoutedDisplays;
 import org.proclab.engine.io.StdinBridge;
 import org.proclab.engine.jshell.CellImports;
-import org.proclab.engine.jshell.CodeAssist;
 import org.proclab.engine.jshell.CompilerWarmUp;
 import org.proclab.engine.jshell.JavaEvaluator;
 import org.proclab.kernel.protocol.CommInfoReply;
@@ -41,6 +40,7 @@ import org.proclab.kernel.protocol.Status;
 import org.proclab.kernel.wire.ConnectionInfo;
 import org.proclab.kernel.wire.JupyterSockets;
 import org.proclab.kernel.wire.Message;
+import org.proclab.magic.CodeAssist;
 
 /**
  * The ProcLab kernel: answers Jupyter's requests and runs cells.

@@ -1,4 +1,4 @@
-package org.proclab.engine.jshell;
+package org.proclab.magic;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,9 +7,6 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 import jdk.jshell.SourceCodeAnalysis.Suggestion;
-import org.proclab.magic.CellSegments;
-import org.proclab.magic.Magic;
-import org.proclab.magic.MagicRegistry;
 
 /**
  * Completion, inspection and the "is this code complete?" check, all from JShell's own source

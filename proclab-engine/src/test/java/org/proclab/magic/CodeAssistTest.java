@@ -1,4 +1,4 @@
-package org.proclab.engine.jshell;
+package org.proclab.magic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.proclab.engine.io.CellOutput;
-import org.proclab.magic.MagicRegistry;
+import org.proclab.engine.jshell.JavaEvaluator;
 
 /** One real JavaEvaluator shared by all tests; completion and inspection use its source analysis. */
 class CodeAssistTest {
