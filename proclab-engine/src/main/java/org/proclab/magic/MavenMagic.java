@@ -28,8 +28,8 @@ final class MavenMagic extends DescribedMagic {
         super("maven", false, "%maven GROUP:ARTIFACT:VERSION ...   (e.g. %maven " + MavenCoordinates.EXAMPLE + ")",
                 "Downloads libraries and their dependencies from Maven Central (and %mavenRepo repositories) into"
                         + " Maven's local repository and adds them to the class path of the cells and of later processes;"
-                        + " alone, lists what it added. Mirrors, proxies, passwords and the local repository come from"
-                        + " Maven's settings.xml, as for mvn.");
+                        + " alone, lists what it added. Mirrors, proxies, passwords, profiles' repositories and the local"
+                        + " repository come from Maven's settings.xml, as for mvn.");
         this.resolver = resolver;
     }
 

@@ -18,7 +18,11 @@ final class MavenRepoMagic extends DescribedMagic {
         String[] words = arguments.strip().split("\\s+");
         if (arguments.isBlank()) {
             StringBuilder listing = new StringBuilder("%maven looks in:\n");
-            resolver.repositories().forEach((id, url) -> listing.append("  ").append(id).append("  ").append(url).append('\n'));
+            try {
+                resolver.repositories().forEach((id, url) -> listing.append("  ").append(id).append("  ").append(url).append('\n'));
+            } catch (ClassPathException e) {
+                return MagicOutcome.error(MavenMagic.ERROR_NAME, e.getMessage());
+            }
             context.print(listing.toString());
             return new MagicOutcome.Done(null);
         }

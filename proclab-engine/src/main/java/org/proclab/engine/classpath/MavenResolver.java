@@ -43,8 +43,9 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  * way Maven 3 does (version conflicts: nearest wins; test, provided and optional dependencies
  * left out) without a dependency-injection container. The resolver starts on first use.
  *
- * <p>It follows Maven's settings ({@link MavenSettings}): the local repository, mirrors, proxies and
- * server passwords of {@code ~/.m2/settings.xml} and the installation's {@code conf/settings.xml}.
+ * <p>It follows Maven's settings ({@link MavenSettings}): the local repository, mirrors, proxies,
+ * server passwords and active profiles' repositories of {@code ~/.m2/settings.xml} and the
+ * installation's {@code conf/settings.xml}.
  *
  * <p>The resolver's prefix filter is off: it downloads each repository's list of group prefixes once
  * per session (here: per {@code %maven}), which costs a round trip even when every artifact is in
@@ -64,7 +65,7 @@ public final class MavenResolver {
     public record Artifact(MavenCoordinates coordinates, Path file) {
     }
 
-    private final List<Path> settingsFiles;
+    private final MavenSettings.Locations settingsFiles;
     private final Map<String, RemoteRepository> repositories = new LinkedHashMap<>();
     private RepositorySystem system;
 
@@ -73,14 +74,14 @@ public final class MavenResolver {
      * (see {@link MavenSettings#read}), read again at each resolution so that an edited file counts
      * at the next {@code %maven}.
      */
-    public MavenResolver(List<Path> settingsFiles) {
-        this.settingsFiles = List.copyOf(settingsFiles);
+    public MavenResolver(MavenSettings.Locations settingsFiles) {
+        this.settingsFiles = settingsFiles;
         repositories.put(CENTRAL_ID, repository(CENTRAL_ID, CENTRAL_URL));
     }
 
     /** A resolver with this user's Maven settings, as {@code mvn} would use them. */
     public static MavenResolver forThisUser() {
-        return new MavenResolver(MavenSettings.userAndGlobalFiles());
+        return new MavenResolver(MavenSettings.Locations.forThisUser());
     }
 
     /**
@@ -112,11 +113,26 @@ public final class MavenResolver {
         repositories.put(id, repository(id, url));
     }
 
-    /** The repositories looked in, in order: id and address. */
-    public synchronized Map<String, String> repositories() {
+    /**
+     * The repositories looked in, in order: id and address.
+     *
+     * @throws ClassPathException when Maven's settings, which may add repositories, cannot be read
+     */
+    public synchronized Map<String, String> repositories() throws ClassPathException {
         Map<String, String> listed = new LinkedHashMap<>();
-        repositories.forEach((id, repository) -> listed.put(id, repository.getUrl()));
+        lookIn(MavenSettings.read(settingsFiles)).forEach(repository -> listed.put(repository.getId(), repository.getUrl()));
         return listed;
+    }
+
+    /**
+     * The active profiles' repositories of the settings, then Central and those added, as Maven puts
+     * a profile's repositories before a project's: for one id, the profile's wins.
+     */
+    private List<RemoteRepository> lookIn(MavenSettings settings) {
+        Map<String, RemoteRepository> merged = new LinkedHashMap<>();
+        settings.repositories().forEach(repository -> merged.put(repository.getId(), repository));
+        repositories.forEach(merged::putIfAbsent);
+        return new ArrayList<>(merged.values());
     }
 
     /**
@@ -135,6 +151,7 @@ public final class MavenResolver {
         }
         DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
         RepositorySystem repositorySystem = system();
+        List<RemoteRepository> declared = lookIn(settings);
         List<RemoteRepository> lookIn = List.of();
         try (RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(repositorySystem).get()
                 .withLocalRepositoryBaseDirectories(localRepository(settings))
@@ -147,7 +164,7 @@ public final class MavenResolver {
                 .setConfigProperty(ConfigurationProperties.USER_AGENT, "ProcLab (Apache Maven Resolver)")
                 .setConfigProperty(PrefixesRemoteRepositoryFilterSource.CONFIG_PROP_ENABLED, false)
                 .build()) {
-            lookIn = repositorySystem.newResolutionRepositories(session, new ArrayList<>(repositories.values()));
+            lookIn = repositorySystem.newResolutionRepositories(session, declared);
             collect.setRepositories(lookIn);
             List<Artifact> resolved = new ArrayList<>();
             for (ArtifactResult result : repositorySystem.resolveDependencies(session, request).getArtifactResults()) {
@@ -155,7 +172,7 @@ public final class MavenResolver {
             }
             return resolved;
         } catch (DependencyResolutionException | RuntimeException e) {
-            throw new ClassPathException(reason(e, wanted, lookIn));
+            throw new ClassPathException(reason(e, wanted, lookIn.isEmpty() ? declared : lookIn));
         }
     }
 
@@ -174,7 +191,7 @@ public final class MavenResolver {
      * One sentence for the user: what was not found where (a mirror is named with what it serves),
      * and which repository could not be reached.
      */
-    private String reason(Exception failure, List<MavenCoordinates> wanted, List<RemoteRepository> lookedIn) {
+    private static String reason(Exception failure, List<MavenCoordinates> wanted, List<RemoteRepository> lookedIn) {
         String asked = wanted.stream().map(MavenCoordinates::toString).collect(Collectors.joining(", "));
         List<Throwable> causes = causes(failure);
         String notFound = causes.stream().filter(ArtifactNotFoundException.class::isInstance)
@@ -183,7 +200,7 @@ public final class MavenResolver {
                 .map(cause -> cause.getClass().getSimpleName() + ": " + cause.getMessage()).findFirst().orElse(null);
         if (notFound != null) {
             String sentence = "cannot find " + notFound + (asked.contains(notFound) ? "" : " (needed by " + asked + ")")
-                    + " in " + (lookedIn.isEmpty() ? String.join(", ", repositories().values()) : places(lookedIn));
+                    + " in " + places(lookedIn);
             return unreachable == null ? sentence : sentence + "; a repository could not be reached (" + unreachable + ")";
         }
         if (unreachable != null) {

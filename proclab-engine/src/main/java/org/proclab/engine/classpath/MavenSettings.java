@@ -1,7 +1,5 @@
 package org.proclab.engine.classpath;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,41 +7,64 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import java.util.stream.Collectors;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.DefaultSettingsBuilderFactory;
+import org.apache.maven.settings.building.DefaultSettingsBuildingRequest;
+import org.apache.maven.settings.building.SettingsBuildingException;
+import org.apache.maven.settings.building.SettingsBuildingResult;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.apache.maven.settings.io.SettingsParseException;
 import org.eclipse.aether.repository.AuthenticationSelector;
 import org.eclipse.aether.repository.MirrorSelector;
 import org.eclipse.aether.repository.ProxySelector;
+import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
 
 /**
  * The parts of Maven's {@code settings.xml} that decide where {@code %maven} downloads from, read
- * the way {@code mvn} reads them, so that a machine set up for Maven (a school's mirror, a proxy, a
- * password for a private repository) works in the notebook without more set-up:
- * {@code localRepository}, active {@code proxies}, {@code mirrors} and the user names and
- * passwords of {@code servers}. Values may use {@code ${user.home}}, {@code ${env.NAME}} and other
- * system properties, as in Maven.
+ * by Maven's own settings builder, so that a machine set up for Maven (a school's mirror, a proxy,
+ * a password for a private repository) works in the notebook without more set-up:
+ * {@code localRepository}, active {@code proxies}, {@code mirrors}, the user names and passwords
+ * of {@code servers}, and the repositories of the active {@code profiles} ({@link ActiveProfiles}).
  *
- * <p>As in Maven, the user's file ({@code ~/.m2/settings.xml}) comes before the installation's
- * ({@code conf/settings.xml} of {@code maven.home} or {@code MAVEN_HOME}, else Debian's
- * {@code /usr/share/maven}): for one id, or for the local repository, the user's entry wins.
- * Passwords encrypted with {@code mvn --encrypt-password} cannot be read and are refused with a
- * clear error rather than sent as they are. Everything else in the file (profiles, plugin groups)
+ * <p>As in {@code mvn}: the user's file comes before the installation's (for one id, or for the
+ * local repository, the user's entry wins); values may use {@code ${user.home}}, {@code ${env.NAME}}
+ * and other system properties; a file Maven would refuse (a mirror without {@code mirrorOf}, a
+ * proxy port that is not a number) is refused here with Maven's reason; and passwords encrypted
+ * with {@code mvn --encrypt-password} are decrypted with the master password of
+ * {@code settings-security.xml}. Everything else in the file (plugin groups, profile properties)
  * has no meaning for {@code %maven} and is ignored.
  */
 public final class MavenSettings {
+    /**
+     * Where one user's Maven settings are: the user's {@code settings.xml}, the installation's, and
+     * {@code settings-security.xml} with the master password of encrypted passwords. A file that
+     * does not exist counts as empty.
+     */
+    public record Locations(Path user, Path global, Path security) {
+        /**
+         * The files {@code mvn} reads for this user: {@code ~/.m2/settings.xml}, then
+         * {@code conf/settings.xml} of {@code maven.home} or {@code MAVEN_HOME} (else Debian's
+         * {@code /usr/share/maven}), and {@code ~/.m2/settings-security.xml}.
+         */
+        public static Locations forThisUser() {
+            Path m2 = Path.of(System.getProperty("user.home"), ".m2");
+            String mavenHome = Optional.ofNullable(System.getProperty("maven.home")).orElse(System.getenv("MAVEN_HOME"));
+            Path installation = Path.of(mavenHome == null || mavenHome.isBlank() ? "/usr/share/maven" : mavenHome);
+            return new Locations(m2.resolve("settings.xml"), installation.resolve("conf").resolve("settings.xml"),
+                    m2.resolve("settings-security.xml"));
+        }
+    }
+
     /** A mirror: {@code url} serves every repository that {@code mirrorOf} names (Maven's syntax). */
     public record Mirror(String id, String url, String mirrorOf) {
     }
@@ -56,75 +77,38 @@ public final class MavenSettings {
     public record Server(String id, String username, String password) {
     }
 
-    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
-    private static final Pattern ENCRYPTED = Pattern.compile(".*\\{[A-Za-z0-9+/=]{8,}}.*");
-
     private final Optional<Path> localRepository;
     private final List<Mirror> mirrors;
     private final List<Proxy> proxies;
     private final Map<String, Server> servers;
+    private final List<RemoteRepository> repositories;
 
-    private MavenSettings(Optional<Path> localRepository, List<Mirror> mirrors, List<Proxy> proxies, Map<String, Server> servers) {
+    private MavenSettings(Optional<Path> localRepository, List<Mirror> mirrors, List<Proxy> proxies, Map<String, Server> servers,
+            List<RemoteRepository> repositories) {
         this.localRepository = localRepository;
         this.mirrors = List.copyOf(mirrors);
         this.proxies = List.copyOf(proxies);
         this.servers = Map.copyOf(servers);
-    }
-
-    /** The files Maven reads for this user, most important first: the user's, then the installation's. */
-    public static List<Path> userAndGlobalFiles() {
-        List<Path> files = new ArrayList<>();
-        files.add(Path.of(System.getProperty("user.home"), ".m2", "settings.xml"));
-        String mavenHome = Optional.ofNullable(System.getProperty("maven.home")).orElse(System.getenv("MAVEN_HOME"));
-        files.add(Path.of(mavenHome == null || mavenHome.isBlank() ? "/usr/share/maven" : mavenHome, "conf", "settings.xml"));
-        return files;
+        this.repositories = List.copyOf(repositories);
     }
 
     /**
-     * Reads {@code files} (missing ones are skipped), the first one most important.
+     * Reads the settings at {@code files} as {@code mvn} would.
      *
-     * @throws ClassPathException naming the file and line when one cannot be read or parsed, or holds
-     *     an encrypted password
+     * @throws ClassPathException naming the file (and line) when Maven would refuse one, or when an
+     *     encrypted password cannot be decrypted
      */
-    public static MavenSettings read(List<Path> files) throws ClassPathException {
-        Optional<Path> localRepository = Optional.empty();
-        Map<String, Mirror> mirrors = new LinkedHashMap<>();
-        Map<String, Proxy> proxies = new LinkedHashMap<>();
+    public static MavenSettings read(Locations files) throws ClassPathException {
+        SettingsBuildingResult built = build(files);
+        Settings settings = built.getEffectiveSettings();
+        SettingsDecryptionResult decrypted = decrypt(settings, files.security());
+        List<Mirror> mirrors = settings.getMirrors().stream().map(m -> new Mirror(m.getId(), m.getUrl(), m.getMirrorOf())).toList();
         Map<String, Server> servers = new LinkedHashMap<>();
-        for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            Element root = parse(file);
-            if (localRepository.isEmpty()) {
-                localRepository = value(root, "localRepository").filter(s -> !s.isBlank()).map(Path::of);
-            }
-            for (Element mirror : children(root, "mirrors", "mirror")) {
-                String id = text(mirror, "id").orElse("mirror");
-                String url = value(mirror, "url").orElse(null);
-                if (url != null) {
-                    mirrors.putIfAbsent(id, new Mirror(id, url, text(mirror, "mirrorOf").orElse("*")));
-                }
-            }
-            for (Element proxy : children(root, "proxies", "proxy")) {
-                if (text(proxy, "active").map(Boolean::parseBoolean).orElse(true) && text(proxy, "host").isPresent()) {
-                    String protocol = text(proxy, "protocol").orElse("http").toLowerCase(Locale.ROOT);
-                    proxies.putIfAbsent(protocol, new Proxy(protocol, value(proxy, "host").get(),
-                            port(file, value(proxy, "port").orElse("8080")),
-                            value(proxy, "username").orElse(null),
-                            plainPassword(file, value(proxy, "password").orElse(null)),
-                            value(proxy, "nonProxyHosts").orElse(null)));
-                }
-            }
-            for (Element server : children(root, "servers", "server")) {
-                Optional<String> id = text(server, "id");
-                if (id.isPresent() && !servers.containsKey(id.get())) {
-                    servers.put(id.get(), new Server(id.get(), value(server, "username").orElse(null),
-                            plainPassword(file, value(server, "password").orElse(null))));
-                }
-            }
+        for (org.apache.maven.settings.Server server : decrypted.getServers()) {
+            servers.putIfAbsent(server.getId(), new Server(server.getId(), server.getUsername(), server.getPassword()));
         }
-        return new MavenSettings(localRepository, new ArrayList<>(mirrors.values()), new ArrayList<>(proxies.values()), servers);
+        return new MavenSettings(Optional.ofNullable(settings.getLocalRepository()).filter(s -> !s.isBlank()).map(Path::of),
+                mirrors, activeProxies(decrypted.getProxies(), built.getProblems()), servers, ActiveProfiles.repositories(settings));
     }
 
     /** The local repository the settings name, if any. */
@@ -145,6 +129,11 @@ public final class MavenSettings {
     /** The credentials by repository or mirror id. */
     public Map<String, Server> servers() {
         return servers;
+    }
+
+    /** The repositories of the profiles Maven would activate, in the order it looks in them, before Central. */
+    public List<RemoteRepository> repositories() {
+        return repositories;
     }
 
     /** Replaces each repository by the mirror that serves it. */
@@ -186,79 +175,80 @@ public final class MavenSettings {
         return selector;
     }
 
-    private static Element parse(Path file) throws ClassPathException {
+    /** The user's file merged over the installation's and interpolated, as Maven's builder makes it. */
+    private static SettingsBuildingResult build(Locations files) throws ClassPathException {
+        DefaultSettingsBuildingRequest request = new DefaultSettingsBuildingRequest()
+                .setUserSettingsFile(files.user().toFile())
+                .setGlobalSettingsFile(files.global().toFile())
+                .setSystemProperties(System.getProperties());
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());
-            return builder.parse(file.toFile()).getDocumentElement();
-        } catch (SAXParseException e) {
-            throw new ClassPathException(file + " is not valid XML (line " + e.getLineNumber() + ": " + e.getMessage() + ")");
-        } catch (SAXException | IOException e) {
-            throw new ClassPathException(file + " cannot be read: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be set up safely", e);
+            return new DefaultSettingsBuilderFactory().newInstance().build(request);
+        } catch (SettingsBuildingException e) {
+            throw new ClassPathException(describe(e.getProblems().stream()
+                    .filter(MavenSettings::isError)
+                    .findFirst().orElse(e.getProblems().get(0))));
         }
     }
 
-    /** The elements {@code <section><item>…</item></section>} directly under {@code parent}. */
-    private static List<Element> children(Element parent, String section, String item) {
-        List<Element> found = new ArrayList<>();
-        for (Element list : elements(parent, section)) {
-            found.addAll(elements(list, item));
-        }
-        return found;
-    }
-
-    private static List<Element> elements(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && name.equals(element.getTagName())) {
-                found.add(element);
+    /** The servers and proxies with their passwords decrypted by the master password in {@code security}. */
+    private static SettingsDecryptionResult decrypt(Settings settings, Path security) throws ClassPathException {
+        SettingsDecryptionResult decrypted = new DefaultSettingsDecrypter(new DefaultSecDispatcher(new DefaultPlexusCipher(),
+                Map.of(), security.toString())).decrypt(new DefaultSettingsDecryptionRequest(settings));
+        for (SettingsProblem problem : decrypted.getProblems()) {
+            if (isError(problem)) {
+                throw new ClassPathException("cannot decrypt a password of Maven's settings (" + rootMessage(problem)
+                        + "); its master password comes from " + security + " (mvn --encrypt-master-password)");
             }
         }
-        return found;
+        return decrypted;
     }
 
-    private static Optional<String> text(Element parent, String name) {
-        return elements(parent, name).stream().findFirst().map(element -> element.getTextContent().strip());
-    }
-
-    /** The text of {@code name} under {@code parent}, with its {@code ${...}} replaced as {@link #interpolate} does. */
-    private static Optional<String> value(Element parent, String name) {
-        return text(parent, name).map(MavenSettings::interpolate);
-    }
-
-    /** {@code ${env.NAME}} from the environment, {@code ${name}} from the system properties; unknown ones stay. */
-    private static String interpolate(String value) {
-        Matcher matcher = PROPERTY.matcher(value);
-        StringBuilder result = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            String replacement = name.startsWith("env.") ? System.getenv(name.substring(4)) : System.getProperty(name);
-            matcher.appendReplacement(result, Matcher.quoteReplacement(replacement == null ? matcher.group() : replacement));
+    /**
+     * The first active proxy of each protocol, as Maven's proxy selector picks it. Maven reads a port
+     * that is not a number as 0 and only warns, naming the file and line; such a proxy cannot work,
+     * so it is refused with those warnings.
+     */
+    private static List<Proxy> activeProxies(List<org.apache.maven.settings.Proxy> declared, List<SettingsProblem> warnings)
+            throws ClassPathException {
+        Map<String, Proxy> proxies = new LinkedHashMap<>();
+        for (org.apache.maven.settings.Proxy proxy : declared) {
+            if (!proxy.isActive()) {
+                continue;
+            }
+            if (proxy.getPort() <= 0 || proxy.getPort() > 65_535) {
+                String why = warnings.stream().map(MavenSettings::describe).collect(Collectors.joining("; "));
+                throw new ClassPathException("the proxy " + proxy.getHost() + " in Maven's settings has no usable port ("
+                        + proxy.getPort() + ")" + (why.isEmpty() ? "" : ": " + why));
+            }
+            String protocol = proxy.getProtocol().toLowerCase(Locale.ROOT);
+            proxies.putIfAbsent(protocol, new Proxy(protocol, proxy.getHost(), proxy.getPort(), proxy.getUsername(),
+                    proxy.getPassword(), proxy.getNonProxyHosts()));
         }
-        return matcher.appendTail(result).toString();
+        return new ArrayList<>(proxies.values());
     }
 
-    private static int port(Path file, String port) throws ClassPathException {
-        try {
-            return Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new ClassPathException(file + ": the proxy port " + port + " is not a number");
+    /** One sentence for a problem Maven found in the settings: which file, where, why. */
+    private static String describe(SettingsProblem problem) {
+        if (problem.getSeverity() == SettingsProblem.Severity.FATAL && problem.getException() instanceof SettingsParseException parse) {
+            return problem.getSource() + " is not valid XML (line " + parse.getLineNumber() + ": " + parse.getMessage() + ")";
         }
+        return (problem.getSource().isEmpty() ? "Maven's settings" : problem.getSource())
+                + (problem.getLineNumber() > 0 ? ", line " + problem.getLineNumber() : "") + ": " + problem.getMessage();
     }
 
-    private static String plainPassword(Path file, String password) throws ClassPathException {
-        if (password != null && ENCRYPTED.matcher(password).matches()) {
-            throw new ClassPathException(file + " holds a password encrypted by Maven, which %maven cannot decrypt;"
-                    + " write it in plain text there (or in a file only you can read) to use it here");
+    private static boolean isError(SettingsProblem problem) {
+        return problem.getSeverity().compareTo(SettingsProblem.Severity.ERROR) <= 0;
+    }
+
+    /** What went wrong at the bottom of a problem, such as the file that is missing. */
+    private static String rootMessage(SettingsProblem problem) {
+        Throwable root = problem.getException();
+        if (root == null) {
+            return problem.getMessage();
         }
-        return password;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

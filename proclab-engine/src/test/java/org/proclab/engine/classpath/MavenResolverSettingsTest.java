@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 
 /**
  * The resolver behind {@code %maven} following settings.xml against a real HTTP server on this
@@ -89,6 +90,11 @@ class MavenResolverSettingsTest {
         return file;
     }
 
+    /** {@code user} as the user's settings, without the installation's file or a master password. */
+    private MavenSettings.Locations locations(Path user) {
+        return new MavenSettings.Locations(user, dir.resolve("no-global.xml"), dir.resolve("no-settings-security.xml"));
+    }
+
     private String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
@@ -96,7 +102,7 @@ class MavenResolverSettingsTest {
     @Test
     void aMirrorOfCentralWithAPasswordServesTheArtifact() throws Exception {
         requiredAuthorization = "Basic " + Base64.getEncoder().encodeToString("student:secret".getBytes(StandardCharsets.UTF_8));
-        MavenResolver resolver = new MavenResolver(List.of(settings(
+        MavenResolver resolver = new MavenResolver(locations(settings(
                 "<mirrors><mirror><id>school</id><url>http://" + address() + "/school/</url><mirrorOf>central</mirrorOf></mirror></mirrors>"
                         + "<servers><server><id>school</id><username>student</username><password>secret</password></server></servers>")));
 
@@ -111,7 +117,7 @@ class MavenResolverSettingsTest {
 
     @Test
     void aMissingArtifactIsReportedWithTheMirrorThatWasAsked() throws Exception {
-        MavenResolver resolver = new MavenResolver(List.of(settings(
+        MavenResolver resolver = new MavenResolver(locations(settings(
                 "<mirrors><mirror><id>school</id><url>http://" + address() + "/school/</url><mirrorOf>central</mirrorOf></mirror></mirrors>")));
 
         String message = assertThrows(ClassPathException.class,
@@ -125,7 +131,7 @@ class MavenResolverSettingsTest {
     // that does not exist, as a proxy does, and answers for it.
     @Test
     void aProxyCarriesTheRequests() throws Exception {
-        MavenResolver resolver = new MavenResolver(List.of(settings(
+        MavenResolver resolver = new MavenResolver(locations(settings(
                 "<mirrors><mirror><id>all</id><url>http://repo.proclab.invalid/maven/</url><mirrorOf>*</mirrorOf></mirror></mirrors>"
                         + "<proxies><proxy><protocol>http</protocol><host>127.0.0.1</host><port>" + server.getAddress().getPort()
                         + "</port></proxy></proxies>")));
@@ -134,5 +140,39 @@ class MavenResolverSettingsTest {
 
         assertTrue(Files.isRegularFile(resolved.get(0).file()));
         assertTrue(asked.contains("GET http://repo.proclab.invalid/maven" + ARTIFACT_PATH + "jar"), asked.toString());
+    }
+
+    // The password in settings.xml is encrypted as mvn --encrypt-password leaves it; the mirror gets it decrypted.
+    @Test
+    void anEncryptedPasswordReachesTheMirrorDecrypted() throws Exception {
+        requiredAuthorization = "Basic " + Base64.getEncoder().encodeToString("student:secret".getBytes(StandardCharsets.UTF_8));
+        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        Path security = dir.resolve("settings-security.xml");
+        Files.writeString(security, "<settingsSecurity><master>" + cipher.encryptAndDecorate("master", "settings.security")
+                + "</master></settingsSecurity>");
+        MavenResolver resolver = new MavenResolver(new MavenSettings.Locations(settings(
+                "<mirrors><mirror><id>school</id><url>http://" + address() + "/school/</url><mirrorOf>central</mirrorOf></mirror></mirrors>"
+                        + "<servers><server><id>school</id><username>student</username><password>"
+                        + cipher.encryptAndDecorate("secret", "master") + "</password></server></servers>"),
+                dir.resolve("no-global.xml"), security));
+
+        List<MavenResolver.Artifact> resolved = resolver.resolve(List.of(MavenCoordinates.parse("org.proclab.demo:hello:1.0")));
+
+        assertTrue(Files.isRegularFile(resolved.get(0).file()));
+        assertTrue(asked.contains("GET /school" + ARTIFACT_PATH + "jar"), asked.toString());
+    }
+
+    // A repository of a profile active by default comes before Central, as in Maven, and is listed.
+    @Test
+    void aProfilesRepositoryServesTheArtifact() throws Exception {
+        MavenResolver resolver = new MavenResolver(locations(settings("<profiles><profile><id>school</id>"
+                + "<activation><activeByDefault>true</activeByDefault></activation><repositories><repository><id>school</id>"
+                + "<url>http://" + address() + "/profile/</url></repository></repositories></profile></profiles>")));
+
+        assertEquals(List.of("school", MavenResolver.CENTRAL_ID), List.copyOf(resolver.repositories().keySet()));
+        List<MavenResolver.Artifact> resolved = resolver.resolve(List.of(MavenCoordinates.parse("org.proclab.demo:hello:1.0")));
+
+        assertTrue(Files.isRegularFile(resolved.get(0).file()));
+        assertTrue(asked.contains("GET /profile" + ARTIFACT_PATH + "jar"), asked.toString());
     }
 }
