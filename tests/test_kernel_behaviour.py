@@ -815,8 +815,8 @@ def test_kernelspec_not_world_writable():
         assert not mode & stat.S_IWOTH, f"{path} is world-writable ({stat.filemode(mode)})"
 
 
-# The kernelspec runs the kernel with the launcher's one list of kernel JVM options (no placeholder
-# left behind), and the running kernel really has them.
+# The kernelspec runs the kernel with the one list of kernel JVM options (KernelJvmOptions; no
+# placeholder left behind), and the running kernel really has them.
 def test_kernelspec_runs_the_kernel_with_the_launchers_jvm_options():
     spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
     assert not any("@" in word for word in spec.argv), spec.argv

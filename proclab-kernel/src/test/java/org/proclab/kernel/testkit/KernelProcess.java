@@ -13,13 +13,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.proclab.kernel.KernelJvmOptions;
 import org.proclab.kernel.wire.ConnectionInfo;
 import org.proclab.kernel.wire.Json;
 
 /**
- * The kernel as its own OS process, started the way the launcher starts it, on a connection file
- * with free ports on 127.0.0.1 and a random key. Output of the process goes to a log file next to
- * the connection file. {@link #close()} kills it whatever state it is in.
+ * The kernel as its own OS process, started with the kernelspec's JVM options ({@link KernelJvmOptions})
+ * on a connection file with free ports on 127.0.0.1 and a random key. Output of the process goes to a
+ * log file next to the connection file. {@link #close()} kills it whatever state it is in.
  */
 public final class KernelProcess implements AutoCloseable {
     /** Kernels not yet closed; a shutdown hook kills them if the test JVM ends first (e.g. Ctrl-C of Maven). */
@@ -45,7 +46,7 @@ public final class KernelProcess implements AutoCloseable {
     }
 
     /** Writes a connection file into {@code dir} and starts {@code <javaHome>/bin/java ... org.proclab.kernel.KernelMain FILE}. */
-    public static KernelProcess start(Path javaHome, Path dir) throws IOException {
+    public static KernelProcess start(Path javaHome, Path dir) throws IOException, InterruptedException {
         String name = "kernel-" + UUID.randomUUID();
         Path connectionFile = dir.resolve(name + ".json");
         Path logFile = dir.resolve(name + ".log");
@@ -60,10 +61,9 @@ public final class KernelProcess implements AutoCloseable {
         ConnectionInfo info = ConnectionInfo.read(connectionFile);
 
         List<String> command = new ArrayList<>();
-        command.add(javaHome.resolve("bin").resolve("java").toString());
-        // The JVM options of the ./proclab launcher.
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000",
-                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
+        Path java = javaHome.resolve("bin").resolve("java");
+        command.add(java.toString());
+        command.addAll(KernelJvmOptions.forJava(java));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.proclab.kernel.KernelMain",
                 connectionFile.toString()));
         Process process = new ProcessBuilder(command)
