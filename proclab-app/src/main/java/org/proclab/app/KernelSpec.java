@@ -2,6 +2,9 @@ package org.proclab.app;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.proclab.kernel.wire.Json;
 
 /**
  * The {@code kernel.json} of the kernelspec: how Jupyter starts the kernel and what it calls it
@@ -32,6 +34,10 @@ public record KernelSpec(List<String> argv, String displayName, String language,
     public static final String JAR = "proclab.jar";
     /** The file name of the class-data archive in the kernelspec directory. */
     public static final String ARCHIVE = "proclab.jsa";
+    /** Jupyter's field names (display_name, interrupt_mode), a word of {@code argv} a line. */
+    private static final ObjectWriter WRITER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build()
+            .writer(new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
 
     /** {@code metadata} of the kernelspec: ProcLab's own part. */
     public record Metadata(Build proclab) {
@@ -62,8 +68,6 @@ public record KernelSpec(List<String> argv, String displayName, String language,
 
     /** Writes this kernelspec as indented JSON, a word of {@code argv} a line. */
     public void write(Path file) throws IOException {
-        DefaultPrettyPrinter indented = new DefaultPrettyPrinter()
-                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-        Files.writeString(file, Json.MAPPER.writer(indented).writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, WRITER.writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
     }
 }
