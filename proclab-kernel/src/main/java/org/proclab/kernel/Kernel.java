@@ -9,8 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.proclab.course.Check;
+import org.proclab.display.CommChannel;
 import org.proclab.display.DisplayChannel;
 import org.proclab.engine.Session;
 import org.proclab.engine.exec.CellThreadGroup;
@@ -21,6 +23,7 @@ import org.proclab.engine.jshell.CellImports;
 import org.proclab.engine.jshell.CompilerWarmUp;
 import org.proclab.engine.jshell.JavaEvaluator;
 import org.proclab.kernel.protocol.CommInfoReply;
+import org.proclab.kernel.protocol.CommInfoRequest;
 import org.proclab.kernel.protocol.CompleteReply;
 import org.proclab.kernel.protocol.CompleteRequest;
 import org.proclab.kernel.protocol.ErrorContent;
@@ -65,6 +68,9 @@ public final class Kernel {
     private final JupyterSockets sockets;
     private final ExecutorService shellWorker = Executors.newSingleThreadExecutor(daemon("proclab-shell-worker"));
     private final ExecutorService controlWorker = Executors.newSingleThreadExecutor(daemon("proclab-control-worker"));
+    private final ExecutorService commWorker = Executors.newSingleThreadExecutor(daemon("proclab-comm-worker"));
+    /** Shell requests queued or running: comm messages that come meanwhile do not announce busy and idle. */
+    private final AtomicInteger shellRequests = new AtomicInteger();
     private final ScheduledExecutorService outputTimer = Executors.newSingleThreadScheduledExecutor(daemon("proclab-output"));
     private final CompletableFuture<JavaEvaluator> evaluator;
     private final CompletableFuture<Session> session;
@@ -74,6 +80,8 @@ public final class Kernel {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long abortQueuedBefore = Long.MIN_VALUE;
     private volatile boolean restartRequested;
+    private volatile Message latestExecuteRequest;
+    private final Comms comms;
 
     /**
      * Binds the sockets and installs the kernel's {@code System.out}, {@code System.err},
@@ -91,6 +99,8 @@ public final class Kernel {
         router.install();
         DisplayChannel.install(new RoutedDisplays(router, kernelLog));
         System.setIn(stdin);
+        comms = new Comms(sockets::publish, () -> latestExecuteRequest);
+        CommChannel.install(comms);
         this.evaluator = evaluator;
         session = evaluator.thenApply(ready -> new Session(ready, router));
         cells = new CellExecutor(session::join, sockets::publish, router, stdin, input, history, outputTimer);
@@ -130,15 +140,45 @@ public final class Kernel {
     }
 
     private void onShell(Message message) {
+        if (isFromAComm(message)) {
+            commWorker.execute(() -> handleComm(message));
+            return;
+        }
         long arrival = System.nanoTime();
+        shellRequests.incrementAndGet();
         warmUp.requestQueued();
         shellWorker.execute(() -> {
             try {
                 withBusyStatus(message, () -> handleShell(message, arrival));
             } finally {
                 warmUp.requestDone();
+                shellRequests.decrementAndGet();
             }
         });
+    }
+
+    private static boolean isFromAComm(Message message) {
+        return switch (message.type()) {
+            case MessageTypes.COMM_OPEN, MessageTypes.COMM_MSG, MessageTypes.COMM_CLOSE -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A comm message, on the comm thread: a widget's event reaches its handler while a cell runs.
+     * It announces busy and idle only when no cell runs, where the front end would otherwise see
+     * the kernel idle in the middle of the cell.
+     */
+    private void handleComm(Message message) {
+        if (shellRequests.get() == 0) {
+            withBusyStatus(message, () -> comms.receive(message));
+        } else {
+            try {
+                comms.receive(message);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "handling " + message.type() + " failed", e);
+            }
+        }
     }
 
     private void onControl(Message message) {
@@ -153,6 +193,7 @@ public final class Kernel {
         switch (message.type()) {
             case MessageTypes.KERNEL_INFO_REQUEST -> reply(sockets::sendShell, message, MessageTypes.KERNEL_INFO_REPLY, KernelInfo.reply());
             case MessageTypes.EXECUTE_REQUEST -> {
+                latestExecuteRequest = message;
                 ExecuteReply result = arrival < abortQueuedBefore ? cells.aborted() : executeSafely(message);
                 if ("error".equals(result.status()) && stopsOnError(message)) {
                     abortQueuedBefore = System.nanoTime();
@@ -167,7 +208,8 @@ public final class Kernel {
             case MessageTypes.IS_COMPLETE_REQUEST -> reply(sockets::sendShell, message, MessageTypes.IS_COMPLETE_REPLY, isComplete(message));
             case MessageTypes.HISTORY_REQUEST -> reply(sockets::sendShell, message, MessageTypes.HISTORY_REPLY,
                     new HistoryReply("ok", history.answer(message.content(HistoryRequest.class))));
-            case MessageTypes.COMM_INFO_REQUEST -> reply(sockets::sendShell, message, MessageTypes.COMM_INFO_REPLY, new CommInfoReply("ok", Map.of()));
+            case MessageTypes.COMM_INFO_REQUEST -> reply(sockets::sendShell, message, MessageTypes.COMM_INFO_REPLY,
+                    new CommInfoReply("ok", comms.info(message.content(CommInfoRequest.class))));
             case MessageTypes.SHUTDOWN_REQUEST -> shutdown(message, sockets::sendShell);
             default -> LOG.log(System.Logger.Level.WARNING, "ignored unknown shell message type " + message.type());
         }

@@ -27,6 +27,9 @@ public final class MessageTypes {
     public static final String INTERRUPT_REPLY = "interrupt_reply";
     public static final String COMM_INFO_REQUEST = "comm_info_request";
     public static final String COMM_INFO_REPLY = "comm_info_reply";
+    public static final String COMM_OPEN = "comm_open";
+    public static final String COMM_MSG = "comm_msg";
+    public static final String COMM_CLOSE = "comm_close";
     public static final String INPUT_REQUEST = "input_request";
     public static final String INPUT_REPLY = "input_reply";
 
