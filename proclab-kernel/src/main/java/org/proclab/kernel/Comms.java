@@ -54,20 +54,26 @@ final class Comms implements CommChannel {
     }
 
     @Override
-    public void open(Comm comm, Map<String, ?> data) {
+    public void open(Comm comm, Map<String, ?> data, Map<String, ?> metadata) {
         open.put(comm.id(), new Owned(comm, CellThreadGroup.of(Thread.currentThread())));
-        publish(MessageTypes.COMM_OPEN, new CommOpen(comm.id(), comm.targetName(), copy(data), null));
+        publish(MessageTypes.COMM_OPEN, new CommOpen(comm.id(), comm.targetName(), copy(data), null), metadata);
     }
 
     @Override
-    public void send(Comm comm, Map<String, ?> data) {
-        publish(MessageTypes.COMM_MSG, new CommMsg(comm.id(), copy(data)));
+    public void send(Comm comm, Map<String, ?> data, Map<String, ?> metadata) {
+        publish(MessageTypes.COMM_MSG, new CommMsg(comm.id(), copy(data)), metadata);
     }
 
     @Override
     public void close(Comm comm, Map<String, ?> data) {
         open.remove(comm.id());
-        publish(MessageTypes.COMM_CLOSE, new CommClose(comm.id(), copy(data)));
+        publish(MessageTypes.COMM_CLOSE, new CommClose(comm.id(), copy(data)), Map.of());
+    }
+
+    @Override
+    public String currentRequestId() {
+        Message parent = parent();
+        return parent == null ? null : parent.header().msgId();
     }
 
     @Override
@@ -151,9 +157,14 @@ final class Comms implements CommChannel {
         }
     }
 
-    private void publish(String type, Object content) {
-        Message parent = handling != null ? handling : latestRequest.get();
-        iopub.accept(parent != null ? parent.reply(type, content) : Message.broadcast(type, content));
+    private void publish(String type, Object content, Map<String, ?> metadata) {
+        Message parent = parent();
+        iopub.accept(parent != null ? parent.reply(type, content, metadata) : Message.broadcast(type, content, metadata));
+    }
+
+    private Message parent() {
+        Message now = handling;
+        return now != null ? now : latestRequest.get();
     }
 
     /** A copy the sender cannot change while it is being sent; null values are kept, as JSON has them. */

@@ -38,8 +38,13 @@ public final class Comm {
 
     /** Opens a comm to the front end's {@code targetName}, sending {@code data} with the {@code comm_open}. */
     public static Comm open(String targetName, Map<String, ?> data) {
+        return open(targetName, data, Map.of());
+    }
+
+    /** Opens a comm as {@link #open(String, Map)} does, with {@code metadata} on the {@code comm_open} message. */
+    public static Comm open(String targetName, Map<String, ?> data, Map<String, ?> metadata) {
         Comm comm = new Comm(UUID.randomUUID().toString().replace("-", ""), targetName);
-        CommChannel.current().open(comm, data);
+        CommChannel.current().open(comm, data, metadata);
         return comm;
     }
 
@@ -76,10 +81,15 @@ public final class Comm {
 
     /** Sends {@code data} to the front end's side of the comm. */
     public void send(Map<String, ?> data) {
+        send(data, Map.of());
+    }
+
+    /** Sends {@code data} as {@link #send(Map)} does, with {@code metadata} on the {@code comm_msg} message. */
+    public void send(Map<String, ?> data, Map<String, ?> metadata) {
         if (!open) {
             throw new IllegalStateException("the comm " + id + " (" + targetName + ") is closed");
         }
-        CommChannel.current().send(this, data);
+        CommChannel.current().send(this, data, metadata);
     }
 
     /** Closes the comm on both sides; closing a closed comm does nothing. */

@@ -12,11 +12,14 @@ import java.util.function.BiConsumer;
  * <p>Implementations are called from any thread and must not block for long.
  */
 public interface CommChannel {
-    /** Sends {@code comm_open} for a comm this JVM opened, with its first data. */
-    void open(Comm comm, Map<String, ?> data);
+    /**
+     * Sends {@code comm_open} for a comm this JVM opened, with its first data and the message's
+     * metadata (widgets put their protocol version there).
+     */
+    void open(Comm comm, Map<String, ?> data, Map<String, ?> metadata);
 
-    /** Sends {@code comm_msg} on an open comm. */
-    void send(Comm comm, Map<String, ?> data);
+    /** Sends {@code comm_msg} on an open comm, with the message's metadata. */
+    void send(Comm comm, Map<String, ?> data, Map<String, ?> metadata);
 
     /** Sends {@code comm_close}; the comm is forgotten afterwards. */
     void close(Comm comm, Map<String, ?> data);
@@ -27,6 +30,12 @@ public interface CommChannel {
      * replaces the earlier one.
      */
     void registerTarget(String targetName, BiConsumer<Comm, Map<String, Object>> opened);
+
+    /**
+     * The id of the request that what is sent now answers: the comm message being handled, else the
+     * running (or latest) cell's request; an {@code Output} widget shows the output sent under it.
+     */
+    String currentRequestId();
 
     /** Makes every later comm of this JVM go through {@code channel}; null: no comms. */
     static void install(CommChannel channel) {

@@ -8,17 +8,22 @@ final class InstalledComms {
     /** Where no kernel talks to a front end: every use says why it cannot work. */
     static final CommChannel NONE = new CommChannel() {
         @Override
-        public void open(Comm comm, Map<String, ?> data) {
+        public void open(Comm comm, Map<String, ?> data, Map<String, ?> metadata) {
             throw new CommsUnavailableException();
         }
 
         @Override
-        public void send(Comm comm, Map<String, ?> data) {
+        public void send(Comm comm, Map<String, ?> data, Map<String, ?> metadata) {
             throw new CommsUnavailableException();
         }
 
         @Override
         public void close(Comm comm, Map<String, ?> data) {
+            throw new CommsUnavailableException();
+        }
+
+        @Override
+        public String currentRequestId() {
             throw new CommsUnavailableException();
         }
 

@@ -63,18 +63,23 @@ class CommTest {
     private CommChannel recording() {
         return new CommChannel() {
             @Override
-            public void open(Comm comm, Map<String, ?> data) {
+            public void open(Comm comm, Map<String, ?> data, Map<String, ?> metadata) {
                 sent.add("open " + comm.targetName() + " " + data);
             }
 
             @Override
-            public void send(Comm comm, Map<String, ?> data) {
+            public void send(Comm comm, Map<String, ?> data, Map<String, ?> metadata) {
                 sent.add("send " + comm.targetName() + " " + data);
             }
 
             @Override
             public void close(Comm comm, Map<String, ?> data) {
                 sent.add("close " + comm.targetName() + " " + data);
+            }
+
+            @Override
+            public String currentRequestId() {
+                return "request-1";
             }
 
             @Override

@@ -3,6 +3,7 @@ package org.proclab.kernel.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Jupyter message as it travels: ZeroMQ routing identities, header, parent header (null for
@@ -19,8 +20,13 @@ public record Message(List<byte[]> identities, Header header, Header parentHeade
 
     /** A message that answers no request, such as the {@code starting} status. */
     public static Message broadcast(String msgType, Object content) {
+        return broadcast(msgType, content, Map.of());
+    }
+
+    /** A message that answers no request, with {@code metadata}. */
+    public static Message broadcast(String msgType, Object content, Map<String, ?> metadata) {
         return new Message(List.of(), Header.create(msgType, "", "kernel"), null,
-                Json.MAPPER.createObjectNode(), Json.MAPPER.valueToTree(content), List.of());
+                Json.MAPPER.valueToTree(metadata), Json.MAPPER.valueToTree(content), List.of());
     }
 
     /** The message type, e.g. {@code execute_request}. */
@@ -38,7 +44,12 @@ public record Message(List<byte[]> identities, Header header, Header parentHeade
      * header as parent.
      */
     public Message reply(String msgType, Object content) {
+        return reply(msgType, content, Map.of());
+    }
+
+    /** A reply as {@link #reply(String, Object)} builds it, with {@code metadata}. */
+    public Message reply(String msgType, Object content, Map<String, ?> metadata) {
         return new Message(identities, Header.create(msgType, header.session(), header.username()),
-                header, Json.MAPPER.createObjectNode(), Json.MAPPER.valueToTree(content), List.of());
+                header, Json.MAPPER.valueToTree(metadata), Json.MAPPER.valueToTree(content), List.of());
     }
 }
