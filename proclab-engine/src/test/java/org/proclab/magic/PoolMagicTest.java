@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.proclab.magic.GeneratedJava.assertKeyLines;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +134,7 @@ class PoolMagicTest {
     /** The breakdown's lines ("SpawnPoolWorker-2: 3, 4") as item to worker. */
     private static Map<Integer, String> breakdown(String stdout) {
         Map<Integer, String> workerOf = new HashMap<>();
-        List<String> lines = new ArrayList<>(stdout.lines().toList());
+        List<String> lines = stdout.lines().toList();
         assertFalse(lines.isEmpty(), "no breakdown");
         for (String line : lines) {
             String[] parts = line.split(": ", 2);
