@@ -55,14 +55,16 @@ public final class CourseMain {
         for (String file : args) {
             notebooks.add(Notebook.read(Path.of(file)));
         }
+        // each runner routes System.out and System.err to its cells: the next one writes to the terminal's
         PrintStream out = System.out;
+        PrintStream err = System.err;
         List<String> report = new ArrayList<>();
         boolean allGood = true;
         for (Notebook notebook : notebooks) {
             int passedBefore = Check.passed();
             int failedBefore = Check.failed();
             TerminalRunner.Outcome outcome;
-            try (TerminalRunner runner = new TerminalRunner(out, System.err, keys(), colourTerminal())) {
+            try (TerminalRunner runner = new TerminalRunner(out, err, keys(), colourTerminal())) {
                 outcome = runner.run(notebook, TerminalRunner.Mode.CHECK);
             }
             int passed = Check.passed() - passedBefore;

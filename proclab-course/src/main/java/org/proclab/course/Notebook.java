@@ -1,5 +1,7 @@
 package org.proclab.course;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,9 +22,16 @@ public record Notebook(String name, List<Cell> cells) {
         }
     }
 
-    /** Reads an {@code .ipynb} file; a file that is not a notebook gives an IOException saying so. */
+    /** Reads an {@code .ipynb} file; a file that is not a notebook, JSON or not, gives an IOException saying so. */
     public static Notebook read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new IOException(file + " is not a Jupyter notebook (nbformat 4): it is not valid JSON"
+                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"), e);
+        }
         JsonNode cells = root.path("cells");
         if (!cells.isArray() || root.path("nbformat").asInt() != 4) {
             throw new IOException(file + " is not a Jupyter notebook (nbformat 4)");

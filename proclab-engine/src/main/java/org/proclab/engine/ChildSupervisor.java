@@ -78,10 +78,20 @@ public final class ChildSupervisor {
         }
     }
 
-    /** At shutdown: every child is killed, waiting ones in the reservoir too, and the shared memory is removed. */
+    /**
+     * When a session ends and its JVM may go on to another ({@code proclab check} runs one per notebook):
+     * every child is killed, waiting ones in the reservoir too. The session's shared memory stays, as the
+     * next session's processes need it (the ledger of live children is kept there); it goes when the JVM
+     * exits.
+     */
     public void killAll() {
         Reservoir.shared().drain();
         ChildProcess.live().forEach(ChildProcess::kill);
+    }
+
+    /** At shutdown: every child is killed, waiting ones in the reservoir too, and the shared memory is removed. */
+    public void killAllAndRemoveSharedMemory() {
+        killAll();
         SharedMemoryDirectory.session().deleteIfOwned();
     }
 

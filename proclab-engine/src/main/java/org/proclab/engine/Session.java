@@ -109,12 +109,18 @@ public final class Session implements AutoCloseable {
         return evaluator;
     }
 
-    /** Ends every child process of the session. */
+    /**
+     * Ends every child process of the session and removes the shared memory, for a JVM about to end
+     * (the kernel's shutdown, Ctrl+C in a terminal).
+     */
     public void killChildren() {
-        children.killAll();
+        children.killAllAndRemoveSharedMemory();
     }
 
-    /** Ends the child processes and closes the shell. */
+    /**
+     * Ends the child processes and closes the shell. The shared memory stays for a next session in
+     * this JVM ({@code proclab check} runs one per notebook) and goes when the JVM exits.
+     */
     @Override
     public void close() {
         children.killAll();

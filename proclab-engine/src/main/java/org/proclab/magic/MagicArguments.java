@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The arguments of a magic's line, read the usual way: {@code -n 4 --name worker --no-join EXPR}.
- * Options that take a value are named up front; the words that are not options are the
- * positional arguments, joined back with spaces.
+ * The arguments of a magic's line, read the usual way: {@code 4 --chunksize 2 --show-java} or
+ * {@code -n 4 --name worker --no-join}. Options that take a value are named up front; the words that
+ * are not options are the positional arguments, joined back with spaces. A word that starts with
+ * {@code -} and is not a negative number is an option wherever it stands, so a misspelt one is
+ * named as unknown rather than taken for a positional argument.
  */
 final class MagicArguments {
     private final Map<String, String> values = new HashMap<>();
@@ -41,7 +43,7 @@ final class MagicArguments {
                 arguments.values.put(word, words.get(++i));
             } else if (flags.contains(word)) {
                 arguments.flags.add(word);
-            } else if (word.startsWith("-") && !word.matches("-\\d.*") && arguments.positional.isEmpty()) {
+            } else if (word.startsWith("-") && !word.matches("-\\d.*")) {
                 throw new MagicUsageException("unknown option " + word);
             } else {
                 arguments.positional.add(word);

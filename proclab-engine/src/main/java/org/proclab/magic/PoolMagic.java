@@ -28,9 +28,10 @@ final class PoolMagic extends DescribedMagic {
         Matcher overOption = OVER.matcher(arguments);
         String over = overOption.find() ? overOption.group(1).strip() : null;
         String rest = over == null ? arguments : arguments.substring(0, overOption.start()) + arguments.substring(overOption.end());
-        MagicArguments parsed = MagicArguments.parse(rest, Set.of("--chunksize"), Set.of("--show-java"));
+        // an --over still in the rest has no items after it
+        MagicArguments parsed = MagicArguments.parse(rest, Set.of("--chunksize", "--over"), Set.of("--show-java"));
         String workers = parsed.positional();
-        if (!workers.matches("\\d+") || Integer.parseInt(workers) < 1) {
+        if (!workers.matches("\\d{1,9}") || Integer.parseInt(workers) < 1) {
             throw new MagicUsageException("say how many workers, e.g. %%pool 4 --over 1..10");
         }
         if (over == null) {
