@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.proclab.engine.classpath.ClassPathArguments;
 import org.proclab.engine.classpath.ClassPathException;
+import org.proclab.engine.jshell.Evaluation;
 
 /**
  * {@code %classpath PATH...}: puts jar files, directories of classes or globs of jars on the class
@@ -17,10 +18,10 @@ final class ClassPathMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         if (arguments.isBlank()) {
             list(context);
-            return new MagicOutcome.Done(null);
+            return new Evaluation.Completed(null);
         }
         List<Path> entries;
         try {
@@ -33,7 +34,7 @@ final class ClassPathMagic extends DescribedMagic {
             report.append(context.addToClassPath(entry) ? "Added " : "Already on the class path: ").append(entry).append('\n');
         }
         context.print(report.toString());
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 
     private static void list(MagicContext context) {

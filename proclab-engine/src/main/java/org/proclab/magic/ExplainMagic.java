@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.proclab.engine.jshell.Evaluation;
 import org.proclab.engine.jshell.NotebookVariable;
 import org.proclab.mp.LockSurvey;
 import org.proclab.mp.Process;
@@ -30,14 +31,14 @@ public final class ExplainMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         switch (arguments) {
             case "on" -> on = true;
             case "off" -> on = false;
             default -> throw new MagicUsageException("say on or off");
         }
         context.print("Explanations are " + arguments + ".\n");
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 
     /** Whether explanations are wanted. */

@@ -1,6 +1,7 @@
 package org.proclab.magic;
 
 import java.util.Optional;
+import org.proclab.engine.jshell.Evaluation;
 
 /** {@code %help NAME}: how to call a magic and what it does. */
 final class HelpMagic extends DescribedMagic {
@@ -10,7 +11,7 @@ final class HelpMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         if (arguments.isBlank() || arguments.contains(" ")) {
             throw new MagicUsageException("name one magic");
         }
@@ -23,6 +24,6 @@ final class HelpMagic extends DescribedMagic {
             throw new MagicUsageException("there is no magic " + arguments + hint);
         }
         context.print(magic.get().usage() + "\n    " + magic.get().summary() + "\n");
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 }

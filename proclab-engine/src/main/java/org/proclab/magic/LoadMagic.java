@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.proclab.engine.classpath.ClassPathException;
 import org.proclab.engine.classpath.UserPaths;
+import org.proclab.engine.jshell.Evaluation;
 
 /**
  * {@code %load FILE}: runs the Java in a file ({@code .jsh} snippets or a {@code .java} source) as if
@@ -22,7 +23,7 @@ final class LoadMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         String written = arguments.strip();
         if (written.length() > 1 && written.startsWith("\"") && written.endsWith("\"")) {
             written = written.substring(1, written.length() - 1);
@@ -48,6 +49,6 @@ final class LoadMagic extends DescribedMagic {
         if (file.getFileName().toString().endsWith(".java")) {
             code = PACKAGE_LINE.matcher(code).replaceFirst("");
         }
-        return MagicOutcome.of(context.evaluate(code));
+        return context.evaluate(code);
     }
 }

@@ -1,6 +1,7 @@
 package org.proclab.magic;
 
 import java.util.Map;
+import org.proclab.engine.jshell.Evaluation;
 import org.proclab.render.LockTable;
 
 /**
@@ -19,7 +20,7 @@ final class LocksMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         String option = arguments.strip();
         if (!option.isEmpty() && !option.equals("--all")) {
             throw new MagicUsageException("the only option is --all");
@@ -29,11 +30,11 @@ final class LocksMagic extends DescribedMagic {
         try {
             table = context.runStoppable(() -> LockTable.now(variables));
         } catch (InterruptedException e) {
-            return MagicOutcome.error("Interrupted", "%locks was stopped before it had read every lock");
+            return Evaluation.Failed.of("Interrupted", "%locks was stopped before it had read every lock");
         } catch (Exception e) {
-            return MagicOutcome.error(e.getClass().getSimpleName(), "%locks could not read the locks: " + e.getMessage());
+            return Evaluation.Failed.of(e.getClass().getSimpleName(), "%locks could not read the locks: " + e.getMessage());
         }
         context.display(table.bundle(!option.isEmpty()));
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 }

@@ -1,6 +1,7 @@
 package org.proclab.magic;
 
 import java.util.stream.Collectors;
+import org.proclab.engine.jshell.Evaluation;
 
 /** {@code %lsmagic}: lists every magic, line magics and cell magics. */
 final class LsMagic extends DescribedMagic {
@@ -10,14 +11,14 @@ final class LsMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         if (!arguments.isBlank()) {
             throw new MagicUsageException("takes no arguments");
         }
         context.print("Line magics: " + names(context, false) + "\n");
         context.print("Cell magics: " + names(context, true) + "\n");
         context.print("%help NAME explains one of them.\n");
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 
     private static String names(MagicContext context, boolean cellMagics) {

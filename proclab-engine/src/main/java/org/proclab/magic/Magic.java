@@ -1,5 +1,6 @@
 package org.proclab.magic;
 
+import org.proclab.engine.jshell.Evaluation;
 /**
  * A helper command a cell can use: a line magic ({@code %name args}, on a line of its own, between
  * Java code) or a cell magic ({@code %%name args} on the first line; the rest of the cell is its
@@ -25,5 +26,5 @@ public interface Magic {
      * @param body the rest of the cell for a cell magic, empty for a line magic
      * @throws MagicUsageException when the arguments are wrong; the user sees the message and the usage
      */
-    MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException;
+    Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException;
 }

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.proclab.engine.classpath.UserClassPath;
+import org.proclab.engine.jshell.CellError;
 import org.proclab.engine.jshell.CellJava;
 import org.proclab.engine.jshell.Evaluation;
 import org.proclab.engine.jshell.NotebookVariable;
-import org.proclab.engine.jshell.CellError;
 
 /**
  * Runs a cell that may use magics: its parts in order, Java through the evaluator, magics through
@@ -89,24 +89,24 @@ public final class MagicRunner {
         };
         Map<String, String> shown = null;
         for (CellSegments.Segment segment : parsed.segments()) {
-            MagicOutcome outcome;
+            Evaluation outcome;
             if (segment instanceof CellSegments.Java javaSegment) {
-                outcome = MagicOutcome.of(java.evaluate(javaSegment.code()));
+                outcome = java.evaluate(javaSegment.code());
             } else if (segment instanceof CellSegments.LineMagicCall call) {
                 outcome = runMagic(call.name(), false, call.arguments(), "", context);
             } else {
                 CellSegments.CellMagicCall call = (CellSegments.CellMagicCall) segment;
                 outcome = runMagic(call.name(), true, call.arguments(), call.body(), context);
             }
-            if (outcome instanceof MagicOutcome.Failed failed) {
-                return failed.failure();
+            if (outcome instanceof Evaluation.Failed failed) {
+                return failed;
             }
-            shown = ((MagicOutcome.Done) outcome).bundle();
+            shown = ((Evaluation.Completed) outcome).bundle();
         }
         return Evaluation.Completed.of(shown);
     }
 
-    private MagicOutcome runMagic(String name, boolean cellMagic, String arguments, String body, MagicContext context) {
+    private Evaluation runMagic(String name, boolean cellMagic, String arguments, String body, MagicContext context) {
         String spelled = (cellMagic ? "%%" : "%") + name;
         if (name.endsWith("?")) {
             return runMagic("help", false, spelled.substring(0, spelled.length() - 1), "", context);
@@ -124,7 +124,7 @@ public final class MagicRunner {
         }
     }
 
-    private static MagicOutcome failure(String name, String message, String hint) {
-        return new MagicOutcome.Failed(new Evaluation.Failed(new CellError(name, message, List.of(name + ": " + message, hint))));
+    private static Evaluation failure(String name, String message, String hint) {
+        return new Evaluation.Failed(new CellError(name, message, List.of(name + ": " + message, hint)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.proclab.engine.classpath.ClassPathException;
 import org.proclab.engine.classpath.MavenCoordinates;
 import org.proclab.engine.classpath.MavenResolver;
+import org.proclab.engine.jshell.Evaluation;
 
 /**
  * {@code %maven GROUP:ARTIFACT:VERSION...}: downloads libraries with their dependencies and puts
@@ -34,10 +35,10 @@ final class MavenMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         if (arguments.isBlank()) {
             list(context);
-            return new MagicOutcome.Done(null);
+            return new Evaluation.Completed(null);
         }
         List<MavenCoordinates> wanted = new ArrayList<>();
         for (String word : arguments.strip().split("\\s+")) {
@@ -52,16 +53,16 @@ final class MavenMagic extends DescribedMagic {
         try {
             resolved = context.runStoppable(() -> resolver.resolve(wanted));
         } catch (ClassPathException e) {
-            return MagicOutcome.error(ERROR_NAME, e.getMessage());
+            return Evaluation.Failed.of(ERROR_NAME, e.getMessage());
         } catch (InterruptedException e) {
-            return MagicOutcome.error("Interrupted", "%maven was stopped before it finished; nothing was added to the"
+            return Evaluation.Failed.of("Interrupted", "%maven was stopped before it finished; nothing was added to the"
                     + " class path (a download under way may still finish in the background)");
         } catch (Exception e) {
             throw new IllegalStateException("resolving " + arguments.strip() + " failed unexpectedly", e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         context.print(report(resolved, context, seconds));
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 
     /** Adds what is new and says what was added, what was there already and which versions were kept. */

@@ -2,6 +2,7 @@ package org.proclab.magic;
 
 import org.proclab.engine.classpath.ClassPathException;
 import org.proclab.engine.classpath.MavenResolver;
+import org.proclab.engine.jshell.Evaluation;
 
 /** {@code %mavenRepo ID URL}: another repository for {@code %maven} to look in; alone, lists them. */
 final class MavenRepoMagic extends DescribedMagic {
@@ -14,17 +15,17 @@ final class MavenRepoMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         String[] words = arguments.strip().split("\\s+");
         if (arguments.isBlank()) {
             StringBuilder listing = new StringBuilder("%maven looks in:\n");
             try {
                 resolver.repositories().forEach((id, url) -> listing.append("  ").append(id).append("  ").append(url).append('\n'));
             } catch (ClassPathException e) {
-                return MagicOutcome.error(MavenMagic.ERROR_NAME, e.getMessage());
+                return Evaluation.Failed.of(MavenMagic.ERROR_NAME, e.getMessage());
             }
             context.print(listing.toString());
-            return new MagicOutcome.Done(null);
+            return new Evaluation.Completed(null);
         }
         if (words.length != 2) {
             throw new MagicUsageException("give an id and an address");
@@ -35,6 +36,6 @@ final class MavenRepoMagic extends DescribedMagic {
             throw new MagicUsageException(e.getMessage());
         }
         context.print("%maven now also looks in " + words[0] + " (" + words[1] + ").\n");
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 }

@@ -3,6 +3,7 @@ package org.proclab.magic;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.proclab.engine.jshell.Evaluation;
 
 /**
  * {@code %%pool N --over EXPR [--chunksize K] [--show-java]}: computes the cell's body for each item
@@ -24,7 +25,7 @@ final class PoolMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         Matcher overOption = OVER.matcher(arguments);
         String over = overOption.find() ? overOption.group(1).strip() : null;
         String rest = over == null ? arguments : arguments.substring(0, overOption.start()) + arguments.substring(overOption.end());
@@ -45,7 +46,7 @@ final class PoolMagic extends DescribedMagic {
         if (parsed.has("--show-java")) {
             context.print("// the Java this cell runs:\n" + java + "\n");
         }
-        return MagicOutcome.of(context.evaluate(java));
+        return context.evaluate(java);
     }
 
     /** The items as Java: a range {@code a..b} becomes the list of the numbers a to b. */

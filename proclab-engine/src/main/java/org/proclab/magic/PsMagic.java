@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.proclab.display.Table;
+import org.proclab.engine.jshell.Evaluation;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.render.Durations;
 import org.proclab.render.ProcessStory;
@@ -30,7 +31,7 @@ final class PsMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         if (!arguments.isBlank()) {
             throw new MagicUsageException("takes no arguments");
         }
@@ -38,7 +39,7 @@ final class PsMagic extends DescribedMagic {
                 .filter(story -> story.startedAt() != null).toList();
         if (rows.isEmpty()) {
             context.print("No child processes yet.\n");
-            return new MagicOutcome.Done(null);
+            return new Evaluation.Completed(null);
         }
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("name", "pid", "state", "exit code", "parent", "started", "ran for", "lines", "CPU"));
@@ -53,7 +54,7 @@ final class PsMagic extends DescribedMagic {
                     Integer.toString(row.lines()), running ? cpu(row.pid()) : ""));
         }
         context.display(Table.of(table).toMimeBundle().data());
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 
     private static String clockTime(long eventNanos, long nowNanos) {

@@ -1,6 +1,7 @@
 package org.proclab.magic;
 
 import java.util.Set;
+import org.proclab.engine.jshell.Evaluation;
 
 /**
  * {@code %%spawn [-n N] [--name NAME] [--no-join] [--show-java]}: runs the body of the cell (Java
@@ -16,7 +17,7 @@ final class SpawnMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         MagicArguments parsed = MagicArguments.parse(arguments, Set.of("-n", "--name"), Set.of("--no-join", "--show-java"));
         if (!parsed.positional().isEmpty()) {
             throw new MagicUsageException("unexpected " + parsed.positional());
@@ -33,7 +34,7 @@ final class SpawnMagic extends DescribedMagic {
         if (parsed.has("--show-java")) {
             context.print("// the Java this cell runs:\n" + java + "\n");
         }
-        return MagicOutcome.of(context.evaluate(java));
+        return context.evaluate(java);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.proclab.engine.jshell.Evaluation;
 
 /**
  * {@code %time STATEMENT} and {@code %%time}: runs Java code and reports its wall time and the CPU
@@ -23,7 +24,7 @@ final class TimeMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         String code = isCellMagic() ? body : arguments;
         if (isCellMagic() && !arguments.isBlank()) {
             throw new MagicUsageException("takes no arguments; the code goes below it");
@@ -34,7 +35,7 @@ final class TimeMagic extends DescribedMagic {
         long cpuBefore = kernelCpuNanos();
         long childrenBefore = childrenCpuTicks();
         long wallBefore = System.nanoTime();
-        MagicOutcome outcome = MagicOutcome.of(context.evaluate(code));
+        Evaluation outcome = context.evaluate(code);
         long wall = System.nanoTime() - wallBefore;
         long kernelCpu = kernelCpuNanos() - cpuBefore;
         long childrenTicks = childrenCpuTicks() - childrenBefore;

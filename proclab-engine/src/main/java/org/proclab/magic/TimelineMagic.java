@@ -1,5 +1,6 @@
 package org.proclab.magic;
 
+import org.proclab.engine.jshell.Evaluation;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.render.Timeline;
 
@@ -15,7 +16,7 @@ final class TimelineMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         long since = switch (arguments) {
             case "", "--last" -> CellClock.previousCellStart();
             case "--all" -> Long.MIN_VALUE / 2;
@@ -27,6 +28,6 @@ final class TimelineMagic extends DescribedMagic {
         } else {
             context.display(timeline.bundle());
         }
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.proclab.display.Table;
 import org.proclab.engine.exec.ProcLabExecutionControl;
+import org.proclab.engine.jshell.Evaluation;
 import org.proclab.engine.jshell.NotebookVariable;
 
 /**
@@ -21,25 +22,25 @@ final class VarsMagic extends DescribedMagic {
     }
 
     @Override
-    public MagicOutcome run(String arguments, String body, MagicContext context) throws MagicUsageException {
+    public Evaluation run(String arguments, String body, MagicContext context) throws MagicUsageException {
         if (!arguments.isBlank()) {
             throw new MagicUsageException("takes no arguments");
         }
         List<NotebookVariable> variables = context.variables();
         if (variables.isEmpty()) {
             context.print("No variables yet.\n");
-            return new MagicOutcome.Done(null);
+            return new Evaluation.Completed(null);
         }
         List<List<String>> rows;
         try {
             rows = context.runStoppable(() -> rows(variables));
         } catch (InterruptedException e) {
-            return MagicOutcome.error("Interrupted", "%vars was stopped before it had written every value");
+            return Evaluation.Failed.of("Interrupted", "%vars was stopped before it had written every value");
         } catch (Exception e) {
-            return MagicOutcome.error(e.getClass().getSimpleName(), "%vars could not write the values: " + e.getMessage());
+            return Evaluation.Failed.of(e.getClass().getSimpleName(), "%vars could not write the values: " + e.getMessage());
         }
         context.display(Table.of(rows).toMimeBundle().data());
-        return new MagicOutcome.Done(null);
+        return new Evaluation.Completed(null);
     }
 
     private static List<List<String>> rows(List<NotebookVariable> variables) {

@@ -1,5 +1,6 @@
 package org.proclab.engine.jshell;
 
+import java.util.List;
 import java.util.Map;
 
 /** How a cell ended: with or without a value to show, with an error, or stopped by the user. */
@@ -29,5 +30,12 @@ public sealed interface Evaluation {
 
     /** The cell failed to compile or threw; the error is ready for the front end. */
     record Failed(CellError error) implements Evaluation {
+        /**
+         * A failure that a magic or the engine found itself (not a compiler's or an exception's):
+         * the cell shows {@code name: message} as its only line.
+         */
+        public static Failed of(String name, String message) {
+            return new Failed(new CellError(name, message, List.of(name + ": " + message)));
+        }
     }
 }
