@@ -18,6 +18,7 @@ import org.proclab.kernel.protocol.ExecuteReply;
 import org.proclab.kernel.protocol.ExecuteRequest;
 import org.proclab.kernel.protocol.ExecuteResult;
 import org.proclab.kernel.protocol.MessageTypes;
+import org.proclab.kernel.protocol.MimeData;
 import org.proclab.kernel.protocol.Stream;
 import org.proclab.kernel.wire.Message;
 import org.proclab.mp.ProgressReporter;
@@ -90,7 +91,7 @@ final class CellExecutor {
             history.setOutput(count, shown.get("text/plain"));
         }
         if (shown != null && !request.silent()) {
-            iopub.accept(message.reply(MessageTypes.EXECUTE_RESULT, new ExecuteResult(count, Map.copyOf(shown), Map.of())));
+            iopub.accept(message.reply(MessageTypes.EXECUTE_RESULT, new ExecuteResult(count, MimeData.of(shown), Map.of())));
         }
         return ExecuteReply.ok(count);
     }
