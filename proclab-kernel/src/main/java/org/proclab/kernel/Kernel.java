@@ -99,11 +99,12 @@ public final class Kernel {
         router.install();
         DisplayChannel.install(new RoutedDisplays(router, kernelLog));
         System.setIn(stdin);
-        comms = new Comms(sockets::publish, () -> latestExecuteRequest);
+        CellRequests requests = new CellRequests(router);
+        comms = new Comms(sockets::publish, () -> latestExecuteRequest, requests);
         CommChannel.install(comms);
         this.evaluator = evaluator;
         session = evaluator.thenApply(ready -> new Session(ready, router));
-        cells = new CellExecutor(session::join, sockets::publish, router, stdin, input, history, outputTimer);
+        cells = new CellExecutor(session::join, sockets::publish, router, stdin, input, history, outputTimer, requests);
     }
 
     /**
