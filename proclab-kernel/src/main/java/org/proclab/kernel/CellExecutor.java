@@ -18,6 +18,7 @@ import org.proclab.kernel.protocol.ExecuteReply;
 import org.proclab.kernel.protocol.ExecuteRequest;
 import org.proclab.kernel.protocol.ExecuteResult;
 import org.proclab.kernel.protocol.MessageTypes;
+import org.proclab.kernel.protocol.MimeData;
 import org.proclab.kernel.protocol.Stream;
 import org.proclab.kernel.wire.Message;
 import org.proclab.mp.ProgressReporter;
@@ -39,11 +40,13 @@ final class CellExecutor {
     private final InputChannel input;
     private final History history;
     private final ScheduledExecutorService outputTimer;
+    private final CellRequests requests;
     private int executionCount;
 
     CellExecutor(Supplier<Session> session, Consumer<Message> iopub, OutputRouter router, StdinBridge stdin,
-                 InputChannel input, History history, ScheduledExecutorService outputTimer) {
+                 InputChannel input, History history, ScheduledExecutorService outputTimer, CellRequests requests) {
         this.session = session;
+        this.requests = requests;
         this.iopub = iopub;
         this.stdin = stdin;
         this.input = input;
@@ -65,6 +68,7 @@ final class CellExecutor {
         }
         CellOutput output = new CellOutput(publisherFor(message, request.silent()),
                 displaysFor(message, request.silent()), outputTimer, CellOutput.DEFAULT_LIMIT_BYTES);
+        requests.register(output, message.header().msgId());
         RunningCell cell = new RunningCell(message, request, count, output);
         Evaluation evaluation = session.get().run(request.code(), count, output, new Session.CellHooks() {
             @Override
@@ -90,7 +94,7 @@ final class CellExecutor {
             history.setOutput(count, shown.get("text/plain"));
         }
         if (shown != null && !request.silent()) {
-            iopub.accept(message.reply(MessageTypes.EXECUTE_RESULT, new ExecuteResult(count, Map.copyOf(shown), Map.of())));
+            iopub.accept(message.reply(MessageTypes.EXECUTE_RESULT, new ExecuteResult(count, MimeData.of(shown), Map.of())));
         }
         return ExecuteReply.ok(count);
     }

@@ -25,7 +25,9 @@ import org.proclab.kernel.wire.Message;
  * thread the cell started. Messages from the front end are handled one at a time, in order, on the
  * kernel's comm thread and not on the shell thread, so they reach their handlers while a cell runs.
  * What the kernel sends answers the comm message being handled, else the latest
- * {@code execute_request}.
+ * {@code execute_request}, and comes after what the sending thread's cell printed before: an
+ * {@code Output} widget, told which request's output to take, gets exactly what was printed while
+ * it captured.
  */
 final class Comms implements CommChannel {
     private static final System.Logger LOG = System.getLogger(Comms.class.getName());
@@ -38,8 +40,18 @@ final class Comms implements CommChannel {
     private record Target(BiConsumer<Comm, Map<String, Object>> opened, CellThreadGroup cell) {
     }
 
+    /** The cell that the calling thread's output goes to, as far as comms need to know it. */
+    interface CallerCell {
+        /** Sends what that cell has printed so far, so that a comm message sent next arrives after it. */
+        void flushOutput();
+
+        /** The {@code msg_id} of that cell's request, under which its output is sent; null before any cell. */
+        String requestId();
+    }
+
     private final Consumer<Message> iopub;
     private final Supplier<Message> latestRequest;
+    private final CallerCell callerCell;
     private final Map<String, Owned> open = new ConcurrentHashMap<>();
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private volatile Message handling;
@@ -47,10 +59,12 @@ final class Comms implements CommChannel {
     /**
      * @param iopub where {@code comm_open}, {@code comm_msg} and {@code comm_close} are published
      * @param latestRequest the latest {@code execute_request}, the parent of what cells send
+     * @param callerCell the cell of the thread that sends
      */
-    Comms(Consumer<Message> iopub, Supplier<Message> latestRequest) {
+    Comms(Consumer<Message> iopub, Supplier<Message> latestRequest, CallerCell callerCell) {
         this.iopub = iopub;
         this.latestRequest = latestRequest;
+        this.callerCell = callerCell;
     }
 
     @Override
@@ -72,8 +86,7 @@ final class Comms implements CommChannel {
 
     @Override
     public String currentRequestId() {
-        Message parent = parent();
-        return parent == null ? null : parent.header().msgId();
+        return callerCell.requestId();
     }
 
     @Override
@@ -158,6 +171,7 @@ final class Comms implements CommChannel {
     }
 
     private void publish(String type, Object content, Map<String, ?> metadata) {
+        callerCell.flushOutput();
         Message parent = parent();
         iopub.accept(parent != null ? parent.reply(type, content, metadata) : Message.broadcast(type, content, metadata));
     }

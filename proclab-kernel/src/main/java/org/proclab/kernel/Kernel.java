@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.proclab.course.Check;
 import org.proclab.display.CommChannel;
@@ -69,8 +68,10 @@ public final class Kernel {
     private final ExecutorService shellWorker = Executors.newSingleThreadExecutor(daemon("proclab-shell-worker"));
     private final ExecutorService controlWorker = Executors.newSingleThreadExecutor(daemon("proclab-control-worker"));
     private final ExecutorService commWorker = Executors.newSingleThreadExecutor(daemon("proclab-comm-worker"));
-    /** Shell requests queued or running: comm messages that come meanwhile do not announce busy and idle. */
-    private final AtomicInteger shellRequests = new AtomicInteger();
+    /** Orders status messages: a shell request's idle never comes before a busy announced again for it. */
+    private final Object statusLock = new Object();
+    /** The shell request being handled, for which busy is announced again after another request's idle. */
+    private Message shellRequestRunning;
     private final ScheduledExecutorService outputTimer = Executors.newSingleThreadScheduledExecutor(daemon("proclab-output"));
     private final CompletableFuture<JavaEvaluator> evaluator;
     private final CompletableFuture<Session> session;
@@ -99,11 +100,12 @@ public final class Kernel {
         router.install();
         DisplayChannel.install(new RoutedDisplays(router, kernelLog));
         System.setIn(stdin);
-        comms = new Comms(sockets::publish, () -> latestExecuteRequest);
+        CellRequests requests = new CellRequests(router);
+        comms = new Comms(sockets::publish, () -> latestExecuteRequest, requests);
         CommChannel.install(comms);
         this.evaluator = evaluator;
         session = evaluator.thenApply(ready -> new Session(ready, router));
-        cells = new CellExecutor(session::join, sockets::publish, router, stdin, input, history, outputTimer);
+        cells = new CellExecutor(session::join, sockets::publish, router, stdin, input, history, outputTimer, requests);
     }
 
     /**
@@ -145,14 +147,15 @@ public final class Kernel {
             return;
         }
         long arrival = System.nanoTime();
-        shellRequests.incrementAndGet();
         warmUp.requestQueued();
         shellWorker.execute(() -> {
             try {
+                synchronized (statusLock) {
+                    shellRequestRunning = message;
+                }
                 withBusyStatus(message, () -> handleShell(message, arrival));
             } finally {
                 warmUp.requestDone();
-                shellRequests.decrementAndGet();
             }
         });
     }
@@ -166,19 +169,11 @@ public final class Kernel {
 
     /**
      * A comm message, on the comm thread: a widget's event reaches its handler while a cell runs.
-     * It announces busy and idle only when no cell runs, where the front end would otherwise see
-     * the kernel idle in the middle of the cell.
+     * It announces busy and idle like every request, also while a cell runs: ipywidgets' front end
+     * sends a control's next change only once the previous one's idle came (decision 028).
      */
     private void handleComm(Message message) {
-        if (shellRequests.get() == 0) {
-            withBusyStatus(message, () -> comms.receive(message));
-        } else {
-            try {
-                comms.receive(message);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "handling " + message.type() + " failed", e);
-            }
-        }
+        withBusyStatus(message, () -> comms.receive(message));
     }
 
     private void onControl(Message message) {
@@ -285,6 +280,11 @@ public final class Kernel {
         }
     }
 
+    /**
+     * Announces busy, handles the message, announces idle. The idle of a comm or control message
+     * handled while a shell request runs is followed by busy for that request, so front ends show
+     * the kernel busy until the cell ends.
+     */
     private void withBusyStatus(Message message, Runnable handler) {
         sockets.publish(message.reply(MessageTypes.STATUS, new Status("busy")));
         try {
@@ -292,7 +292,15 @@ public final class Kernel {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "handling " + message.type() + " failed", e);
         } finally {
-            sockets.publish(message.reply(MessageTypes.STATUS, new Status("idle")));
+            synchronized (statusLock) {
+                if (shellRequestRunning == message) {
+                    shellRequestRunning = null;
+                }
+                sockets.publish(message.reply(MessageTypes.STATUS, new Status("idle")));
+                if (shellRequestRunning != null) {
+                    sockets.publish(shellRequestRunning.reply(MessageTypes.STATUS, new Status("busy")));
+                }
+            }
         }
     }
 

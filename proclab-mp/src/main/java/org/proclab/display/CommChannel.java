@@ -32,14 +32,21 @@ public interface CommChannel {
     void registerTarget(String targetName, BiConsumer<Comm, Map<String, Object>> opened);
 
     /**
-     * The id of the request that what is sent now answers: the comm message being handled, else the
-     * running (or latest) cell's request; an {@code Output} widget shows the output sent under it.
+     * The id of the request under which what the calling thread prints and displays is sent: the
+     * request of the cell the thread belongs to (for a comm handler, the cell that owns the comm),
+     * else of the running or latest cell; null before any cell. An {@code Output} widget shows the
+     * output sent under it.
      */
     String currentRequestId();
 
     /** Makes every later comm of this JVM go through {@code channel}; null: no comms. */
     static void install(CommChannel channel) {
         InstalledComms.current = channel == null ? InstalledComms.NONE : channel;
+    }
+
+    /** Whether a channel is installed, i.e. a front end can be talked to (false in a child process). */
+    static boolean available() {
+        return InstalledComms.current != InstalledComms.NONE;
     }
 
     /** The channel comms go through now. */

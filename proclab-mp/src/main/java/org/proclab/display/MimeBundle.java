@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One output in several forms, keyed by MIME type ({@code text/html}, {@code image/png}, ...): the
  * front end picks the richest it can show. A bundle always has {@code text/plain}, the form consoles,
- * terminals and child processes print. Binary forms (images) hold base64 text, as Jupyter expects.
+ * terminals and child processes print. Binary forms (images) hold base64 text, as Jupyter expects;
+ * JSON forms ({@code application/json}, {@code ...+json}) hold JSON text, which the kernel sends as JSON.
  *
  * <p>Immutable; {@link #with} returns a new bundle. Return one from a renderer when the helpers
  * ({@link Markdown}, {@link Html}, {@link Svg}, {@link Table}) do not fit, e.g.

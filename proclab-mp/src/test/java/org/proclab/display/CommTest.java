@@ -24,6 +24,7 @@ class CommTest {
     // Without a front end (a plain program, a child process) a comm cannot be opened, and the error says why.
     @Test
     void withoutAFrontEndACommCannotOpen() {
+        assertFalse(CommChannel.available());
         CommsUnavailableException e = assertThrows(CommsUnavailableException.class, () -> Comm.open("t", Map.of()));
         assertTrue(e.getMessage().contains("a child process cannot own a widget"), e.getMessage());
         assertThrows(CommsUnavailableException.class, () -> Comm.registerTarget("t", (comm, data) -> { }));
@@ -34,6 +35,7 @@ class CommTest {
     @Test
     void aCommOpensSendsAndClosesOnce() {
         CommChannel.install(recording());
+        assertTrue(CommChannel.available());
         List<Object> handled = new ArrayList<>();
         Comm comm = Comm.open("t", Map.of("a", 1)).onMessage(data -> handled.add(data.get("n")));
         comm.receive(Map.of("n", 1));

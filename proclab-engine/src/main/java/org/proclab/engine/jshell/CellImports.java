@@ -27,7 +27,7 @@ public record CellImports(List<String> imports, List<String> classPath) {
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
             "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
             "java.time.*", "org.proclab.mp.*", "org.proclab.mp.Process", "org.proclab.mp.Queue", "org.proclab.mp.Semaphore",
-            "org.proclab.display.*", "static org.proclab.display.Display.*");
+            "org.proclab.display.*", "org.proclab.display.widgets.*", "static org.proclab.display.Display.*");
 
     public CellImports {
         imports = List.copyOf(imports);

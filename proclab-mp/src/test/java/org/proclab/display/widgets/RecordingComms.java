@@ -1,0 +1,76 @@
+package org.proclab.display.widgets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.proclab.display.Comm;
+import org.proclab.display.CommChannel;
+
+/** A comm channel that records what would go to the front end, in order, for tests of the widget protocol. */
+final class RecordingComms implements CommChannel {
+    /** One message to the front end: "open", "send" or "close", with its comm, data and metadata. */
+    record Sent(String kind, Comm comm, Map<String, Object> data, Map<String, Object> metadata) {
+        /** The {@code method} of a widget message ({@code update}, {@code echo_update}, {@code custom}). */
+        Object method() {
+            return data.get("method");
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state() {
+            return (Map<String, Object>) data.get("state");
+        }
+    }
+
+    final List<Sent> sent = new ArrayList<>();
+    private final Map<String, Comm> opened = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void open(Comm comm, Map<String, ?> data, Map<String, ?> metadata) {
+        sent.add(new Sent("open", comm, new LinkedHashMap<>(data), new LinkedHashMap<>(metadata)));
+        opened.put(comm.id(), comm);
+    }
+
+    @Override
+    public synchronized void send(Comm comm, Map<String, ?> data, Map<String, ?> metadata) {
+        sent.add(new Sent("send", comm, new LinkedHashMap<>(data), new LinkedHashMap<>(metadata)));
+    }
+
+    @Override
+    public synchronized void close(Comm comm, Map<String, ?> data) {
+        sent.add(new Sent("close", comm, new LinkedHashMap<>(data), Map.of()));
+    }
+
+    @Override
+    public void registerTarget(String targetName, BiConsumer<Comm, Map<String, Object>> opened) {
+        throw new UnsupportedOperationException("widgets register no target");
+    }
+
+    @Override
+    public String currentRequestId() {
+        return "request-1";
+    }
+
+    /** The comm_open of the widget with this model id. */
+    synchronized Sent openOf(String modelId) {
+        return sent.stream().filter(s -> s.kind().equals("open") && s.comm().id().equals(modelId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no comm_open for " + modelId + " in " + sent));
+    }
+
+    /** The messages sent on the comm of {@code widget} after its comm_open. */
+    synchronized List<Sent> messagesOf(Widget widget) {
+        return sent.stream().filter(s -> s.kind().equals("send") && s.comm().id().equals(widget.modelId())).toList();
+    }
+
+    /** Forgets what was recorded so far (the comms stay open). */
+    synchronized void forget() {
+        sent.clear();
+    }
+
+    /** Delivers {@code data} from the front end to the widget's comm, as the kernel's comm thread does. */
+    void fromFrontEnd(Widget widget, Map<String, Object> data) {
+        opened.get(widget.modelId()).receive(data);
+    }
+}
