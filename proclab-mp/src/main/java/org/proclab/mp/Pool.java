@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.proclab.mp.spawn.ChildJob;
 import org.proclab.mp.spawn.ChildName;
-import org.proclab.mp.spawn.Serialization;
 import org.proclab.mp.spawn.TaskLabel;
 
 /**
@@ -112,7 +111,7 @@ public class Pool implements AutoCloseable {
         this.maxTasksPerChild = maxTasksPerChild;
         this.startMethod = startMethod;
         this.initializerJob = initializer == null ? null
-                : Serialization.toBytes(new PoolJobs.Initializer(initializer), "the pool's initializer");
+                : Serialized.bytesOf(new PoolJobs.Initializer(initializer), "the pool's initializer");
         for (int i = 0; i < processes; i++) {
             workers.add(new PoolWorker(this, queue, idleFeeders, ChildName.next("SpawnPoolWorker")));
         }
@@ -298,8 +297,8 @@ public class Pool implements AutoCloseable {
         }
         checkRunning();
         long id = FUNCTION_IDS.incrementAndGet();
-        Shipment shipment = new Shipment(id, Serialization.toBytes(
-                new PoolJobs.Remember(id, Serialization.toBytes(function, "the function given to the pool")), "a function"));
+        Shipment shipment = new Shipment(id, Serialized.bytesOf(
+                new PoolJobs.Remember(id, Serialized.bytesOf(function, "the function given to the pool")), "a function"));
         List<CompletableFuture<Object>> parts = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         for (int start = 0; start < items.size(); start += chunksize) {
@@ -313,7 +312,7 @@ public class Pool implements AutoCloseable {
 
     private CompletableFuture<Object> submit(ChildJob job, Shipment shipment, Object function, String label) {
         checkRunning();
-        byte[] bytes = Serialization.toBytes(job, shipment == null ? "the function given to the pool" : "the items given to the pool");
+        byte[] bytes = Serialized.bytesOf(job, shipment == null ? "the function given to the pool" : "the items given to the pool");
         CompletableFuture<Object> result = new CompletableFuture<>();
         queue.add(new Chunk(bytes, shipment, function.getClass().getClassLoader(), result, label));
         return result;

@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.proclab.mp.spawn.ChildName;
 import org.proclab.mp.spawn.ChildProcess;
+import org.proclab.mp.spawn.ChildStartException;
 import org.proclab.mp.spawn.CurrentProcess;
 import org.proclab.mp.spawn.ProcessEvents;
-import org.proclab.mp.spawn.Serialization;
 
 /**
  * A real operating-system process: a child JVM that runs one {@link Task}, like Python's
@@ -108,11 +108,11 @@ public class Process {
      * {@code start()} does: the pid is known and {@link #isAlive()} is true, while the JVM boots and
      * receives its task in the background. So processes started in a loop boot and run at the same
      * time. A child that cannot boot (a bad JVM option, say) ends with an exit code, and
-     * {@link #join()} throws an exception that names the cause.
+     * {@link #join()} throws a {@link ProcessStartException} that names the cause.
      *
      * @throws IllegalStateException if this process was started before, or is {@link #current()}
-     * @throws org.proclab.mp.spawn.NotSerializableValueException if the task captures a value that cannot travel
-     * @throws org.proclab.mp.spawn.ProcessStartException if no child can be started (the limit of live
+     * @throws NotSerializableValueException if the task captures a value that cannot travel
+     * @throws ProcessStartException if no child can be started (the limit of live
      *         children is reached, no java to run, ...)
      */
     public synchronized Process start() {
@@ -125,10 +125,14 @@ public class Process {
         long called = System.nanoTime();
         Task task = target;
         String what = "the task of " + naming.name();
-        byte[] serialized = Serialization.toBytes(new ProcessJob(Serialization.toBytes(task, what)), what);
+        byte[] serialized = Serialized.bytesOf(new ProcessJob(Serialized.bytesOf(task, what)), what);
         StartMethod method = startMethod();
-        child = ChildProcess.launchForTask(naming, daemon, method == StartMethod.WARM, called, serialized,
-                task.getClass().getClassLoader());
+        try {
+            child = ChildProcess.launchForTask(naming, daemon, method == StartMethod.WARM, called, serialized,
+                    task.getClass().getClassLoader());
+        } catch (ChildStartException e) {
+            throw Failures.userFacing(e);
+        }
         method.prepare(1);
         return this;
     }
@@ -136,7 +140,7 @@ public class Process {
     /**
      * Waits until the child has exited and all its output has arrived.
      *
-     * @throws org.proclab.mp.spawn.ProcessStartException if the child ended before it could run its task
+     * @throws ProcessStartException if the child ended before it could run its task
      *         (it could not boot), naming the cause; {@link #exitCode()} is set all the same
      */
     public void join() throws InterruptedException {
@@ -153,7 +157,7 @@ public class Process {
     /**
      * Waits at most {@code timeout}; afterwards {@link #isAlive()} tells whether the child ended.
      *
-     * @throws org.proclab.mp.spawn.ProcessStartException as {@link #join()} does
+     * @throws ProcessStartException as {@link #join()} does
      */
     public void join(Duration timeout) throws InterruptedException {
         ChildProcess running = started("join");
@@ -171,7 +175,7 @@ public class Process {
     private void joined(ChildProcess ended, long began) {
         ProcessEvents.joined(naming.name(), ended.pid(), began, System.nanoTime());
         if (ended.startFailure() != null) {
-            throw ended.startFailure();
+            throw Failures.userFacing(ended.startFailure());
         }
     }
 

@@ -27,11 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.proclab.mp.MpTesting.Captured;
-import org.proclab.mp.spawn.ChildDiedException;
 import org.proclab.mp.spawn.ChildProcess;
-import org.proclab.mp.spawn.NotSerializableValueException;
-import org.proclab.mp.spawn.ProcessStartException;
-import org.proclab.mp.spawn.RemoteException;
 import org.proclab.mp.spawn.SpawnConfig;
 
 /**

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.proclab.mp.spawn.ChildProcess;
-import org.proclab.mp.spawn.ProcessStartException;
 import org.proclab.mp.spawn.Reservoir;
 import org.proclab.mp.spawn.SpawnConfig;
 

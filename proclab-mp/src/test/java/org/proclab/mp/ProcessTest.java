@@ -39,8 +39,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.proclab.mp.MpTesting.Captured;
 import org.proclab.mp.spawn.ChildMain;
 import org.proclab.mp.spawn.ChildProcess;
-import org.proclab.mp.spawn.NotSerializableValueException;
-import org.proclab.mp.spawn.ProcessStartException;
 import org.proclab.mp.spawn.SpawnConfig;
 
 /**

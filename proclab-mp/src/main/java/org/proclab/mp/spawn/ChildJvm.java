@@ -83,7 +83,7 @@ final class ChildJvm {
      * Starts a JVM for {@code what} (a process name, for messages), making room by retiring a
      * waiting warm JVM if the limit is reached. Returns as soon as the OS process exists.
      *
-     * @throws ProcessStartException when the limit is reached or the JVM cannot start
+     * @throws ChildStartException when the limit is reached or the JVM cannot start
      */
     static ChildJvm start(String what) {
         Place place = reservePlace();
@@ -92,7 +92,7 @@ final class ChildJvm {
         }
         if (place == null) {
             int limit = SpawnConfig.maxLiveChildren();
-            throw new ProcessStartException("cannot start " + what + ": " + (SLOTS.get() >= limit
+            throw new ChildStartException("cannot start " + what + ": " + (SLOTS.get() >= limit
                     ? SLOTS.get() + " child processes are already running, the limit is " + limit
                     : limit + " child processes of this program and of its children are already running, the limit is "
                             + limit)
@@ -120,7 +120,7 @@ final class ChildJvm {
 
     /**
      * Completes with the channel to the child once it has connected; fails with a
-     * {@link ProcessStartException} that names the cause when the JVM ends before that (a bad JVM
+     * {@link ChildStartException} that names the cause when the JVM ends before that (a bad JVM
      * option, a signal) or does not connect within a minute (it is then killed).
      */
     CompletableFuture<FrameChannel> connection() {
@@ -163,7 +163,7 @@ final class ChildJvm {
             entry = ledger == null ? null : ledger.reserve(limit);
         } catch (RuntimeException e) {
             SLOTS.decrementAndGet();
-            throw new ProcessStartException("cannot start a child process: " + e.getMessage(), e);
+            throw new ChildStartException("cannot start a child process: " + e.getMessage(), e);
         }
         if (ledger != null && entry == null) {
             SLOTS.decrementAndGet();
@@ -202,12 +202,12 @@ final class ChildJvm {
         } catch (IOException e) {
             archive.afterExit().run();
             pipes.abandon(pipe);
-            throw new ProcessStartException("cannot start " + what + " with " + launch.javaCommand() + ": " + e.getMessage(), e);
+            throw new ChildStartException("cannot start " + what + " with " + launch.javaCommand() + ": " + e.getMessage(), e);
         }
         CompletableFuture<FrameChannel> connection = pipes.connect(pipe, os);
         os.onExit().thenRun(() -> {
             if (!connection.isDone()) {
-                connection.completeExceptionally(new ProcessStartException(
+                connection.completeExceptionally(new ChildStartException(
                         what + " exited with code " + os.exitValue() + " before it was ready" + firstErrors(os)));
             }
             if (connection.isCompletedExceptionally()) {
@@ -215,7 +215,7 @@ final class ChildJvm {
             }
         });
         CompletableFuture.delayedExecutor(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
-            if (connection.completeExceptionally(new ProcessStartException(
+            if (connection.completeExceptionally(new ChildStartException(
                     what + " did not connect within " + CONNECT_TIMEOUT_SECONDS + " s and was killed", new TimeoutException()))) {
                 os.toHandle().destroyForcibly();
             }

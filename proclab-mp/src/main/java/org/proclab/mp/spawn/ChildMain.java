@@ -181,7 +181,7 @@ public final class ChildMain {
         byte[] result;
         try {
             result = Serialization.toBytes(value, "the result of a task in " + name);
-        } catch (NotSerializableValueException e) {
+        } catch (UnserializableValueException e) {
             channel.send(FrameType.FAILURE, frame.id(), Serialization.toBytes(describe(e, name, pid), "an error report"));
             return false;
         } catch (OutOfMemoryError e) {

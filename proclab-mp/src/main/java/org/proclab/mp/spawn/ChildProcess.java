@@ -57,7 +57,7 @@ public final class ChildProcess {
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile FrameChannel connection;
     /** Why the child never connected: it ended first, or did not connect in time and was killed. */
-    private volatile ProcessStartException bootFailure;
+    private volatile ChildStartException bootFailure;
     private volatile int signalSent;
     /** The child said it exits by its own call, so its status is not a signal's. */
     private volatile boolean exitsByOwnCall;
@@ -95,7 +95,7 @@ public final class ChildProcess {
      *                    process's life from then, so its length includes readying the task and the JVM
      * @param serializedJob a {@link ChildJob} serialized with {@link Serialization#toBytes}
      * @param loader resolves the classes of the task's result and errors
-     * @throws ProcessStartException when the limit of live children is reached or no JVM can be started
+     * @throws ChildStartException when the limit of live children is reached or no JVM can be started
      */
     public static ChildProcess launchForTask(ChildName name, boolean daemon, boolean warm, long startCalled,
                                              byte[] serializedJob, ClassLoader loader) {
@@ -152,8 +152,8 @@ public final class ChildProcess {
             return;
         }
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-        ProcessStartException why = cause instanceof ProcessStartException known ? known
-                : new ProcessStartException(name + " could not start: " + cause, cause);
+        ChildStartException why = cause instanceof ChildStartException known ? known
+                : new ChildStartException(name + " could not start: " + cause, cause);
         channel.failed(why.getMessage());
         if (timedOut(why)) {
             signalSent = 9;
@@ -167,13 +167,13 @@ public final class ChildProcess {
      * Waits until the child has booted and connected; a pool waits so for its workers, so that one
      * that cannot boot fails the pool at once instead of being replaced again and again.
      *
-     * @throws ProcessStartException naming the cause, when the child ended (or was killed) before
+     * @throws ChildStartException naming the cause, when the child ended (or was killed) before
      */
     public void awaitReady() {
         try {
             ready.join();
         } catch (CompletionException e) {
-            throw (ProcessStartException) e.getCause();
+            throw (ChildStartException) e.getCause();
         }
     }
 
@@ -183,8 +183,8 @@ public final class ChildProcess {
      * connected, or when a signal ended it while it booted ({@link #terminate()}, {@link #kill()},
      * or a {@code kill} from outside): that is not a failure to start, and its exit code says it.
      */
-    public ProcessStartException startFailure() {
-        ProcessStartException why = bootFailure;
+    public ChildStartException startFailure() {
+        ChildStartException why = bootFailure;
         Integer code = exitCode.getNow(null);
         if (why == null || code == null) {
             return null;
@@ -193,7 +193,7 @@ public final class ChildProcess {
     }
 
     /** Whether the child was killed because it did not connect in time (see {@link ChildJvm#connection()}). */
-    private static boolean timedOut(ProcessStartException why) {
+    private static boolean timedOut(ChildStartException why) {
         return why.getCause() instanceof TimeoutException;
     }
 
@@ -236,7 +236,7 @@ public final class ChildProcess {
 
     /**
      * Sends a job (a {@link ChildJob} serialized with {@link Serialization#toBytes}); the future completes with its value, fails with the job's exception (type and
-     * stack trace from the child), fails with {@link ChildDiedException} if the child dies while it runs the
+     * stack trace from the child), fails with {@link JobLostException} if the child dies while it runs the
      * job, or with {@link JobNotStartedException} if the child died before it started it.
      *
      * @param loader resolves the classes of the value that comes back
@@ -399,7 +399,7 @@ public final class ChildProcess {
         }
         if (job != null) {
             job.result().completeExceptionally(thrown != null ? thrown
-                    : new RemoteException(failure.typeName(), failure.message(), failure.trace()));
+                    : new RemoteTraceException(failure.typeName(), failure.message(), failure.trace()));
         }
     }
 
@@ -444,7 +444,7 @@ public final class ChildProcess {
 
     /**
      * After the child died with {@code code}: the job it was running ({@link #runningWhenDied}, the
-     * oldest when it died, as a child runs jobs in order) fails with {@link ChildDiedException}; jobs
+     * oldest when it died, as a child runs jobs in order) fails with {@link JobLostException}; jobs
      * it had not started, and jobs sent after it died, fail with {@link JobNotStartedException}, so
      * their sender can give them to another child.
      */
@@ -454,7 +454,7 @@ public final class ChildProcess {
             if (job != null) {
                 String how = name + " (pid " + pid + ") " + describeExit(code);
                 job.result().completeExceptionally(id == runningWhenDied
-                        ? new ChildDiedException(how + " while running a task")
+                        ? new JobLostException(how + " while running a task")
                         : new JobNotStartedException(how + " before it started this task"));
             }
         }

@@ -44,7 +44,7 @@ class SerializationTest {
     void lambdaCapturingAThreadIsExplained() {
         Thread thread = new Thread(() -> { });
         ChildJob job = () -> thread.getName();
-        NotSerializableValueException e = assertThrows(NotSerializableValueException.class,
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
                 () -> Serialization.toBytes(job, "the task of Process-99"));
         String message = e.getMessage();
         assertTrue(message.startsWith("the task of Process-99"), message);
@@ -62,7 +62,7 @@ class SerializationTest {
         var finder = SpawnConfig.capturedNames();
         SpawnConfig.capturedNames((lambda, index) -> index == 1 ? "thread" : null);
         try {
-            NotSerializableValueException e = assertThrows(NotSerializableValueException.class,
+            UnserializableValueException e = assertThrows(UnserializableValueException.class,
                     () -> Serialization.toBytes(outer, "the task of Process-98"));
             assertTrue(e.getMessage().contains("variable thread of type java.lang.Thread"), e.getMessage());
         } finally {
@@ -74,7 +74,7 @@ class SerializationTest {
     @Test
     void valueContainingAThreadIsExplained() {
         List<Object> list = new ArrayList<>(List.of("ok", new Thread(() -> { })));
-        NotSerializableValueException e = assertThrows(NotSerializableValueException.class,
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
                 () -> Serialization.toBytes(list, "the result of a task"));
         assertTrue(e.getMessage().startsWith("the result of a task"), e.getMessage());
         assertTrue(e.getMessage().contains("contains a java.lang.Thread"), e.getMessage());
