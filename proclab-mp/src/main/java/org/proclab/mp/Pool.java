@@ -274,8 +274,8 @@ public class Pool implements AutoCloseable {
         return creator;
     }
 
-    boolean startsWarm() {
-        return startMethod == StartMethod.WARM;
+    StartMethod startMethod() {
+        return startMethod;
     }
 
     boolean isTerminated() {

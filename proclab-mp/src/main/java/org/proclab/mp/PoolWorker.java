@@ -215,7 +215,8 @@ final class PoolWorker {
     private ChildProcess launch(ChildName name) {
         ChildProcess started;
         try {
-            started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm(), pool.creator());
+            started = ChildProcess.launch(pool.startMethod().obtain(name.name()), name, ChildRole.POOL_WORKER, true,
+                    pool.creator());
             started.awaitReady();
         } catch (ChildStartException e) {
             throw Failures.userFacing(e);

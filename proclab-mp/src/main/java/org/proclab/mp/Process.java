@@ -128,7 +128,7 @@ public class Process {
         byte[] serialized = Serialized.bytesOf(new ProcessJob(Serialized.bytesOf(task, what)), what);
         StartMethod method = startMethod();
         try {
-            child = ChildProcess.launchForTask(naming, daemon, method == StartMethod.WARM, called, serialized,
+            child = ChildProcess.launchForTask(method.obtain(naming.name()), naming, daemon, called, serialized,
                     task.getClass().getClassLoader());
         } catch (ChildStartException e) {
             throw Failures.userFacing(e);

@@ -1,5 +1,6 @@
 package org.proclab.mp;
 
+import org.proclab.mp.spawn.ChildJvm;
 import org.proclab.mp.spawn.Reservoir;
 import org.proclab.mp.spawn.SpawnConfig;
 
@@ -18,26 +19,57 @@ import org.proclab.mp.spawn.SpawnConfig;
  * (docs/decisions/019-warm-is-the-default-start-method.md).
  * Choose for the whole kernel with {@link Process#setStartMethod}, or per pool with
  * {@code new Pool(4, StartMethod.WARM)}.
+ *
+ * <p>Each constant is the strategy itself: it obtains the JVM a new child runs in.
  */
 public enum StartMethod {
-    SPAWN, WARM;
-
-    /** Makes sure the reservoir holds at least {@code size} waiting JVMs when this method is WARM. */
-    void prepare(int size) {
-        if (this == WARM) {
-            Reservoir.shared().keepReady(Math.max(size, SpawnConfig.reservoirSize()));
+    SPAWN {
+        @Override
+        ChildJvm obtain(String what) {
+            return ChildJvm.start(what);
         }
-    }
 
-    /**
-     * Called when this becomes the start method of new processes: WARM starts filling the reservoir,
-     * SPAWN retires the waiting JVMs, whose memory is then of no use.
-     */
-    void chosen() {
-        if (this == WARM) {
-            prepare(0);
-        } else {
+        @Override
+        void prepare(int size) {
+            // nothing waits ahead of time
+        }
+
+        /** The waiting JVMs are of no use any more: their memory is given back. */
+        @Override
+        void chosen() {
             Reservoir.shared().drain();
         }
-    }
+    },
+    WARM {
+        /** A waiting JVM if one is there, else one started now, as {@link #SPAWN} does. */
+        @Override
+        ChildJvm obtain(String what) {
+            ChildJvm waiting = Reservoir.shared().take();
+            return waiting != null ? waiting : SPAWN.obtain(what);
+        }
+
+        @Override
+        void prepare(int size) {
+            Reservoir.shared().keepReady(Math.max(size, SpawnConfig.reservoirSize()));
+        }
+
+        /** The reservoir starts filling at once. */
+        @Override
+        void chosen() {
+            prepare(0);
+        }
+    };
+
+    /**
+     * The JVM a new child named {@code what} runs in; returns as soon as the OS process exists.
+     *
+     * @throws org.proclab.mp.spawn.ChildStartException when none can be started
+     */
+    abstract ChildJvm obtain(String what);
+
+    /** Called after {@code size} children were started together: WARM keeps at least as many waiting. */
+    abstract void prepare(int size);
+
+    /** Called when this becomes the start method of new processes. */
+    abstract void chosen();
 }

@@ -22,8 +22,11 @@ import org.proclab.mp.shm.SharedMemoryDirectory;
  * from before it starts until it exits, whether it runs a task or waits in the {@link Reservoir}:
  * one of this JVM's, and one in the session's {@link ChildLedger}, which bounds the children of
  * children too.
+ *
+ * <p>Outside this package it is a handle only: a start method obtains one ({@link #start} or
+ * {@link Reservoir#take}) and hands it to {@link ChildProcess}, which takes it over.
  */
-final class ChildJvm {
+public final class ChildJvm {
     private static final AtomicInteger SLOTS = new AtomicInteger();
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
 
@@ -85,7 +88,7 @@ final class ChildJvm {
      *
      * @throws ChildStartException when the limit is reached or the JVM cannot start
      */
-    static ChildJvm start(String what) {
+    public static ChildJvm start(String what) {
         Place place = reservePlace();
         if (place == null && Reservoir.shared().evictOne()) {
             place = reservePlace();

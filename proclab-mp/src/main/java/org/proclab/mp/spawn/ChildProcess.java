@@ -85,40 +85,37 @@ public final class ChildProcess {
     }
 
     /**
-     * Starts a child for one task (a {@code Process}), or, when {@code warm}, takes a waiting one
-     * from the {@link Reservoir}; returns as soon as the OS process exists, without waiting for it to
-     * boot. Its name and its task go out in one write as soon as it is connected. Its output pumps
+     * Takes over {@code jvm} for one task (a {@code Process}); returns at once, without waiting for it
+     * to boot. Its name and its task go out in one write as soon as it is connected. Its output pumps
      * belong to the calling thread's group, so in the kernel a process's output goes to the cell
      * that started it.
      *
+     * @param jvm a JVM just started or taken from a {@link Reservoir}, as the start method decides
      * @param startCalled {@link System#nanoTime()} when {@code start()} was called: the log counts the
      *                    process's life from then, so its length includes readying the task and the JVM
      * @param serializedJob a {@link ChildJob} serialized with {@link Serialization#toBytes}
      * @param loader resolves the classes of the task's result and errors
-     * @throws ChildStartException when the limit of live children is reached or no JVM can be started
      */
-    public static ChildProcess launchForTask(ChildName name, boolean daemon, boolean warm, long startCalled,
+    public static ChildProcess launchForTask(ChildJvm jvm, ChildName name, boolean daemon, long startCalled,
                                              byte[] serializedJob, ClassLoader loader) {
-        return launch(name, ChildRole.PROCESS, daemon, warm, Thread.currentThread().getThreadGroup(), startCalled,
+        return launch(jvm, name, ChildRole.PROCESS, daemon, Thread.currentThread().getThreadGroup(), startCalled,
                 child -> child.submit(serializedJob, loader));
     }
 
     /**
-     * Starts a child (or, when {@code warm}, takes a waiting one) and tells it who it is, as
-     * {@link #launchForTask} does, for a child started on behalf of another thread group (a pool
-     * worker, started by the pool's own thread): an interrupt of {@code interruptedWith} (in the
-     * kernel: of the cell that created the pool) kills the child.
+     * Takes over {@code jvm} and tells it who it is, as {@link #launchForTask} does, for a child
+     * started on behalf of another thread group (a pool worker, started by the pool's own thread): an
+     * interrupt of {@code interruptedWith} (in the kernel: of the cell that created the pool) kills
+     * the child.
      */
-    public static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
+    public static ChildProcess launch(ChildJvm jvm, ChildName given, ChildRole role, boolean daemon,
                                       ThreadGroup interruptedWith) {
-        return launch(given, role, daemon, warm, interruptedWith, System.nanoTime(), child -> { });
+        return launch(jvm, given, role, daemon, interruptedWith, System.nanoTime(), child -> { });
     }
 
-    private static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
+    private static ChildProcess launch(ChildJvm jvm, ChildName given, ChildRole role, boolean daemon,
                                        ThreadGroup interruptedWith, long startCalled, Consumer<ChildProcess> firstWork) {
         String name = given.name();
-        ChildJvm waiting = warm ? Reservoir.shared().take() : null;
-        ChildJvm jvm = waiting != null ? waiting : ChildJvm.start(name);
         ChildProcess child = new ChildProcess(jvm, name, role, daemon, interruptedWith);
         child.channel.queue(FrameType.ASSIGN, 0,
                 (role.name() + " " + given.identity() + " " + name).getBytes(StandardCharsets.UTF_8));

@@ -118,7 +118,7 @@ public final class Reservoir {
      * A waiting JVM started as children start now (one that has connected, if any has), or null if
      * none waits; counts the take towards the demand and schedules the refill.
      */
-    synchronized ChildJvm take() {
+    public synchronized ChildJvm take() {
         learnFromTake();
         retireUnusable();
         ChildJvm jvm = ready.stream().filter(ChildJvm::isConnected).findFirst().orElse(ready.peekFirst());

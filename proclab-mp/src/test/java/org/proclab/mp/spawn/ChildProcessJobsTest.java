@@ -16,8 +16,8 @@ class ChildProcessJobsTest {
     // JobNotStartedException (which a pool hands to another worker), never with JobLostException.
     @Test
     void aJobSentAfterTheChildDiedFailsAsNotStarted() throws Exception {
-        ChildProcess worker = ChildProcess.launch(ChildName.named("Doomed-1"), ChildRole.POOL_WORKER, false, false,
-                Thread.currentThread().getThreadGroup());
+        ChildProcess worker = ChildProcess.launch(ChildJvm.start("Doomed-1"), ChildName.named("Doomed-1"),
+                ChildRole.POOL_WORKER, false, Thread.currentThread().getThreadGroup());
         worker.awaitReady();
         worker.kill();
         worker.exitCode().get(60, TimeUnit.SECONDS);
