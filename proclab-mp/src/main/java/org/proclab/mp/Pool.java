@@ -58,6 +58,7 @@ public class Pool implements AutoCloseable {
 
     private final int size;
     private final int maxTasksPerChild;
+    private final MpContext context;
     private final StartMethod startMethod;
     private final byte[] initializerJob;
     private final BlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
@@ -72,14 +73,14 @@ public class Pool implements AutoCloseable {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** A pool of {@code processes} workers, started with the kernel's {@link Process#startMethod()}. */
+    /** A pool of {@code processes} workers, started by the {@linkplain MpContext#defaultContext() default context}. */
     public Pool(int processes) {
         this(processes, null, 0);
     }
 
     /** A pool of {@code processes} workers started with the given method, e.g. {@link StartMethod#WARM}. */
     public Pool(int processes, StartMethod startMethod) {
-        this(processes, null, 0, startMethod);
+        this(processes, null, 0, MpContext.get(startMethod));
     }
 
     /**
@@ -96,11 +97,19 @@ public class Pool implements AutoCloseable {
      * replaced by fresh ones after {@code maxTasksPerChild} tasks (0: never).
      */
     public Pool(int processes, Task initializer, int maxTasksPerChild) {
-        this(processes, initializer, maxTasksPerChild, Process.startMethod());
+        this(processes, initializer, maxTasksPerChild, MpContext.defaultContext());
     }
 
     /** The most general pool: size, initializer, tasks per child and start method. */
     public Pool(int processes, Task initializer, int maxTasksPerChild, StartMethod startMethod) {
+        this(processes, initializer, maxTasksPerChild, MpContext.get(startMethod));
+    }
+
+    /**
+     * A pool whose workers {@code context} starts ({@link MpContext#pool}), with the start method it
+     * has now, and with its settings at each start (a worker replaced later gets the settings then).
+     */
+    Pool(int processes, Task initializer, int maxTasksPerChild, MpContext context) {
         if (processes < 1) {
             throw new IllegalArgumentException("a Pool needs at least 1 process, not " + processes);
         }
@@ -109,14 +118,15 @@ public class Pool implements AutoCloseable {
         }
         this.size = processes;
         this.maxTasksPerChild = maxTasksPerChild;
-        this.startMethod = startMethod;
+        this.context = context;
+        this.startMethod = context.startMethod();
         this.initializerJob = initializer == null ? null
                 : Serialized.bytesOf(new PoolJobs.Initializer(initializer), "the pool's initializer");
         for (int i = 0; i < processes; i++) {
             workers.add(new PoolWorker(this, queue, idleFeeders, ChildName.next("SpawnPoolWorker")));
         }
         workers.forEach(PoolWorker::start);
-        startMethod.prepare(processes);
+        startMethod.prepare(context, processes);
         try {
             for (PoolWorker worker : workers) {
                 worker.started().join();
@@ -272,6 +282,10 @@ public class Pool implements AutoCloseable {
 
     ThreadGroup creator() {
         return creator;
+    }
+
+    MpContext context() {
+        return context;
     }
 
     StartMethod startMethod() {

@@ -215,8 +215,9 @@ final class PoolWorker {
     private ChildProcess launch(ChildName name) {
         ChildProcess started;
         try {
-            started = ChildProcess.launch(pool.startMethod().obtain(name.name()), name, ChildRole.POOL_WORKER, true,
-                    pool.creator());
+            MpContext context = pool.context();
+            started = ChildProcess.launch(pool.startMethod().obtain(context, name.name()), context.settings().classSource(),
+                    name, ChildRole.POOL_WORKER, true, pool.creator());
             started.awaitReady();
         } catch (ChildStartException e) {
             throw Failures.userFacing(e);

@@ -31,10 +31,8 @@ import org.proclab.mp.spawn.ProcessEvents;
 public class Process {
     private static final Process CURRENT = new Process(new ChildName(CurrentProcess.name(), CurrentProcess.identity()),
             CurrentProcess.pid());
-    /** The start method chosen with {@link #setStartMethod}, or null for the default. */
-    private static volatile StartMethod chosenStartMethod;
-
     private final Task target;
+    private final MpContext context;
     private final ChildName naming;
     private final Long currentPid;
     private boolean daemon;
@@ -45,25 +43,28 @@ public class Process {
      * in the notebook, {@code Process-N:M} when process {@code N} starts processes of its own.
      */
     public Process(Task target) {
-        this(target, ChildName.next("Process"));
+        this(target, ChildName.next("Process"), MpContext.defaultContext());
     }
 
     /** A process that will run {@code target}, with a name of your choice. */
     public Process(Task target, String name) {
-        this(target, ChildName.named(name));
+        this(target, ChildName.named(name), MpContext.defaultContext());
     }
 
-    private Process(Task target, ChildName naming) {
+    /** A process that {@code context} starts ({@link MpContext#process}). */
+    Process(Task target, ChildName naming, MpContext context) {
         if (target == null) {
             throw new IllegalArgumentException("a Process needs a task, e.g. new Process(() -> work())");
         }
         this.target = target;
         this.naming = naming;
+        this.context = context;
         this.currentPid = null;
     }
 
     private Process(ChildName naming, Long pid) {
         this.target = null;
+        this.context = null;
         this.naming = naming;
         this.currentPid = pid;
     }
@@ -78,11 +79,12 @@ public class Process {
     /**
      * Chooses how new processes and pools start from now on, like Python's
      * {@code multiprocessing.set_start_method}: {@link StartMethod#WARM} starts filling the
-     * reservoir of waiting JVMs right away, {@link StartMethod#SPAWN} retires them.
+     * reservoir of waiting JVMs right away, {@link StartMethod#SPAWN} retires them. It sets the
+     * {@linkplain MpContext#defaultContext() default context}'s method; a context from
+     * {@link MpContext#get} keeps its own.
      */
     public static void setStartMethod(StartMethod method) {
-        chosenStartMethod = method;
-        method.chosen();
+        MpContext.defaultContext().setStartMethod(method);
     }
 
     /**
@@ -91,11 +93,7 @@ public class Process {
      * does not keep JVMs waiting as well.
      */
     public static StartMethod startMethod() {
-        StartMethod chosen = chosenStartMethod;
-        if (chosen != null) {
-            return chosen;
-        }
-        return CurrentProcess.role() == null ? StartMethod.WARM : StartMethod.SPAWN;
+        return MpContext.defaultContext().startMethod();
     }
 
     /** The process this code runs in: {@code MainProcess} in the kernel, the child's name in a child. */
@@ -126,14 +124,14 @@ public class Process {
         Task task = target;
         String what = "the task of " + naming.name();
         byte[] serialized = Serialized.bytesOf(new ProcessJob(Serialized.bytesOf(task, what)), what);
-        StartMethod method = startMethod();
+        StartMethod method = context.startMethod();
         try {
-            child = ChildProcess.launchForTask(method.obtain(naming.name()), naming, daemon, called, serialized,
-                    task.getClass().getClassLoader());
+            child = ChildProcess.launchForTask(method.obtain(context, naming.name()), context.settings().classSource(),
+                    naming, daemon, called, serialized, task.getClass().getClassLoader());
         } catch (ChildStartException e) {
             throw Failures.userFacing(e);
         }
-        method.prepare(1);
+        method.prepare(context, 1);
         return this;
     }
 

@@ -1,8 +1,6 @@
 package org.proclab.mp;
 
 import org.proclab.mp.spawn.ChildJvm;
-import org.proclab.mp.spawn.Reservoir;
-import org.proclab.mp.spawn.SpawnConfig;
 
 /**
  * How a new child process comes to life, like Python's start methods.
@@ -17,59 +15,60 @@ import org.proclab.mp.spawn.SpawnConfig;
  * </ul>
  * Either way {@code start()} returns at once and processes started together boot together
  * (docs/decisions/019-warm-is-the-default-start-method.md).
- * Choose for the whole kernel with {@link Process#setStartMethod}, or per pool with
- * {@code new Pool(4, StartMethod.WARM)}.
+ * Choose for the whole kernel with {@link Process#setStartMethod}, per pool with
+ * {@code new Pool(4, StartMethod.WARM)}, or for what a context makes with {@link MpContext#get}.
  *
  * <p>Each constant is the strategy itself: it obtains the JVM a new child runs in.
  */
 public enum StartMethod {
     SPAWN {
         @Override
-        ChildJvm obtain(String what) {
-            return ChildJvm.start(what);
+        ChildJvm obtain(MpContext context, String what) {
+            return ChildJvm.start(context.settings(), what);
         }
 
         @Override
-        void prepare(int size) {
+        void prepare(MpContext context, int size) {
             // nothing waits ahead of time
         }
 
-        /** The waiting JVMs are of no use any more: their memory is given back. */
+        /** The context's waiting JVMs are of no use any more: their memory is given back. */
         @Override
-        void chosen() {
-            Reservoir.shared().drain();
+        void chosen(MpContext context) {
+            context.reservoir().drain();
         }
     },
     WARM {
-        /** A waiting JVM if one is there, else one started now, as {@link #SPAWN} does. */
+        /** A JVM waiting in the context's reservoir if one is there, else one started now, as {@link #SPAWN} does. */
         @Override
-        ChildJvm obtain(String what) {
-            ChildJvm waiting = Reservoir.shared().take();
-            return waiting != null ? waiting : SPAWN.obtain(what);
+        ChildJvm obtain(MpContext context, String what) {
+            ChildJvm waiting = context.reservoir().take();
+            return waiting != null ? waiting : SPAWN.obtain(context, what);
         }
 
         @Override
-        void prepare(int size) {
-            Reservoir.shared().keepReady(Math.max(size, SpawnConfig.reservoirSize()));
+        void prepare(MpContext context, int size) {
+            context.reservoir().keepReady(Math.max(size, context.settings().reservoirSize()));
         }
 
         /** The reservoir starts filling at once. */
         @Override
-        void chosen() {
-            prepare(0);
+        void chosen(MpContext context) {
+            prepare(context, 0);
         }
     };
 
     /**
-     * The JVM a new child named {@code what} runs in; returns as soon as the OS process exists.
+     * The JVM a new child named {@code what} runs in, started with {@code context}'s settings;
+     * returns as soon as the OS process exists.
      *
      * @throws org.proclab.mp.spawn.ChildStartException when none can be started
      */
-    abstract ChildJvm obtain(String what);
+    abstract ChildJvm obtain(MpContext context, String what);
 
-    /** Called after {@code size} children were started together: WARM keeps at least as many waiting. */
-    abstract void prepare(int size);
+    /** Called after {@code size} children of {@code context} were started together: WARM keeps at least as many waiting. */
+    abstract void prepare(MpContext context, int size);
 
-    /** Called when this becomes the start method of new processes. */
-    abstract void chosen();
+    /** Called when this becomes the start method of {@code context}'s new processes. */
+    abstract void chosen(MpContext context);
 }

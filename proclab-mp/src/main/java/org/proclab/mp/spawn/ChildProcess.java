@@ -39,6 +39,7 @@ public final class ChildProcess {
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
     private static final long NO_JOB = -1;
 
+    private final ClassSource classes;
     private final String name;
     private final ChildRole role;
     private final boolean daemon;
@@ -66,7 +67,9 @@ public final class ChildProcess {
     }
 
     /** Takes over a started JVM; the pumps and the reader belong to the calling thread's group. */
-    private ChildProcess(ChildJvm jvm, String name, ChildRole role, boolean daemon, ThreadGroup interruptedWith) {
+    private ChildProcess(ChildJvm jvm, ClassSource classes, String name, ChildRole role, boolean daemon,
+                         ThreadGroup interruptedWith) {
+        this.classes = classes;
         this.name = name;
         this.role = role;
         this.daemon = daemon;
@@ -91,15 +94,16 @@ public final class ChildProcess {
      * that started it.
      *
      * @param jvm a JVM just started or taken from a {@link Reservoir}, as the start method decides
+     * @param classes answers the child's requests for classes it lacks
      * @param startCalled {@link System#nanoTime()} when {@code start()} was called: the log counts the
      *                    process's life from then, so its length includes readying the task and the JVM
      * @param serializedJob a {@link ChildJob} serialized with {@link Serialization#toBytes}
      * @param loader resolves the classes of the task's result and errors
      */
-    public static ChildProcess launchForTask(ChildJvm jvm, ChildName name, boolean daemon, long startCalled,
-                                             byte[] serializedJob, ClassLoader loader) {
-        return launch(jvm, name, ChildRole.PROCESS, daemon, Thread.currentThread().getThreadGroup(), startCalled,
-                child -> child.submit(serializedJob, loader));
+    public static ChildProcess launchForTask(ChildJvm jvm, ClassSource classes, ChildName name, boolean daemon,
+                                             long startCalled, byte[] serializedJob, ClassLoader loader) {
+        return launch(jvm, classes, name, ChildRole.PROCESS, daemon, Thread.currentThread().getThreadGroup(),
+                startCalled, child -> child.submit(serializedJob, loader));
     }
 
     /**
@@ -108,15 +112,16 @@ public final class ChildProcess {
      * interrupt of {@code interruptedWith} (in the kernel: of the cell that created the pool) kills
      * the child.
      */
-    public static ChildProcess launch(ChildJvm jvm, ChildName given, ChildRole role, boolean daemon,
-                                      ThreadGroup interruptedWith) {
-        return launch(jvm, given, role, daemon, interruptedWith, System.nanoTime(), child -> { });
+    public static ChildProcess launch(ChildJvm jvm, ClassSource classes, ChildName given, ChildRole role,
+                                      boolean daemon, ThreadGroup interruptedWith) {
+        return launch(jvm, classes, given, role, daemon, interruptedWith, System.nanoTime(), child -> { });
     }
 
-    private static ChildProcess launch(ChildJvm jvm, ChildName given, ChildRole role, boolean daemon,
-                                       ThreadGroup interruptedWith, long startCalled, Consumer<ChildProcess> firstWork) {
+    private static ChildProcess launch(ChildJvm jvm, ClassSource classes, ChildName given, ChildRole role,
+                                       boolean daemon, ThreadGroup interruptedWith, long startCalled,
+                                       Consumer<ChildProcess> firstWork) {
         String name = given.name();
-        ChildProcess child = new ChildProcess(jvm, name, role, daemon, interruptedWith);
+        ChildProcess child = new ChildProcess(jvm, classes, name, role, daemon, interruptedWith);
         child.channel.queue(FrameType.ASSIGN, 0,
                 (role.name() + " " + given.identity() + " " + name).getBytes(StandardCharsets.UTF_8));
         firstWork.accept(child);
@@ -337,10 +342,9 @@ public final class ChildProcess {
 
     private void answerClassRequest(Frame frame) throws IOException {
         String className = new String(frame.payload(), StandardCharsets.UTF_8);
-        ClassSource source = SpawnConfig.classSource();
-        byte[] bytes = source.bytesOf(className);
+        byte[] bytes = classes.bytesOf(className);
         channel.send(FrameType.CLASS_BYTES, frame.id(),
-                bytes == null ? new byte[0] : ShippedClass.encode(bytes, source.staticValuesOf(className), this::warnNotCopied));
+                bytes == null ? new byte[0] : ShippedClass.encode(bytes, classes.staticValuesOf(className), this::warnNotCopied));
     }
 
     /**
@@ -391,7 +395,7 @@ public final class ChildProcess {
         Throwable thrown = rebuild(failure, job == null ? ChildProcess.class.getClassLoader() : job.loader());
         if (role == ChildRole.PROCESS) {
             PrintStream err = System.err;
-            err.print("Process " + name + ":\n" + (thrown != null ? SpawnConfig.renderTrace(thrown) : failure.trace()));
+            err.print("Process " + name + ":\n" + (thrown != null ? FailureText.renderTrace(thrown) : failure.trace()));
             err.flush();
         }
         if (job != null) {

@@ -91,7 +91,7 @@ public final class Serialization {
 
     /** {@code variable local}, or {@code captured value 2 of 3} when the name is not known. */
     private static String variable(SerializedLambda lambda, int index) {
-        String name = SpawnConfig.capturedNames().apply(lambda, index);
+        String name = FailureText.capturedNames().apply(lambda, index);
         return name != null ? "variable " + name
                 : "a variable (captured value " + (index + 1) + " of " + lambda.getCapturedArgCount() + ")";
     }

@@ -16,8 +16,9 @@ class ChildProcessJobsTest {
     // JobNotStartedException (which a pool hands to another worker), never with JobLostException.
     @Test
     void aJobSentAfterTheChildDiedFailsAsNotStarted() throws Exception {
-        ChildProcess worker = ChildProcess.launch(ChildJvm.start("Doomed-1"), ChildName.named("Doomed-1"),
-                ChildRole.POOL_WORKER, false, Thread.currentThread().getThreadGroup());
+        ChildSettings settings = ChildSettings.defaults();
+        ChildProcess worker = ChildProcess.launch(ChildJvm.start(settings, "Doomed-1"), settings.classSource(),
+                ChildName.named("Doomed-1"), ChildRole.POOL_WORKER, false, Thread.currentThread().getThreadGroup());
         worker.awaitReady();
         worker.kill();
         worker.exitCode().get(60, TimeUnit.SECONDS);

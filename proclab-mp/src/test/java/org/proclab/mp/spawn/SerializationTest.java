@@ -59,14 +59,14 @@ class SerializationTest {
         String label = "label";
         ChildJob inner = () -> label + thread.getName();
         ChildJob outer = () -> inner.run();
-        var finder = SpawnConfig.capturedNames();
-        SpawnConfig.capturedNames((lambda, index) -> index == 1 ? "thread" : null);
+        var finder = FailureText.capturedNames();
+        FailureText.capturedNames((lambda, index) -> index == 1 ? "thread" : null);
         try {
             UnserializableValueException e = assertThrows(UnserializableValueException.class,
                     () -> Serialization.toBytes(outer, "the task of Process-98"));
             assertTrue(e.getMessage().contains("variable thread of type java.lang.Thread"), e.getMessage());
         } finally {
-            SpawnConfig.capturedNames(finder);
+            FailureText.capturedNames(finder);
         }
     }
 
