@@ -7,7 +7,7 @@ import org.proclab.mp.spawn.UnserializableValueException;
 
 /**
  * Turns failures into the exceptions a user catches. Those live in this package, which uses the
- * spawn package and so cannot be named by it (decision 026): a failure of the spawn layer is
+ * spawn package and so cannot be named by it (decision 026, no package cycles): a failure of the spawn layer is
  * rethrown here in the user's type, with the same message.
  */
 final class Failures {
