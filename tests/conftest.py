@@ -355,9 +355,9 @@ def alive(pid):
 
 
 def waiting_jvms(kc):
-    """Pids of the JVMs waiting in the kernel's reservoir (the WARM start method): children of the kernel
+    """Pids of the JVMs waiting in the kernel's reservoirs (the WARM start method): children of the kernel
     that run no one's task."""
-    listed = ok(kc, "org.proclab.mp.spawn.Reservoir.shared().waitingPids()").result
+    listed = ok(kc, "org.proclab.mp.spawn.Reservoir.allWaitingPids()").result
     return {int(pid) for pid in listed.strip("[]").split(",") if pid.strip()}
 
 

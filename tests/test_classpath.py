@@ -96,7 +96,7 @@ def assert_one_clear_line(out, ename, text):
 def test_warm_children_see_a_later_classpath(kc, workdir):
     ok(kc, "try (var warmPool = new Pool(2, StartMethod.WARM)) { warmPool.map(x -> x + 1, List.of(1, 2)); }", timeout=90)
     deadline = time.monotonic() + 60
-    while int(ok(kc, "org.proclab.mp.spawn.Reservoir.shared().readyCount()").result) < 1:
+    while int(ok(kc, "MpContext.defaultContext().reservoir().readyCount()").result) < 1:
         assert time.monotonic() < deadline, "the reservoir never had a warm child"
         time.sleep(0.5)
     out = ok(kc, "%classpath lib/*.jar")

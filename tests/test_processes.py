@@ -328,8 +328,8 @@ def test_warm_start_method_and_its_reservoir():
         ok(kc, "Process.setStartMethod(StartMethod.WARM);")
         ok(kc, 'void massenger() { System.out.println("messaging process running"); }')
         waiting = ok(kc, "long until = System.currentTimeMillis() + 30_000;\n"
-                         "while (org.proclab.mp.spawn.Reservoir.shared().readyCount() == 0 && System.currentTimeMillis() < until) {\n"
-                         "    Thread.sleep(50);\n}\norg.proclab.mp.spawn.Reservoir.shared().readyCount() > 0", timeout=60)
+                         "while (MpContext.defaultContext().reservoir().readyCount() == 0 && System.currentTimeMillis() < until) {\n"
+                         "    Thread.sleep(50);\n}\nMpContext.defaultContext().reservoir().readyCount() > 0", timeout=60)
         assert waiting.result == "true"
         out = ok(kc, 'var p = new Process(() -> massenger());\np.start();\np.join();\n'
                      'System.out.println("messaging process finished");\np.exitCode()', timeout=60)
@@ -338,7 +338,7 @@ def test_warm_start_method_and_its_reservoir():
         out = ok(kc, "try (var pool = new Pool(2, StartMethod.WARM)) {\n"
                      "    System.out.println(pool.map(x -> x * x, List.of(1, 2, 3)));\n}", timeout=90)
         assert out.stdout == "[1, 4, 9]\n"
-        refilled = ok(kc, "var reservoir = org.proclab.mp.spawn.Reservoir.shared();\n"
+        refilled = ok(kc, "var reservoir = MpContext.defaultContext().reservoir();\n"
                           "long refilledBy = System.currentTimeMillis() + 30_000;\n"
                           "while (reservoir.readyCount() < reservoir.target() && System.currentTimeMillis() < refilledBy) {\n"
                           "    Thread.sleep(50);\n}\nreservoir.readyCount() + \" of \" + reservoir.target()", timeout=60)

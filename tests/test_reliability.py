@@ -53,7 +53,7 @@ import classroom_load  # noqa: E402  (bench/load, shared with the full load run)
 # Pids of every kernel this file started, and of every descendant seen: TestCleanup checks them all.
 STARTED_KERNELS = set()
 SEEN_CHILDREN = set()
-# The live-children limit of a kernel on this machine (SpawnConfig's default: 4 x processors).
+# The live-children limit of a kernel on this machine (ChildSettings' default: 4 x processors).
 CHILD_LIMIT = 4 * os.cpu_count()
 # How long a dead kernel's children may outlive it, and a killed child's cell may take to notice.
 KERNEL_DEATH_LIMIT = 2.0

@@ -2,10 +2,11 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.proclab.mp.MpContext;
 import org.proclab.mp.Pool;
 import org.proclab.mp.Process;
+import org.proclab.mp.spawn.ChildSettings;
 import org.proclab.mp.spawn.ProcessEvents;
-import org.proclab.mp.spawn.SpawnConfig;
 
 /**
  * Where the time of starting children goes (investigations (a) and (c)), from a warm parent,
@@ -84,16 +85,17 @@ public final class StartPhases {
     }
 
     static void bare(int warmup, int reps) throws Exception {
-        Method options = SpawnConfig.class.getDeclaredMethod("jvmOptions");
+        ChildSettings settings = MpContext.defaultContext().settings();
+        Method options = ChildSettings.class.getDeclaredMethod("launchOptions");
         options.setAccessible(true);
-        Method classPath = SpawnConfig.class.getDeclaredMethod("classPath");
+        Method classPath = ChildSettings.class.getDeclaredMethod("joinedClassPath");
         classPath.setAccessible(true);
         List<String> command = new ArrayList<>();
-        command.add(SpawnConfig.javaCommand());
+        command.add(settings.javaCommand());
         @SuppressWarnings("unchecked")
-        List<String> jvmOptions = (List<String>) options.invoke(null);
+        List<String> jvmOptions = (List<String>) options.invoke(settings);
         command.addAll(jvmOptions);
-        command.addAll(Arrays.asList("-cp", (String) classPath.invoke(null), "org.proclab.mp.spawn.ChildMain"));
+        command.addAll(Arrays.asList("-cp", (String) classPath.invoke(settings), "org.proclab.mp.spawn.ChildMain"));
         for (int i = 0; i < warmup + reps; i++) {
             long t0 = System.nanoTime();
             java.lang.Process os = new ProcessBuilder(command).redirectErrorStream(true)

@@ -1,7 +1,7 @@
 import java.time.Instant;
+import org.proclab.mp.MpContext;
 import org.proclab.mp.Process;
 import org.proclab.mp.StartMethod;
-import org.proclab.mp.spawn.SpawnConfig;
 
 /** Set-up shared by the benchmark programs. */
 final class Bench {
@@ -15,7 +15,7 @@ final class Bench {
     static void setup() {
         String java = System.getProperty("bench.child.java");
         if (java != null) {
-            SpawnConfig.javaCommand(java);
+            MpContext.defaultContext().configure(settings -> settings.withJavaCommand(java));
         }
         Process.setStartMethod(warm() ? StartMethod.WARM : StartMethod.SPAWN);
     }

@@ -8,11 +8,13 @@ import org.proclab.engine.exec.ProcLabExecutionControl;
 import org.proclab.engine.exec.StackTraces;
 import org.proclab.engine.io.CellOutput;
 import org.proclab.engine.io.StreamName;
+import org.proclab.mp.MpContext;
 import org.proclab.mp.shm.SharedMemoryDirectory;
 import org.proclab.mp.spawn.ChildProcess;
+import org.proclab.mp.spawn.ChildSettings;
 import org.proclab.mp.spawn.ClassSource;
+import org.proclab.mp.spawn.FailureText;
 import org.proclab.mp.spawn.Reservoir;
-import org.proclab.mp.spawn.SpawnConfig;
 
 /**
  * The cells' side of child processes, for the kernel and the terminal runner: children get the
@@ -24,15 +26,23 @@ public final class ChildSupervisor {
     private final ProcLabExecutionControl control;
 
     /**
-     * Makes child processes load the classes that {@code control}'s cells define, and start with
-     * ProcLab's library alone on their class path: the engine's and the front end's jars are of no
-     * use to a task (decision 022).
+     * Configures the default context ({@link MpContext#defaultContext()}) so that child processes
+     * load the classes that {@code control}'s cells define, and start with ProcLab's library alone
+     * on their class path: the engine's and the front end's jars are of no use to a task (decision
+     * 022). Errors of children are worded as the cells' own are.
      */
     public ChildSupervisor(ProcLabExecutionControl control) {
         this.control = control;
-        SpawnConfig.baseClassPath(List.of(SpawnConfig.libraryLocation()));
-        ClassSource classPath = SpawnConfig.classSource();
-        SpawnConfig.classSource(new ClassSource() {
+        MpContext.defaultContext().configure(settings -> settings
+                .withClassPath(List.of(ChildSettings.libraryLocation()))
+                .withClassSource(cellsFirst(control, settings.classSource())));
+        FailureText.traceRenderer(StackTraces::render);
+        FailureText.capturedNames(CapturedNames::of);
+    }
+
+    /** The classes and variables of {@code control}'s cells, then those {@code classPath} finds. */
+    private static ClassSource cellsFirst(ProcLabExecutionControl control, ClassSource classPath) {
+        return new ClassSource() {
             @Override
             public byte[] bytesOf(String name) {
                 byte[] cellClass = control.originalBytes(name);
@@ -43,9 +53,7 @@ public final class ChildSupervisor {
             public Map<String, Object> staticValuesOf(String name) {
                 return control.variableValues(name);
             }
-        });
-        SpawnConfig.traceRenderer(StackTraces::render);
-        SpawnConfig.capturedNames(CapturedNames::of);
+        };
     }
 
     /** After an interrupt: the children of the stopped cell are killed, the workers of pools it created too. */
@@ -85,7 +93,7 @@ public final class ChildSupervisor {
      * exits.
      */
     public void killAll() {
-        Reservoir.shared().drain();
+        Reservoir.drainAll();
         ChildProcess.live().forEach(ChildProcess::kill);
     }
 

@@ -63,7 +63,7 @@ public final class Connection implements Serializable {
     /**
      * Sends a copy of {@code value} to the other end.
      *
-     * @throws org.proclab.mp.spawn.NotSerializableValueException if it cannot travel (nothing is sent)
+     * @throws NotSerializableValueException if it cannot travel (nothing is sent)
      * @throws BrokenPipeError if it must wait for room and nobody is left at the other end
      * @throws IllegalStateException if this handle is closed, or this end of a one-way pipe only receives
      */

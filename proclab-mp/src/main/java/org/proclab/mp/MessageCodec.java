@@ -39,7 +39,7 @@ final class MessageCodec {
      * The bytes of {@code value}.
      *
      * @param what how an error names the value, e.g. "a message put on the queue"
-     * @throws org.proclab.mp.spawn.NotSerializableValueException if it cannot travel, naming the type
+     * @throws NotSerializableValueException if it cannot travel, naming the type
      */
     static byte[] encode(Object value, String what) {
         if (value == null) {
@@ -69,7 +69,7 @@ final class MessageCodec {
         if (value instanceof byte[] bytes) {
             return withTag(BYTES, bytes);
         }
-        return withTag(SERIALIZED, Serialization.toBytes(value, what));
+        return withTag(SERIALIZED, Serialized.bytesOf(value, what));
     }
 
     /**

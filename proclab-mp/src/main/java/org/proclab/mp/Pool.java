@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.proclab.mp.spawn.ChildJob;
 import org.proclab.mp.spawn.ChildName;
-import org.proclab.mp.spawn.Serialization;
 import org.proclab.mp.spawn.TaskLabel;
 
 /**
@@ -59,6 +58,7 @@ public class Pool implements AutoCloseable {
 
     private final int size;
     private final int maxTasksPerChild;
+    private final MpContext context;
     private final StartMethod startMethod;
     private final byte[] initializerJob;
     private final BlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
@@ -73,14 +73,14 @@ public class Pool implements AutoCloseable {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** A pool of {@code processes} workers, started with the kernel's {@link Process#startMethod()}. */
+    /** A pool of {@code processes} workers, started by the {@linkplain MpContext#defaultContext() default context}. */
     public Pool(int processes) {
         this(processes, null, 0);
     }
 
     /** A pool of {@code processes} workers started with the given method, e.g. {@link StartMethod#WARM}. */
     public Pool(int processes, StartMethod startMethod) {
-        this(processes, null, 0, startMethod);
+        this(processes, null, 0, MpContext.get(startMethod));
     }
 
     /**
@@ -97,11 +97,19 @@ public class Pool implements AutoCloseable {
      * replaced by fresh ones after {@code maxTasksPerChild} tasks (0: never).
      */
     public Pool(int processes, Task initializer, int maxTasksPerChild) {
-        this(processes, initializer, maxTasksPerChild, Process.startMethod());
+        this(processes, initializer, maxTasksPerChild, MpContext.defaultContext());
     }
 
     /** The most general pool: size, initializer, tasks per child and start method. */
     public Pool(int processes, Task initializer, int maxTasksPerChild, StartMethod startMethod) {
+        this(processes, initializer, maxTasksPerChild, MpContext.get(startMethod));
+    }
+
+    /**
+     * A pool whose workers {@code context} starts ({@link MpContext#pool}), with the start method it
+     * has now, and with its settings at each start (a worker replaced later gets the settings then).
+     */
+    Pool(int processes, Task initializer, int maxTasksPerChild, MpContext context) {
         if (processes < 1) {
             throw new IllegalArgumentException("a Pool needs at least 1 process, not " + processes);
         }
@@ -110,14 +118,15 @@ public class Pool implements AutoCloseable {
         }
         this.size = processes;
         this.maxTasksPerChild = maxTasksPerChild;
-        this.startMethod = startMethod;
+        this.context = context;
+        this.startMethod = context.startMethod();
         this.initializerJob = initializer == null ? null
-                : Serialization.toBytes(new PoolJobs.Initializer(initializer), "the pool's initializer");
+                : Serialized.bytesOf(new PoolJobs.Initializer(initializer), "the pool's initializer");
         for (int i = 0; i < processes; i++) {
             workers.add(new PoolWorker(this, queue, idleFeeders, ChildName.next("SpawnPoolWorker")));
         }
         workers.forEach(PoolWorker::start);
-        startMethod.prepare(processes);
+        startMethod.prepare(context, processes);
         try {
             for (PoolWorker worker : workers) {
                 worker.started().join();
@@ -275,8 +284,12 @@ public class Pool implements AutoCloseable {
         return creator;
     }
 
-    boolean startsWarm() {
-        return startMethod == StartMethod.WARM;
+    MpContext context() {
+        return context;
+    }
+
+    StartMethod startMethod() {
+        return startMethod;
     }
 
     boolean isTerminated() {
@@ -298,8 +311,8 @@ public class Pool implements AutoCloseable {
         }
         checkRunning();
         long id = FUNCTION_IDS.incrementAndGet();
-        Shipment shipment = new Shipment(id, Serialization.toBytes(
-                new PoolJobs.Remember(id, Serialization.toBytes(function, "the function given to the pool")), "a function"));
+        Shipment shipment = new Shipment(id, Serialized.bytesOf(
+                new PoolJobs.Remember(id, Serialized.bytesOf(function, "the function given to the pool")), "a function"));
         List<CompletableFuture<Object>> parts = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         for (int start = 0; start < items.size(); start += chunksize) {
@@ -313,7 +326,7 @@ public class Pool implements AutoCloseable {
 
     private CompletableFuture<Object> submit(ChildJob job, Shipment shipment, Object function, String label) {
         checkRunning();
-        byte[] bytes = Serialization.toBytes(job, shipment == null ? "the function given to the pool" : "the items given to the pool");
+        byte[] bytes = Serialized.bytesOf(job, shipment == null ? "the function given to the pool" : "the items given to the pool");
         CompletableFuture<Object> result = new CompletableFuture<>();
         queue.add(new Chunk(bytes, shipment, function.getClass().getClassLoader(), result, label));
         return result;

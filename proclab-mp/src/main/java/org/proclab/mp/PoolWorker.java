@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.proclab.mp.spawn.ChildName;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ChildRole;
+import org.proclab.mp.spawn.ChildStartException;
 import org.proclab.mp.spawn.JobNotStartedException;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.mp.spawn.SpawnThreads;
@@ -177,8 +178,10 @@ final class PoolWorker {
             countIdleIfWaiting();
             if (failure instanceof JobNotStartedException && !pool.isTerminated()) {
                 queue.addFirst(chunk);
+            } else if (failure instanceof JobNotStartedException) {
+                chunk.result().completeExceptionally(new IllegalStateException("the pool was terminated"));
             } else if (failure != null) {
-                chunk.result().completeExceptionally(failure);
+                chunk.result().completeExceptionally(Failures.userFacing(failure));
             } else {
                 chunk.result().complete(value);
             }
@@ -204,9 +207,21 @@ final class PoolWorker {
         return pool.maxTasksPerChild() > 0 && tasksDone >= pool.maxTasksPerChild();
     }
 
+    /**
+     * A new child for this worker, booted and connected, with the pool's initializer on its way.
+     *
+     * @throws ProcessStartException when it cannot start
+     */
     private ChildProcess launch(ChildName name) {
-        ChildProcess started = ChildProcess.launch(name, ChildRole.POOL_WORKER, true, pool.startsWarm(), pool.creator());
-        started.awaitReady();
+        ChildProcess started;
+        try {
+            MpContext context = pool.context();
+            started = ChildProcess.launch(pool.startMethod().obtain(context, name.name()), context.settings().classSource(),
+                    name, ChildRole.POOL_WORKER, true, pool.creator());
+            started.awaitReady();
+        } catch (ChildStartException e) {
+            throw Failures.userFacing(e);
+        }
         tasksDone = 0;
         functionsHeld = new ShippedFunctions();
         byte[] initializer = pool.initializerJob();

@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.proclab.mp.spawn.ChildName;
 import org.proclab.mp.spawn.ChildProcess;
+import org.proclab.mp.spawn.ChildStartException;
 import org.proclab.mp.spawn.CurrentProcess;
 import org.proclab.mp.spawn.ProcessEvents;
-import org.proclab.mp.spawn.Serialization;
 
 /**
  * A real operating-system process: a child JVM that runs one {@link Task}, like Python's
@@ -31,10 +31,8 @@ import org.proclab.mp.spawn.Serialization;
 public class Process {
     private static final Process CURRENT = new Process(new ChildName(CurrentProcess.name(), CurrentProcess.identity()),
             CurrentProcess.pid());
-    /** The start method chosen with {@link #setStartMethod}, or null for the default. */
-    private static volatile StartMethod chosenStartMethod;
-
     private final Task target;
+    private final MpContext context;
     private final ChildName naming;
     private final Long currentPid;
     private boolean daemon;
@@ -45,25 +43,28 @@ public class Process {
      * in the notebook, {@code Process-N:M} when process {@code N} starts processes of its own.
      */
     public Process(Task target) {
-        this(target, ChildName.next("Process"));
+        this(target, ChildName.next("Process"), MpContext.defaultContext());
     }
 
     /** A process that will run {@code target}, with a name of your choice. */
     public Process(Task target, String name) {
-        this(target, ChildName.named(name));
+        this(target, ChildName.named(name), MpContext.defaultContext());
     }
 
-    private Process(Task target, ChildName naming) {
+    /** A process that {@code context} starts ({@link MpContext#process}). */
+    Process(Task target, ChildName naming, MpContext context) {
         if (target == null) {
             throw new IllegalArgumentException("a Process needs a task, e.g. new Process(() -> work())");
         }
         this.target = target;
         this.naming = naming;
+        this.context = context;
         this.currentPid = null;
     }
 
     private Process(ChildName naming, Long pid) {
         this.target = null;
+        this.context = null;
         this.naming = naming;
         this.currentPid = pid;
     }
@@ -78,11 +79,12 @@ public class Process {
     /**
      * Chooses how new processes and pools start from now on, like Python's
      * {@code multiprocessing.set_start_method}: {@link StartMethod#WARM} starts filling the
-     * reservoir of waiting JVMs right away, {@link StartMethod#SPAWN} retires them.
+     * reservoir of waiting JVMs right away, {@link StartMethod#SPAWN} retires them. It sets the
+     * {@linkplain MpContext#defaultContext() default context}'s method; a context from
+     * {@link MpContext#get} keeps its own.
      */
     public static void setStartMethod(StartMethod method) {
-        chosenStartMethod = method;
-        method.chosen();
+        MpContext.defaultContext().setStartMethod(method);
     }
 
     /**
@@ -91,11 +93,7 @@ public class Process {
      * does not keep JVMs waiting as well.
      */
     public static StartMethod startMethod() {
-        StartMethod chosen = chosenStartMethod;
-        if (chosen != null) {
-            return chosen;
-        }
-        return CurrentProcess.role() == null ? StartMethod.WARM : StartMethod.SPAWN;
+        return MpContext.defaultContext().startMethod();
     }
 
     /** The process this code runs in: {@code MainProcess} in the kernel, the child's name in a child. */
@@ -108,11 +106,11 @@ public class Process {
      * {@code start()} does: the pid is known and {@link #isAlive()} is true, while the JVM boots and
      * receives its task in the background. So processes started in a loop boot and run at the same
      * time. A child that cannot boot (a bad JVM option, say) ends with an exit code, and
-     * {@link #join()} throws an exception that names the cause.
+     * {@link #join()} throws a {@link ProcessStartException} that names the cause.
      *
      * @throws IllegalStateException if this process was started before, or is {@link #current()}
-     * @throws org.proclab.mp.spawn.NotSerializableValueException if the task captures a value that cannot travel
-     * @throws org.proclab.mp.spawn.ProcessStartException if no child can be started (the limit of live
+     * @throws NotSerializableValueException if the task captures a value that cannot travel
+     * @throws ProcessStartException if no child can be started (the limit of live
      *         children is reached, no java to run, ...)
      */
     public synchronized Process start() {
@@ -125,18 +123,22 @@ public class Process {
         long called = System.nanoTime();
         Task task = target;
         String what = "the task of " + naming.name();
-        byte[] serialized = Serialization.toBytes(new ProcessJob(Serialization.toBytes(task, what)), what);
-        StartMethod method = startMethod();
-        child = ChildProcess.launchForTask(naming, daemon, method == StartMethod.WARM, called, serialized,
-                task.getClass().getClassLoader());
-        method.prepare(1);
+        byte[] serialized = Serialized.bytesOf(new ProcessJob(Serialized.bytesOf(task, what)), what);
+        StartMethod method = context.startMethod();
+        try {
+            child = ChildProcess.launchForTask(method.obtain(context, naming.name()), context.settings().classSource(),
+                    naming, daemon, called, serialized, task.getClass().getClassLoader());
+        } catch (ChildStartException e) {
+            throw Failures.userFacing(e);
+        }
+        method.prepare(context, 1);
         return this;
     }
 
     /**
      * Waits until the child has exited and all its output has arrived.
      *
-     * @throws org.proclab.mp.spawn.ProcessStartException if the child ended before it could run its task
+     * @throws ProcessStartException if the child ended before it could run its task
      *         (it could not boot), naming the cause; {@link #exitCode()} is set all the same
      */
     public void join() throws InterruptedException {
@@ -153,7 +155,7 @@ public class Process {
     /**
      * Waits at most {@code timeout}; afterwards {@link #isAlive()} tells whether the child ended.
      *
-     * @throws org.proclab.mp.spawn.ProcessStartException as {@link #join()} does
+     * @throws ProcessStartException as {@link #join()} does
      */
     public void join(Duration timeout) throws InterruptedException {
         ChildProcess running = started("join");
@@ -171,7 +173,7 @@ public class Process {
     private void joined(ChildProcess ended, long began) {
         ProcessEvents.joined(naming.name(), ended.pid(), began, System.nanoTime());
         if (ended.startFailure() != null) {
-            throw ended.startFailure();
+            throw Failures.userFacing(ended.startFailure());
         }
     }
 

@@ -80,7 +80,7 @@ public class Queue<T> implements Serializable {
     /**
      * Puts {@code item} at the end of the queue, waiting as long as needed for room.
      *
-     * @throws org.proclab.mp.spawn.NotSerializableValueException if the item cannot travel (nothing is put)
+     * @throws NotSerializableValueException if the item cannot travel (nothing is put)
      * @throws QueueBrokenError if it must wait and nobody is left to make room, or the queue is broken
      * @throws IllegalStateException if this handle was closed
      */

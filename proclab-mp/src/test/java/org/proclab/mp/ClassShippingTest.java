@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.proclab.mp.MpTesting.Captured;
 import org.proclab.mp.spawn.ClassSource;
-import org.proclab.mp.spawn.SpawnConfig;
 
 /**
  * A task whose class the child cannot find on its class path (as with a notebook cell's classes)
@@ -99,7 +98,6 @@ class ClassShippingTest {
     static Path classes;
 
     private static URLClassLoader shippedLoader;
-    private static ClassSource originalSource;
 
     @BeforeAll
     static void compile() throws Exception {
@@ -120,14 +118,10 @@ class ClassShippingTest {
                 "-d", out.toString(), source.toString(), relay.toString(), hooked.toString(), farewell.toString());
         assertEquals(0, status, "javac failed");
         shippedLoader = new URLClassLoader(new URL[] {out.toUri().toURL()}, ClassShippingTest.class.getClassLoader());
-        originalSource = SpawnConfig.classSource();
     }
 
     @AfterAll
-    static void restore() throws Exception {
-        if (originalSource != null) {
-            SpawnConfig.classSource(originalSource);
-        }
+    static void closeLoader() throws Exception {
         if (shippedLoader != null) {
             shippedLoader.close();
         }
@@ -204,19 +198,19 @@ class ClassShippingTest {
     private static Ran runShipped(String className, Map<String, Object> values, Predicate<String> terminateWhen)
             throws Exception {
         Class<?> task = shippedLoader.loadClass(className);
-        SpawnConfig.classSource(new ClassSource() {
+        MpContext shipping = MpContext.defaultContext().withSettings(settings -> settings.withClassSource(new ClassSource() {
             @Override
             public byte[] bytesOf(String name) {
                 byte[] own = ClassSource.fromResources(shippedLoader).bytesOf(name);
-                return own != null ? own : originalSource.bytesOf(name);
+                return own != null ? own : settings.classSource().bytesOf(name);
             }
 
             @Override
             public Map<String, Object> staticValuesOf(String name) {
                 return name.equals(className) ? values : Map.of();
             }
-        });
-        Process process = new Process((Task) task.getDeclaredConstructor().newInstance());
+        }));
+        Process process = shipping.process((Task) task.getDeclaredConstructor().newInstance());
         try (Captured captured = new Captured()) {
             process.start();
             if (terminateWhen != null) {
@@ -226,7 +220,6 @@ class ClassShippingTest {
             process.join(MpTesting.LONG);
             return new Ran(process, captured.out(), captured.err());
         } finally {
-            SpawnConfig.classSource(originalSource);
             process.kill();
         }
     }

@@ -111,10 +111,10 @@ final class MpTesting {
                 .collect(Collectors.toSet());
     }
 
-    /** The child JVMs that are not waiting in the reservoir (see {@link StartMethod#WARM}). */
+    /** The child JVMs that are not waiting in a reservoir (see {@link StartMethod#WARM}). */
     static Set<Long> workingChildPids() {
         Set<Long> pids = childMainPids();
-        pids.removeAll(Reservoir.shared().waitingPids());
+        pids.removeAll(Reservoir.allWaitingPids());
         return pids;
     }
 

@@ -27,12 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.proclab.mp.MpTesting.Captured;
-import org.proclab.mp.spawn.ChildDiedException;
 import org.proclab.mp.spawn.ChildProcess;
-import org.proclab.mp.spawn.NotSerializableValueException;
-import org.proclab.mp.spawn.ProcessStartException;
-import org.proclab.mp.spawn.RemoteException;
-import org.proclab.mp.spawn.SpawnConfig;
 
 /**
  * {@link Pool} with real worker JVMs. Most tests share one {@code Pool(4)}; tests that close,
@@ -293,15 +288,10 @@ class PoolTest {
     // A pool whose workers cannot start (bad java command) fails with ProcessStartException and leaves nothing running.
     @Test
     void poolWithBadJavaCommandFails() {
-        String java = SpawnConfig.javaCommand();
         Set<ChildProcess> before = ChildProcess.live();
-        SpawnConfig.javaCommand("/nonexistent/java");
-        try {
-            ProcessStartException e = assertThrows(ProcessStartException.class, () -> new Pool(2));
-            assertTrue(e.getMessage().contains("/nonexistent/java"), e.getMessage());
-        } finally {
-            SpawnConfig.javaCommand(java);
-        }
+        MpContext noJava = MpContext.defaultContext().withSettings(settings -> settings.withJavaCommand("/nonexistent/java"));
+        ProcessStartException e = assertThrows(ProcessStartException.class, () -> noJava.pool(2));
+        assertTrue(e.getMessage().contains("/nonexistent/java"), e.getMessage());
         assertEquals(before, ChildProcess.live());
     }
 

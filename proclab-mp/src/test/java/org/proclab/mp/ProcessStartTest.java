@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.proclab.mp.spawn.ChildProcess;
-import org.proclab.mp.spawn.ProcessStartException;
-import org.proclab.mp.spawn.Reservoir;
-import org.proclab.mp.spawn.SpawnConfig;
+import org.proclab.mp.spawn.ChildSettings;
 
 /**
  * {@code start()} returns as soon as the OS process exists, as Python's does, and everything keeps
@@ -44,26 +43,23 @@ class ProcessStartTest {
     @TempDir
     Path directory;
     private Path gate;
-    private String defaultJava;
-    private String defaultHeap;
+    /** Starts children whose JVM waits until {@link #openGate()}. */
+    private UnaryOperator<ChildSettings> gated;
     private final List<Process> started = new ArrayList<>();
 
     @BeforeEach
     void gateTheJavaCommand() throws IOException {
-        defaultJava = SpawnConfig.javaCommand();
-        defaultHeap = SpawnConfig.heap();
+        String java = MpContext.defaultContext().settings().javaCommand();
         gate = directory.resolve("open");
         Path gatedJava = directory.resolve("gated-java");
         Files.writeString(gatedJava, "#!/bin/sh\nwhile [ ! -e '" + gate + "' ]; do sleep 0.01; done\nexec '"
-                + defaultJava + "' \"$@\"\n");
+                + java + "' \"$@\"\n");
         Files.setPosixFilePermissions(gatedJava, PosixFilePermissions.fromString("rwx------"));
-        SpawnConfig.javaCommand(gatedJava.toString());
+        gated = settings -> settings.withJavaCommand(gatedJava.toString());
     }
 
     @AfterEach
-    void restore() throws InterruptedException {
-        SpawnConfig.javaCommand(defaultJava);
-        SpawnConfig.heap(defaultHeap);
+    void killStarted() throws InterruptedException {
         for (Process process : started) {
             process.kill();
             try {
@@ -80,7 +76,11 @@ class ProcessStartTest {
     }
 
     private Process startTracked(Task task) {
-        Process process = new Process(task);
+        return startTracked(MpContext.get(StartMethod.SPAWN).withSettings(gated), task);
+    }
+
+    private Process startTracked(MpContext context, Task task) {
+        Process process = context.process(task);
         started.add(process);
         return assertTimeoutPreemptively(NO_WAIT_FOR_BOOT, process::start,
                 "start() waited for the child's JVM to boot");
@@ -136,18 +136,15 @@ class ProcessStartTest {
     // WARM with no JVM waiting starts a fresh one and does not wait for its boot either.
     @Test
     void warmStartWithAnEmptyReservoirReturnsAtOnce() throws Exception {
-        StartMethod before = Process.startMethod();
-        Reservoir.shared().drain();
+        MpContext warm = MpContext.get(StartMethod.WARM).withSettings(gated);
         try {
-            Process.setStartMethod(StartMethod.WARM);
-            Process process = startTracked(() -> { });
+            Process process = startTracked(warm, () -> { });
             assertTrue(process.isAlive());
             openGate();
             process.join();
             assertEquals(0, process.exitCode());
         } finally {
-            Process.setStartMethod(before);
-            Reservoir.shared().drain();
+            warm.reservoir().drain();
         }
     }
 
@@ -184,8 +181,9 @@ class ProcessStartTest {
     // A child whose JVM cannot boot (a bad heap size) ends with the JVM's status, and join() names the cause.
     @Test
     void childThatCannotBootFailsJoinWithTheCause() throws Exception {
-        SpawnConfig.heap("5q");
-        Process process = startTracked(() -> System.out.println("never"));
+        MpContext badHeap = MpContext.get(StartMethod.SPAWN).withSettings(gated)
+                .withSettings(settings -> settings.withHeap("5q"));
+        Process process = startTracked(badHeap, () -> System.out.println("never"));
         openGate();
         ProcessStartException e = assertThrows(ProcessStartException.class, process::join);
         assertTrue(e.getMessage().contains(process.name()) && e.getMessage().contains("before it was ready"), e.getMessage());
@@ -197,9 +195,9 @@ class ProcessStartTest {
     // A pool whose workers cannot boot fails at once, naming the cause, instead of replacing them for ever.
     @Test
     void poolWhoseWorkersCannotBootFails() throws IOException {
-        SpawnConfig.heap("5q");
+        MpContext badHeap = MpContext.get(StartMethod.SPAWN).withSettings(settings -> settings.withHeap("5q"));
         openGate();
-        ProcessStartException e = assertThrows(ProcessStartException.class, () -> new Pool(2));
+        ProcessStartException e = assertThrows(ProcessStartException.class, () -> badHeap.pool(2));
         assertTrue(e.getMessage().contains("Invalid maximum heap size"), e.getMessage());
     }
 }

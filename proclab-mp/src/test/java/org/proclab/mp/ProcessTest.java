@@ -30,7 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +38,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.proclab.mp.MpTesting.Captured;
 import org.proclab.mp.spawn.ChildMain;
 import org.proclab.mp.spawn.ChildProcess;
-import org.proclab.mp.spawn.NotSerializableValueException;
-import org.proclab.mp.spawn.ProcessStartException;
-import org.proclab.mp.spawn.SpawnConfig;
 
 /**
  * {@link Process} with real child JVMs. Every task here is a lambda that captures nothing but local
@@ -52,21 +48,10 @@ import org.proclab.mp.spawn.SpawnConfig;
 class ProcessTest {
     private static final Pattern PROCESS_NAME = Pattern.compile("Process-(\\d+)");
 
-    private static String defaultJava;
-    private static int defaultMaxLive;
-
     private final List<Process> started = new ArrayList<>();
-
-    @BeforeAll
-    static void rememberConfig() {
-        defaultJava = SpawnConfig.javaCommand();
-        defaultMaxLive = SpawnConfig.maxLiveChildren();
-    }
 
     @AfterEach
     void killStarted() throws InterruptedException {
-        SpawnConfig.javaCommand(defaultJava);
-        SpawnConfig.maxLiveChildren(defaultMaxLive);
         for (Process process : started) {
             if (process.pid() != null) {
                 process.kill();
@@ -280,45 +265,36 @@ class ProcessTest {
     // A java command that does not exist makes start() throw ProcessStartException.
     @Test
     void badJavaCommandGivesProcessStartException() {
-        SpawnConfig.javaCommand("/nonexistent/java");
-        try {
-            Process process = new Process(() -> { });
-            ProcessStartException e = assertThrows(ProcessStartException.class, process::start);
-            assertTrue(e.getMessage().contains("/nonexistent/java"), e.getMessage());
-            assertNull(process.pid());
-        } finally {
-            SpawnConfig.javaCommand(defaultJava);
-        }
+        MpContext noJava = MpContext.get(StartMethod.SPAWN).withSettings(settings -> settings.withJavaCommand("/nonexistent/java"));
+        Process process = noJava.process(() -> { });
+        ProcessStartException e = assertThrows(ProcessStartException.class, process::start);
+        assertTrue(e.getMessage().contains("/nonexistent/java"), e.getMessage());
+        assertNull(process.pid());
     }
 
     // With maxLiveChildren(1) and one child running, a second start() throws ProcessStartException naming the limit.
     @Test
     void liveChildrenLimitIsEnforced() throws InterruptedException {
         assertTrue(waitUntil(() -> ChildProcess.live().isEmpty(), LONG), "children still live: " + ChildProcess.live());
-        SpawnConfig.maxLiveChildren(1);
-        try {
-            Process first = track(new Process(() -> Thread.sleep(60_000))).start();
-            Process second = new Process(() -> { });
-            ProcessStartException e = assertThrows(ProcessStartException.class, second::start);
-            assertTrue(e.getMessage().contains("limit is 1"), e.getMessage());
-            assertNull(second.pid());
-            assertTrue(first.isAlive());
-        } finally {
-            SpawnConfig.maxLiveChildren(defaultMaxLive);
-        }
+        MpContext one = MpContext.get(StartMethod.SPAWN).withSettings(settings -> settings.withMaxLiveChildren(1));
+        Process first = track(one.process(() -> Thread.sleep(60_000))).start();
+        Process second = one.process(() -> { });
+        ProcessStartException e = assertThrows(ProcessStartException.class, second::start);
+        assertTrue(e.getMessage().contains("limit is 1"), e.getMessage());
+        assertNull(second.pid());
+        assertTrue(first.isAlive());
     }
 
     // Live children are limited however they are started: Pool(4) with maxLiveChildren(2) fails with ProcessStartException naming the limit.
     @Test
     void poolBeyondTheLiveChildrenLimitIsRefused() throws InterruptedException {
         assertTrue(waitUntil(() -> ChildProcess.live().isEmpty(), LONG), "children still live: " + ChildProcess.live());
-        SpawnConfig.maxLiveChildren(2);
+        MpContext two = MpContext.get(StartMethod.SPAWN).withSettings(settings -> settings.withMaxLiveChildren(2));
         try {
-            ProcessStartException e = assertThrows(ProcessStartException.class, () -> new Pool(4),
+            ProcessStartException e = assertThrows(ProcessStartException.class, () -> two.pool(4),
                     () -> "live children: " + ChildProcess.live().size());
             assertTrue(e.getMessage().contains("limit is 2"), e.getMessage());
         } finally {
-            SpawnConfig.maxLiveChildren(defaultMaxLive);
             MpTesting.killLeftoverChildren();
         }
     }
@@ -327,18 +303,14 @@ class ProcessTest {
     // ProcessStartException naming the process, and the exit code is the command's status.
     @Test
     void childThatExitsBeforeConnectingFailsJoin() throws InterruptedException {
-        SpawnConfig.javaCommand("/bin/false");
-        try {
-            Process process = new Process(() -> { }).start();
-            assertNotNull(process.pid());
-            ProcessStartException e = assertThrows(ProcessStartException.class, process::join);
-            assertTrue(e.getMessage().contains("before it was ready"), e.getMessage());
-            assertTrue(e.getMessage().contains(process.name()), e.getMessage());
-            assertEquals(1, process.exitCode());
-            assertTrue(ChildProcess.live().isEmpty(), ChildProcess.live().toString());
-        } finally {
-            SpawnConfig.javaCommand(defaultJava);
-        }
+        MpContext falseJava = MpContext.get(StartMethod.SPAWN).withSettings(settings -> settings.withJavaCommand("/bin/false"));
+        Process process = falseJava.process(() -> { }).start();
+        assertNotNull(process.pid());
+        ProcessStartException e = assertThrows(ProcessStartException.class, process::join);
+        assertTrue(e.getMessage().contains("before it was ready"), e.getMessage());
+        assertTrue(e.getMessage().contains(process.name()), e.getMessage());
+        assertEquals(1, process.exitCode());
+        assertTrue(ChildProcess.live().isEmpty(), ChildProcess.live().toString());
     }
 
     // A child whose parent JVM is killed with SIGKILL exits by itself within 2 s (its standard input reaches end-of-file).

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.proclab.mp.spawn.NotSerializableValueException;
 
 /**
  * {@link Queue} and {@link JoinableQueue} with real child JVMs. Tasks capture only local values

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.proclab.mp.spawn.Reservoir;
-import org.proclab.mp.spawn.SpawnConfig;
 
 class WarmStartTest {
 
@@ -24,7 +23,7 @@ class WarmStartTest {
     @AfterAll
     static void restore() throws InterruptedException {
         Process.setStartMethod(before);
-        Reservoir.shared().drain();
+        reservoir().drain();
         MpTesting.killLeftoverChildren();
     }
 
@@ -37,13 +36,13 @@ class WarmStartTest {
     // Choosing WARM fills the reservoir with waiting JVMs in the background.
     @Test
     void reservoirFillsUp() throws InterruptedException {
-        assertTrue(MpTesting.waitUntil(() -> Reservoir.shared().readyCount() > 0, MpTesting.LONG));
+        assertTrue(MpTesting.waitUntil(() -> reservoir().readyCount() > 0, MpTesting.LONG));
     }
 
     // A process taken from the reservoir gets its own name, runs its task, prints, and exits with its code.
     @Test
     void warmProcessRunsItsTask() throws InterruptedException {
-        MpTesting.waitUntil(() -> Reservoir.shared().readyCount() > 0, MpTesting.LONG);
+        MpTesting.waitUntil(() -> reservoir().readyCount() > 0, MpTesting.LONG);
         Process process = new Process(() -> {
             System.out.println("warm " + Process.current().name());
             System.exit(5);
@@ -64,7 +63,7 @@ class WarmStartTest {
     // A burst of starts larger than the reservoir teaches it the demand: it then keeps that many JVMs ready.
     @Test
     void reservoirLearnsTheLargestBurst() throws InterruptedException {
-        int burst = SpawnConfig.reservoirSize() + 2;
+        int burst = MpContext.defaultContext().settings().reservoirSize() + 2;
         List<Process> loop = new ArrayList<>();
         for (int i = 0; i < burst; i++) {
             loop.add(new Process(() -> { }).start());
@@ -73,9 +72,9 @@ class WarmStartTest {
             process.join();
             assertEquals(0, process.exitCode());
         }
-        assertTrue(Reservoir.shared().target() >= burst, "target " + Reservoir.shared().target());
-        assertTrue(MpTesting.waitUntil(() -> Reservoir.shared().readyCount() >= burst, MpTesting.LONG),
-                "ready: " + Reservoir.shared().readyCount());
+        assertTrue(reservoir().target() >= burst, "target " + reservoir().target());
+        assertTrue(MpTesting.waitUntil(() -> reservoir().readyCount() >= burst, MpTesting.LONG),
+                "ready: " + reservoir().readyCount());
     }
 
     // A pool started WARM maps like any pool, in input order.
@@ -84,5 +83,9 @@ class WarmStartTest {
         try (Pool pool = new Pool(2, StartMethod.WARM)) {
             assertEquals(List.of(1, 4, 9), pool.map(x -> x * x, List.of(1, 2, 3)));
         }
+    }
+
+    private static Reservoir reservoir() {
+        return MpContext.defaultContext().reservoir();
     }
 }

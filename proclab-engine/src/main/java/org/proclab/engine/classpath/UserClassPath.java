@@ -21,7 +21,7 @@ public final class UserClassPath {
 
     /**
      * @param shell adds an entry to the shell (JShell's {@code addToClasspath})
-     * @param children adds an entry for child JVMs ({@code SpawnConfig.addClassPath})
+     * @param children adds an entry for child JVMs (to the default context's {@code ChildSettings})
      */
     public UserClassPath(Consumer<String> shell, Consumer<String> children) {
         this.shell = shell;

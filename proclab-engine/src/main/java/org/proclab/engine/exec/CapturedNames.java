@@ -10,13 +10,14 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.proclab.mp.spawn.SpawnConfig;
+import org.proclab.mp.MpContext;
+import org.proclab.mp.spawn.FailureText;
 
 /**
  * The source names of the values a lambda captured, read from the local variable table of the
  * method the compiler generated for the lambda (present when the code was compiled with
  * {@code -g}, as the kernel compiles cells). Used to say "the lambda captures {@code local}" rather
- * than "captured value 1". The kernel hands it to {@link SpawnConfig#capturedNames} (ProcLab's library
+ * than "captured value 1". The kernel hands it to {@link FailureText#capturedNames} (ProcLab's library
  * itself reads no class files, so a child JVM needs nothing beyond the JDK).
  */
 public final class CapturedNames {
@@ -38,7 +39,7 @@ public final class CapturedNames {
         for (int i = 0; i < parameter; i++) {
             slot += parameters[i].getSize();
         }
-        byte[] bytes = SpawnConfig.classSource().bytesOf(lambda.getImplClass().replace('/', '.'));
+        byte[] bytes = MpContext.defaultContext().settings().classSource().bytesOf(lambda.getImplClass().replace('/', '.'));
         return bytes == null ? null : localNames(bytes, lambda.getImplMethodName(), lambda.getImplMethodSignature()).get(slot);
     }
 

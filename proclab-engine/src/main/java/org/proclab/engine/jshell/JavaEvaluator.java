@@ -23,7 +23,7 @@ import org.proclab.engine.exec.ProcLabExecutionProvider;
 import org.proclab.engine.exec.SnippetLocations;
 import org.proclab.engine.io.CellOutput;
 import org.proclab.engine.io.StreamName;
-import org.proclab.mp.spawn.SpawnConfig;
+import org.proclab.mp.MpContext;
 
 /**
  * Runs cells with JShell inside the kernel JVM. State (variables, methods, classes, imports) lives
@@ -58,7 +58,8 @@ public final class JavaEvaluator implements AutoCloseable {
         for (String importName : imports.imports()) {
             shell.eval("import " + importName + ";");
         }
-        classPath = new UserClassPath(shell::addToClasspath, SpawnConfig::addClassPath);
+        classPath = new UserClassPath(shell::addToClasspath,
+                entry -> MpContext.defaultContext().configure(settings -> settings.withClassPathEntry(entry)));
         analysis = shell.sourceCodeAnalysis();
     }
 

@@ -18,38 +18,27 @@ import org.proclab.mp.shm.SharedMemoryDirectory;
  * until then nothing waits for it, so children started one after another boot at the same time,
  * as Python's {@code Process.start()} returns once the OS process exists.
  *
- * <p>Every child JVM holds a place among the {@link SpawnConfig#maxLiveChildren()} live children
+ * <p>Every child JVM holds a place among the {@link ChildSettings#maxLiveChildren()} live children
  * from before it starts until it exits, whether it runs a task or waits in the {@link Reservoir}:
  * one of this JVM's, and one in the session's {@link ChildLedger}, which bounds the children of
  * children too.
+ *
+ * <p>Outside this package it is a handle only: a start method obtains one ({@link #start} or
+ * {@link Reservoir#take}) and hands it to {@link ChildProcess}, which takes it over.
  */
-final class ChildJvm {
+public final class ChildJvm {
     private static final AtomicInteger SLOTS = new AtomicInteger();
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
 
     final java.lang.Process os;
     final long pid;
-    /**
-     * The java, JVM options and class path this JVM was started with: a warm JVM is of no use once
-     * children are to start otherwise (a {@code %classpath}, another heap size).
-     */
-    private final Launch launchedWith;
     private final CompletableFuture<FrameChannel> connection;
     private final Place place;
 
-    /** How a child JVM is started: which java, with which options, on which class path. */
-    private record Launch(String javaCommand, List<String> options, String classPath) {
-        /** As children start now. */
-        static Launch current() {
-            return new Launch(SpawnConfig.javaCommand(), SpawnConfig.jvmOptions(), SpawnConfig.classPath());
-        }
-    }
-
-    private ChildJvm(java.lang.Process os, CompletableFuture<FrameChannel> connection, Launch launchedWith, Place place) {
+    private ChildJvm(java.lang.Process os, CompletableFuture<FrameChannel> connection, Place place) {
         this.os = os;
         this.pid = os.pid();
         this.connection = connection;
-        this.launchedWith = launchedWith;
         this.place = place;
         os.onExit().thenRun(place::release);
     }
@@ -80,35 +69,36 @@ final class ChildJvm {
     }
 
     /**
-     * Starts a JVM for {@code what} (a process name, for messages), making room by retiring a
-     * waiting warm JVM if the limit is reached. Returns as soon as the OS process exists.
+     * Starts a JVM for {@code what} (a process name, for messages) as {@code settings} say, making
+     * room by retiring a waiting warm JVM if the limit is reached. Returns as soon as the OS process
+     * exists.
      *
-     * @throws ProcessStartException when the limit is reached or the JVM cannot start
+     * @throws ChildStartException when the limit is reached or the JVM cannot start
      */
-    static ChildJvm start(String what) {
-        Place place = reservePlace();
-        if (place == null && Reservoir.shared().evictOne()) {
-            place = reservePlace();
+    public static ChildJvm start(ChildSettings settings, String what) {
+        int limit = settings.maxLiveChildren();
+        Place place = reservePlace(limit);
+        if (place == null && Reservoir.evictFromAny()) {
+            place = reservePlace(limit);
         }
         if (place == null) {
-            int limit = SpawnConfig.maxLiveChildren();
-            throw new ProcessStartException("cannot start " + what + ": " + (SLOTS.get() >= limit
+            throw new ChildStartException("cannot start " + what + ": " + (SLOTS.get() >= limit
                     ? SLOTS.get() + " child processes are already running, the limit is " + limit
                     : limit + " child processes of this program and of its children are already running, the limit is "
                             + limit)
-                    + ". Join or terminate some first (or raise SpawnConfig.maxLiveChildren).");
+                    + ". Join or terminate some first (or raise the limit: ChildSettings.withMaxLiveChildren).");
         }
-        return launchHolding(place, what, ChildMain.Purpose.WORK);
+        return launchHolding(settings, place, what, ChildMain.Purpose.WORK);
     }
 
-    /** Starts a JVM if a place is free, else returns null; for filling the reservoir. */
-    static ChildJvm startIfRoom() {
-        Place place = reservePlace();
+    /** Starts a JVM as {@code settings} say if a place is free, else returns null; for filling a reservoir. */
+    static ChildJvm startIfRoom(ChildSettings settings) {
+        Place place = reservePlace(settings.maxLiveChildren());
         if (place == null) {
             return null;
         }
         try {
-            return launchHolding(place, "a warm child", ChildMain.Purpose.WAIT);
+            return launchHolding(settings, place, "a warm child", ChildMain.Purpose.WAIT);
         } catch (RuntimeException e) {
             return null;
         }
@@ -120,7 +110,7 @@ final class ChildJvm {
 
     /**
      * Completes with the channel to the child once it has connected; fails with a
-     * {@link ProcessStartException} that names the cause when the JVM ends before that (a bad JVM
+     * {@link ChildStartException} that names the cause when the JVM ends before that (a bad JVM
      * option, a signal) or does not connect within a minute (it is then killed).
      */
     CompletableFuture<FrameChannel> connection() {
@@ -132,14 +122,6 @@ final class ChildJvm {
         return connection.isDone() && !connection.isCompletedExceptionally();
     }
 
-    /**
-     * Whether this JVM was started as children start now: the same java, JVM options and class path
-     * (see {@link SpawnConfig#addClassPath}).
-     */
-    boolean isCurrent() {
-        return launchedWith.equals(Launch.current());
-    }
-
     /** Kills a JVM that was never given work and gives its slot back at once. */
     void discard() {
         os.toHandle().destroyForcibly();
@@ -148,8 +130,7 @@ final class ChildJvm {
     }
 
     /** A place if this JVM and the session are both below the limit, else null. */
-    private static Place reservePlace() {
-        int limit = SpawnConfig.maxLiveChildren();
+    private static Place reservePlace(int limit) {
         int taken;
         do {
             taken = SLOTS.get();
@@ -163,7 +144,7 @@ final class ChildJvm {
             entry = ledger == null ? null : ledger.reserve(limit);
         } catch (RuntimeException e) {
             SLOTS.decrementAndGet();
-            throw new ProcessStartException("cannot start a child process: " + e.getMessage(), e);
+            throw new ChildStartException("cannot start a child process: " + e.getMessage(), e);
         }
         if (ledger != null && entry == null) {
             SLOTS.decrementAndGet();
@@ -172,19 +153,19 @@ final class ChildJvm {
         return new Place(entry);
     }
 
-    private static ChildJvm launchHolding(Place place, String what, ChildMain.Purpose purpose) {
+    private static ChildJvm launchHolding(ChildSettings settings, Place place, String what, ChildMain.Purpose purpose) {
         try {
-            return launch(place, what, purpose);
+            return launch(settings, place, what, purpose);
         } catch (RuntimeException e) {
             place.release();
             throw e;
         }
     }
 
-    private static ChildJvm launch(Place place, String what, ChildMain.Purpose purpose) {
+    private static ChildJvm launch(ChildSettings settings, Place place, String what, ChildMain.Purpose purpose) {
         ChildPipes pipes = ChildPipes.get();
         Path pipe = pipes.take();
-        Launch launch = Launch.current();
+        JvmLaunch launch = JvmLaunch.of(settings);
         ChildClassArchive.Plan archive = ChildClassArchive.plan(launch.javaCommand(), launch.classPath());
         List<String> command = new ArrayList<>();
         command.add(launch.javaCommand());
@@ -202,12 +183,12 @@ final class ChildJvm {
         } catch (IOException e) {
             archive.afterExit().run();
             pipes.abandon(pipe);
-            throw new ProcessStartException("cannot start " + what + " with " + launch.javaCommand() + ": " + e.getMessage(), e);
+            throw new ChildStartException("cannot start " + what + " with " + launch.javaCommand() + ": " + e.getMessage(), e);
         }
         CompletableFuture<FrameChannel> connection = pipes.connect(pipe, os);
         os.onExit().thenRun(() -> {
             if (!connection.isDone()) {
-                connection.completeExceptionally(new ProcessStartException(
+                connection.completeExceptionally(new ChildStartException(
                         what + " exited with code " + os.exitValue() + " before it was ready" + firstErrors(os)));
             }
             if (connection.isCompletedExceptionally()) {
@@ -215,12 +196,12 @@ final class ChildJvm {
             }
         });
         CompletableFuture.delayedExecutor(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
-            if (connection.completeExceptionally(new ProcessStartException(
+            if (connection.completeExceptionally(new ChildStartException(
                     what + " did not connect within " + CONNECT_TIMEOUT_SECONDS + " s and was killed", new TimeoutException()))) {
                 os.toHandle().destroyForcibly();
             }
         });
-        return new ChildJvm(os, connection, launch, place);
+        return new ChildJvm(os, connection, place);
     }
 
     /** What a JVM that died during start-up printed on stderr (e.g. a bad -Xmx), for the error message. */

@@ -14,7 +14,7 @@ import org.proclab.mp.shm.SharedMemoryDirectory;
 
 /**
  * The live child JVMs of a whole session, counted across processes, so that the limit of live
- * children ({@link SpawnConfig#maxLiveChildren()}) holds for the tree a notebook can grow (its
+ * children ({@link ChildSettings#maxLiveChildren()}) holds for the tree a notebook can grow (its
  * children, their children, ...) and not for each JVM on its own: a task that starts itself would
  * otherwise multiply without bound.
  *

@@ -85,7 +85,6 @@ public final class ChildMain {
         ShippedClassLoader loader = new ShippedClassLoader(channel, ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         UserClasses.use(loader);
-        SpawnConfig.classSource(new PassedOnClasses(SpawnConfig.classSource(), loader));
         BlockingQueue<Frame> jobs = new LinkedBlockingQueue<>();
         Thread reader = startReader(channel, loader, jobs);
         if (purpose == Purpose.WAIT) {
@@ -181,14 +180,14 @@ public final class ChildMain {
         byte[] result;
         try {
             result = Serialization.toBytes(value, "the result of a task in " + name);
-        } catch (NotSerializableValueException e) {
+        } catch (UnserializableValueException e) {
             channel.send(FrameType.FAILURE, frame.id(), Serialization.toBytes(describe(e, name, pid), "an error report"));
             return false;
         } catch (OutOfMemoryError e) {
             value = null; // let the collector take the result, so there is room to report the error
             OutOfMemoryError tooLarge = new OutOfMemoryError("the result of a task in " + name
                     + " is too large to send: serializing it needs more than the child's heap of "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; return less (or raise SpawnConfig.heap)");
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; return less (or give children more: ChildSettings.withHeap)");
             channel.send(FrameType.FAILURE, frame.id(), Serialization.toBytes(describe(tooLarge, name, pid), "an error report"));
             return false;
         }

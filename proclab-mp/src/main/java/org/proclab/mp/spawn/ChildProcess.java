@@ -39,6 +39,7 @@ public final class ChildProcess {
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
     private static final long NO_JOB = -1;
 
+    private final ClassSource classes;
     private final String name;
     private final ChildRole role;
     private final boolean daemon;
@@ -57,7 +58,7 @@ public final class ChildProcess {
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile FrameChannel connection;
     /** Why the child never connected: it ended first, or did not connect in time and was killed. */
-    private volatile ProcessStartException bootFailure;
+    private volatile ChildStartException bootFailure;
     private volatile int signalSent;
     /** The child said it exits by its own call, so its status is not a signal's. */
     private volatile boolean exitsByOwnCall;
@@ -66,7 +67,9 @@ public final class ChildProcess {
     }
 
     /** Takes over a started JVM; the pumps and the reader belong to the calling thread's group. */
-    private ChildProcess(ChildJvm jvm, String name, ChildRole role, boolean daemon, ThreadGroup interruptedWith) {
+    private ChildProcess(ChildJvm jvm, ClassSource classes, String name, ChildRole role, boolean daemon,
+                         ThreadGroup interruptedWith) {
+        this.classes = classes;
         this.name = name;
         this.role = role;
         this.daemon = daemon;
@@ -85,41 +88,40 @@ public final class ChildProcess {
     }
 
     /**
-     * Starts a child for one task (a {@code Process}), or, when {@code warm}, takes a waiting one
-     * from the {@link Reservoir}; returns as soon as the OS process exists, without waiting for it to
-     * boot. Its name and its task go out in one write as soon as it is connected. Its output pumps
+     * Takes over {@code jvm} for one task (a {@code Process}); returns at once, without waiting for it
+     * to boot. Its name and its task go out in one write as soon as it is connected. Its output pumps
      * belong to the calling thread's group, so in the kernel a process's output goes to the cell
      * that started it.
      *
+     * @param jvm a JVM just started or taken from a {@link Reservoir}, as the start method decides
+     * @param classes answers the child's requests for classes it lacks
      * @param startCalled {@link System#nanoTime()} when {@code start()} was called: the log counts the
      *                    process's life from then, so its length includes readying the task and the JVM
      * @param serializedJob a {@link ChildJob} serialized with {@link Serialization#toBytes}
      * @param loader resolves the classes of the task's result and errors
-     * @throws ProcessStartException when the limit of live children is reached or no JVM can be started
      */
-    public static ChildProcess launchForTask(ChildName name, boolean daemon, boolean warm, long startCalled,
-                                             byte[] serializedJob, ClassLoader loader) {
-        return launch(name, ChildRole.PROCESS, daemon, warm, Thread.currentThread().getThreadGroup(), startCalled,
-                child -> child.submit(serializedJob, loader));
+    public static ChildProcess launchForTask(ChildJvm jvm, ClassSource classes, ChildName name, boolean daemon,
+                                             long startCalled, byte[] serializedJob, ClassLoader loader) {
+        return launch(jvm, classes, name, ChildRole.PROCESS, daemon, Thread.currentThread().getThreadGroup(),
+                startCalled, child -> child.submit(serializedJob, loader));
     }
 
     /**
-     * Starts a child (or, when {@code warm}, takes a waiting one) and tells it who it is, as
-     * {@link #launchForTask} does, for a child started on behalf of another thread group (a pool
-     * worker, started by the pool's own thread): an interrupt of {@code interruptedWith} (in the
-     * kernel: of the cell that created the pool) kills the child.
+     * Takes over {@code jvm} and tells it who it is, as {@link #launchForTask} does, for a child
+     * started on behalf of another thread group (a pool worker, started by the pool's own thread): an
+     * interrupt of {@code interruptedWith} (in the kernel: of the cell that created the pool) kills
+     * the child.
      */
-    public static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
-                                      ThreadGroup interruptedWith) {
-        return launch(given, role, daemon, warm, interruptedWith, System.nanoTime(), child -> { });
+    public static ChildProcess launch(ChildJvm jvm, ClassSource classes, ChildName given, ChildRole role,
+                                      boolean daemon, ThreadGroup interruptedWith) {
+        return launch(jvm, classes, given, role, daemon, interruptedWith, System.nanoTime(), child -> { });
     }
 
-    private static ChildProcess launch(ChildName given, ChildRole role, boolean daemon, boolean warm,
-                                       ThreadGroup interruptedWith, long startCalled, Consumer<ChildProcess> firstWork) {
+    private static ChildProcess launch(ChildJvm jvm, ClassSource classes, ChildName given, ChildRole role,
+                                       boolean daemon, ThreadGroup interruptedWith, long startCalled,
+                                       Consumer<ChildProcess> firstWork) {
         String name = given.name();
-        ChildJvm waiting = warm ? Reservoir.shared().take() : null;
-        ChildJvm jvm = waiting != null ? waiting : ChildJvm.start(name);
-        ChildProcess child = new ChildProcess(jvm, name, role, daemon, interruptedWith);
+        ChildProcess child = new ChildProcess(jvm, classes, name, role, daemon, interruptedWith);
         child.channel.queue(FrameType.ASSIGN, 0,
                 (role.name() + " " + given.identity() + " " + name).getBytes(StandardCharsets.UTF_8));
         firstWork.accept(child);
@@ -152,8 +154,8 @@ public final class ChildProcess {
             return;
         }
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-        ProcessStartException why = cause instanceof ProcessStartException known ? known
-                : new ProcessStartException(name + " could not start: " + cause, cause);
+        ChildStartException why = cause instanceof ChildStartException known ? known
+                : new ChildStartException(name + " could not start: " + cause, cause);
         channel.failed(why.getMessage());
         if (timedOut(why)) {
             signalSent = 9;
@@ -167,13 +169,13 @@ public final class ChildProcess {
      * Waits until the child has booted and connected; a pool waits so for its workers, so that one
      * that cannot boot fails the pool at once instead of being replaced again and again.
      *
-     * @throws ProcessStartException naming the cause, when the child ended (or was killed) before
+     * @throws ChildStartException naming the cause, when the child ended (or was killed) before
      */
     public void awaitReady() {
         try {
             ready.join();
         } catch (CompletionException e) {
-            throw (ProcessStartException) e.getCause();
+            throw (ChildStartException) e.getCause();
         }
     }
 
@@ -183,8 +185,8 @@ public final class ChildProcess {
      * connected, or when a signal ended it while it booted ({@link #terminate()}, {@link #kill()},
      * or a {@code kill} from outside): that is not a failure to start, and its exit code says it.
      */
-    public ProcessStartException startFailure() {
-        ProcessStartException why = bootFailure;
+    public ChildStartException startFailure() {
+        ChildStartException why = bootFailure;
         Integer code = exitCode.getNow(null);
         if (why == null || code == null) {
             return null;
@@ -193,7 +195,7 @@ public final class ChildProcess {
     }
 
     /** Whether the child was killed because it did not connect in time (see {@link ChildJvm#connection()}). */
-    private static boolean timedOut(ProcessStartException why) {
+    private static boolean timedOut(ChildStartException why) {
         return why.getCause() instanceof TimeoutException;
     }
 
@@ -236,7 +238,7 @@ public final class ChildProcess {
 
     /**
      * Sends a job (a {@link ChildJob} serialized with {@link Serialization#toBytes}); the future completes with its value, fails with the job's exception (type and
-     * stack trace from the child), fails with {@link ChildDiedException} if the child dies while it runs the
+     * stack trace from the child), fails with {@link JobLostException} if the child dies while it runs the
      * job, or with {@link JobNotStartedException} if the child died before it started it.
      *
      * @param loader resolves the classes of the value that comes back
@@ -340,10 +342,9 @@ public final class ChildProcess {
 
     private void answerClassRequest(Frame frame) throws IOException {
         String className = new String(frame.payload(), StandardCharsets.UTF_8);
-        ClassSource source = SpawnConfig.classSource();
-        byte[] bytes = source.bytesOf(className);
+        byte[] bytes = classes.bytesOf(className);
         channel.send(FrameType.CLASS_BYTES, frame.id(),
-                bytes == null ? new byte[0] : ShippedClass.encode(bytes, source.staticValuesOf(className), this::warnNotCopied));
+                bytes == null ? new byte[0] : ShippedClass.encode(bytes, classes.staticValuesOf(className), this::warnNotCopied));
     }
 
     /**
@@ -394,12 +395,12 @@ public final class ChildProcess {
         Throwable thrown = rebuild(failure, job == null ? ChildProcess.class.getClassLoader() : job.loader());
         if (role == ChildRole.PROCESS) {
             PrintStream err = System.err;
-            err.print("Process " + name + ":\n" + (thrown != null ? SpawnConfig.renderTrace(thrown) : failure.trace()));
+            err.print("Process " + name + ":\n" + (thrown != null ? FailureText.renderTrace(thrown) : failure.trace()));
             err.flush();
         }
         if (job != null) {
             job.result().completeExceptionally(thrown != null ? thrown
-                    : new RemoteException(failure.typeName(), failure.message(), failure.trace()));
+                    : new RemoteTraceException(failure.typeName(), failure.message(), failure.trace()));
         }
     }
 
@@ -444,7 +445,7 @@ public final class ChildProcess {
 
     /**
      * After the child died with {@code code}: the job it was running ({@link #runningWhenDied}, the
-     * oldest when it died, as a child runs jobs in order) fails with {@link ChildDiedException}; jobs
+     * oldest when it died, as a child runs jobs in order) fails with {@link JobLostException}; jobs
      * it had not started, and jobs sent after it died, fail with {@link JobNotStartedException}, so
      * their sender can give them to another child.
      */
@@ -454,7 +455,7 @@ public final class ChildProcess {
             if (job != null) {
                 String how = name + " (pid " + pid + ") " + describeExit(code);
                 job.result().completeExceptionally(id == runningWhenDied
-                        ? new ChildDiedException(how + " while running a task")
+                        ? new JobLostException(how + " while running a task")
                         : new JobNotStartedException(how + " before it started this task"));
             }
         }

@@ -2,8 +2,10 @@ package org.proclab.mp.spawn;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,26 +28,32 @@ import java.util.concurrent.TimeUnit;
  * <p>Waiting JVMs count towards the limit of live children, but give way: when a new child needs
  * a slot and none is free, a waiting JVM is retired.
  *
- * <p>A waiting JVM was started with the class path of its time; when {@code %classpath} or
- * {@code %maven} adds to it, the waiting JVMs are retired and replaced, so a process started after
- * the addition always sees the new classes.
+ * <p>A reservoir holds JVMs started alike (one {@link JvmLaunch}: java, JVM options, class path),
+ * so contexts whose settings start JVMs alike share one ({@link #of}), and a context with another
+ * heap, say, has its own. When the default settings change ({@code %classpath} or {@code %maven}
+ * adds to the class path), the JVMs waiting with the old ones are retired and the demand goes to the
+ * reservoir of the new ones ({@link #changed}), so a process started after the change always sees
+ * the new classes. A start that finds no free slot can retire a waiting JVM of any reservoir.
  *
  * <p>Replacements start together, {@link #REFILL_DELAY_MILLIS} after the last JVM was taken, not
  * at once: a JVM's start-up takes a core for a tenth of a second, and the work that just took the
  * JVMs should not have to share the cores with their replacements. All refills run on the
- * reservoir's own thread, so nobody who takes or asks waits for a JVM to be launched.
+ * reservoirs' own thread, so nobody who takes or asks waits for a JVM to be launched.
  */
 public final class Reservoir {
-    private static final Reservoir SHARED = new Reservoir();
     static final long REFILL_DELAY_MILLIS = 500;
     static final long FORGET_AFTER_MILLIS = 10 * 60 * 1000;
-
-    private final Deque<ChildJvm> ready = new ArrayDeque<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private static final Map<JvmLaunch, Reservoir> BY_LAUNCH = new ConcurrentHashMap<>();
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(SpawnThreads.shared(), runnable, "proclab-reservoir");
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Starts this reservoir's JVMs; only what makes their {@link #launch} matters. */
+    private final ChildSettings settings;
+    private final JvmLaunch launch;
+    private final Deque<ChildJvm> ready = new ArrayDeque<>();
     private ScheduledFuture<?> pendingRefill;
     private ScheduledFuture<?> pendingForget;
     /** The size asked for with {@link #keepReady}. */
@@ -55,11 +63,57 @@ public final class Reservoir {
     private int burst;
     private long lastTakeNanos;
 
-    private Reservoir() {
+    private Reservoir(ChildSettings settings, JvmLaunch launch) {
+        this.settings = settings;
+        this.launch = launch;
     }
 
-    public static Reservoir shared() {
-        return SHARED;
+    /** The reservoir of JVMs started as {@code settings} say. */
+    public static Reservoir of(ChildSettings settings) {
+        return BY_LAUNCH.computeIfAbsent(JvmLaunch.of(settings), launch -> new Reservoir(settings, launch));
+    }
+
+    /**
+     * Children start with {@code after} instead of {@code before} from now on: if that starts JVMs
+     * otherwise, the JVMs waiting with {@code before} are retired, and the reservoir of {@code after}
+     * keeps as many ready as they were.
+     */
+    public static void changed(ChildSettings before, ChildSettings after) {
+        JvmLaunch old = JvmLaunch.of(before);
+        if (old.equals(JvmLaunch.of(after))) {
+            return;
+        }
+        Reservoir stale = BY_LAUNCH.remove(old);
+        if (stale != null) {
+            int demand = stale.target();
+            stale.drain();
+            of(after).takeOverDemand(demand);
+        }
+    }
+
+    /** Retires the waiting JVMs of every reservoir, e.g. when the kernel shuts down. */
+    public static void drainAll() {
+        BY_LAUNCH.values().forEach(Reservoir::drain);
+    }
+
+    /**
+     * The pids of the JVMs waiting (or booting to wait) in any reservoir: child processes of this
+     * JVM that run nobody's task, which tools listing processes tell apart from working ones.
+     */
+    public static Set<Long> allWaitingPids() {
+        Set<Long> pids = new TreeSet<>();
+        BY_LAUNCH.values().forEach(reservoir -> pids.addAll(reservoir.waitingPids()));
+        return pids;
+    }
+
+    /** Retires one waiting JVM of some reservoir to free its slot; false if none waits. */
+    static boolean evictFromAny() {
+        for (Reservoir reservoir : BY_LAUNCH.values()) {
+            if (reservoir.evictOne()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -71,21 +125,18 @@ public final class Reservoir {
         if (size > asked) {
             asked = size;
             if (pendingRefill == null || pendingRefill.isDone()) {
-                timer.execute(this::refill);
+                TIMER.execute(this::refill);
             }
         }
     }
 
     /** How many JVMs wait right now, booted and connected. */
     public synchronized int readyCount() {
-        retireUnusable();
+        retireDead();
         return (int) ready.stream().filter(ChildJvm::isConnected).count();
     }
 
-    /**
-     * The pids of the JVMs waiting (or booting to wait) in the reservoir: child processes of this
-     * JVM that run nobody's task, which tools listing processes tell apart from working ones.
-     */
+    /** The pids of the JVMs waiting (or booting to wait) in this reservoir. */
     public synchronized Set<Long> waitingPids() {
         Set<Long> pids = new TreeSet<>();
         ready.forEach(jvm -> pids.add(jvm.pid));
@@ -94,10 +145,10 @@ public final class Reservoir {
 
     /** How many JVMs the reservoir keeps ready now: what was asked for or the demand it learned, within the limit. */
     public synchronized int target() {
-        return Math.min(Math.max(asked, learned), SpawnConfig.maxLiveChildren());
+        return Math.min(Math.max(asked, learned), settings.maxLiveChildren());
     }
 
-    /** Retires every waiting JVM and stops refilling, e.g. when the kernel shuts down. */
+    /** Retires every waiting JVM and stops refilling, e.g. when the start method becomes SPAWN. */
     public synchronized void drain() {
         asked = 0;
         learned = 0;
@@ -105,22 +156,19 @@ public final class Reservoir {
         ready.clear();
     }
 
-    /**
-     * Retires the waiting JVMs that were started with an older class path (or other options) and
-     * starts replacements; called when the class path of children changes.
-     */
-    public synchronized void retireStale() {
-        retireUnusable();
-        timer.execute(this::refill);
+    /** Keeps at least {@code size} ready, the demand another reservoir served, and starts them at once. */
+    private synchronized void takeOverDemand(int size) {
+        learned = Math.max(learned, size);
+        TIMER.execute(this::refill);
     }
 
     /**
-     * A waiting JVM started as children start now (one that has connected, if any has), or null if
-     * none waits; counts the take towards the demand and schedules the refill.
+     * A waiting JVM (one that has connected, if any has), or null if none waits; counts the take
+     * towards the demand and schedules the refill.
      */
-    synchronized ChildJvm take() {
+    public synchronized ChildJvm take() {
         learnFromTake();
-        retireUnusable();
+        retireDead();
         ChildJvm jvm = ready.stream().filter(ChildJvm::isConnected).findFirst().orElse(ready.peekFirst());
         if (jvm != null) {
             ready.remove(jvm);
@@ -136,11 +184,11 @@ public final class Reservoir {
         if (pendingRefill != null) {
             pendingRefill.cancel(false);
         }
-        pendingRefill = timer.schedule(this::refill, REFILL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        pendingRefill = TIMER.schedule(this::refill, REFILL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         if (pendingForget != null) {
             pendingForget.cancel(false);
         }
-        pendingForget = timer.schedule(this::drain, FORGET_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+        pendingForget = TIMER.schedule(this::drain, FORGET_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Retires one waiting JVM to free its slot; false if none waits. */
@@ -153,31 +201,31 @@ public final class Reservoir {
         return true;
     }
 
-    /** Retires the waiting JVMs that died or were started otherwise than children start now. */
-    private void retireUnusable() {
+    /** Forgets the waiting JVMs that died. */
+    private void retireDead() {
         ready.removeIf(jvm -> {
-            boolean unusable = !(jvm.isAlive() && jvm.isCurrent());
-            if (unusable) {
+            boolean dead = !jvm.isAlive();
+            if (dead) {
                 jvm.discard();
             }
-            return unusable;
+            return dead;
         });
     }
 
-    /** Starts, all at once, the JVMs missing to reach the target; runs on the reservoir's thread. */
+    /** Starts, all at once, the JVMs missing to reach the target; runs on the reservoirs' thread. */
     private void refill() {
         int missing;
         synchronized (this) {
-            retireUnusable();
+            retireDead();
             missing = target() - ready.size();
         }
         for (int i = 0; i < missing; i++) {
-            ChildJvm jvm = ChildJvm.startIfRoom();
+            ChildJvm jvm = ChildJvm.startIfRoom(settings);
             if (jvm == null) {
                 return;
             }
             synchronized (this) {
-                if (ready.size() < target() && jvm.isCurrent()) {
+                if (ready.size() < target() && BY_LAUNCH.get(launch) == this) {
                     ready.addLast(jvm);
                 } else {
                     jvm.discard();

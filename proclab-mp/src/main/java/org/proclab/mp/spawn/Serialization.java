@@ -26,7 +26,7 @@ public final class Serialization {
      * Serializes what a task needs.
      *
      * @param what how the error should name the value, e.g. "the task of Process-1"
-     * @throws NotSerializableValueException naming the type (and, for a lambda, which captured value)
+     * @throws UnserializableValueException naming the type (and, for a lambda, which captured value)
      */
     public static byte[] toBytes(Object value, String what) {
         byte[] packed = PackedArrays.toBytes(value);
@@ -42,9 +42,9 @@ public final class Serialization {
             out.writeObject(value);
             out.flush();
         } catch (NotSerializableException e) {
-            throw new NotSerializableValueException(explain(value, what, e.getMessage()), null, e.getMessage());
+            throw new UnserializableValueException(explain(value, what, e.getMessage()), null, e.getMessage());
         } catch (IOException e) {
-            throw new NotSerializableValueException(what + " cannot be sent to another process: " + e, e, null);
+            throw new UnserializableValueException(what + " cannot be sent to another process: " + e, e, null);
         }
         return bytes.toByteArray();
     }
@@ -91,7 +91,7 @@ public final class Serialization {
 
     /** {@code variable local}, or {@code captured value 2 of 3} when the name is not known. */
     private static String variable(SerializedLambda lambda, int index) {
-        String name = SpawnConfig.capturedNames().apply(lambda, index);
+        String name = FailureText.capturedNames().apply(lambda, index);
         return name != null ? "variable " + name
                 : "a variable (captured value " + (index + 1) + " of " + lambda.getCapturedArgCount() + ")";
     }

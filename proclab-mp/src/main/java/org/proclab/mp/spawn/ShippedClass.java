@@ -33,7 +33,7 @@ record ShippedClass(byte[] bytes, Map<String, byte[]> staticValues) {
         values.forEach((field, value) -> {
             try {
                 serialized.put(field, Serialization.toBytes(value, "variable " + field));
-            } catch (NotSerializableValueException e) {
+            } catch (UnserializableValueException e) {
                 notCopied.value(field, value, e.offendingType());
             }
         });

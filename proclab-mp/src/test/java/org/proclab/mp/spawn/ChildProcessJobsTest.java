@@ -13,11 +13,12 @@ class ChildProcessJobsTest {
     private static final byte[] NO_JOB = new byte[0];
 
     // A job sent after the child died was never started, however it is timed: it fails with
-    // JobNotStartedException (which a pool hands to another worker), never with ChildDiedException.
+    // JobNotStartedException (which a pool hands to another worker), never with JobLostException.
     @Test
     void aJobSentAfterTheChildDiedFailsAsNotStarted() throws Exception {
-        ChildProcess worker = ChildProcess.launch(ChildName.named("Doomed-1"), ChildRole.POOL_WORKER, false, false,
-                Thread.currentThread().getThreadGroup());
+        ChildSettings settings = ChildSettings.defaults();
+        ChildProcess worker = ChildProcess.launch(ChildJvm.start(settings, "Doomed-1"), settings.classSource(),
+                ChildName.named("Doomed-1"), ChildRole.POOL_WORKER, false, Thread.currentThread().getThreadGroup());
         worker.awaitReady();
         worker.kill();
         worker.exitCode().get(60, TimeUnit.SECONDS);

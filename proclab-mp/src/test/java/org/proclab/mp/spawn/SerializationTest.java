@@ -44,7 +44,7 @@ class SerializationTest {
     void lambdaCapturingAThreadIsExplained() {
         Thread thread = new Thread(() -> { });
         ChildJob job = () -> thread.getName();
-        NotSerializableValueException e = assertThrows(NotSerializableValueException.class,
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
                 () -> Serialization.toBytes(job, "the task of Process-99"));
         String message = e.getMessage();
         assertTrue(message.startsWith("the task of Process-99"), message);
@@ -59,14 +59,14 @@ class SerializationTest {
         String label = "label";
         ChildJob inner = () -> label + thread.getName();
         ChildJob outer = () -> inner.run();
-        var finder = SpawnConfig.capturedNames();
-        SpawnConfig.capturedNames((lambda, index) -> index == 1 ? "thread" : null);
+        var finder = FailureText.capturedNames();
+        FailureText.capturedNames((lambda, index) -> index == 1 ? "thread" : null);
         try {
-            NotSerializableValueException e = assertThrows(NotSerializableValueException.class,
+            UnserializableValueException e = assertThrows(UnserializableValueException.class,
                     () -> Serialization.toBytes(outer, "the task of Process-98"));
             assertTrue(e.getMessage().contains("variable thread of type java.lang.Thread"), e.getMessage());
         } finally {
-            SpawnConfig.capturedNames(finder);
+            FailureText.capturedNames(finder);
         }
     }
 
@@ -74,7 +74,7 @@ class SerializationTest {
     @Test
     void valueContainingAThreadIsExplained() {
         List<Object> list = new ArrayList<>(List.of("ok", new Thread(() -> { })));
-        NotSerializableValueException e = assertThrows(NotSerializableValueException.class,
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
                 () -> Serialization.toBytes(list, "the result of a task"));
         assertTrue(e.getMessage().startsWith("the result of a task"), e.getMessage());
         assertTrue(e.getMessage().contains("contains a java.lang.Thread"), e.getMessage());

@@ -1,15 +1,16 @@
-package org.proclab.mp.spawn;
+package org.proclab.mp;
 
 /**
- * An exception from a child that cannot be rebuilt in the parent (its class is unknown here or it
- * does not serialize). It keeps the child's type name, message and stack trace as text, like
- * Python's {@code RemoteTraceback}.
+ * An exception from a child that cannot be rethrown as it is: a checked one (Java would not let
+ * {@code map} throw it), or one whose class is unknown here or that does not serialize. It keeps
+ * the child's type name, message and stack trace as text, like Python's {@code RemoteTraceback}.
  */
 public final class RemoteException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final String remoteType;
     private final String remoteTrace;
 
-    public RemoteException(String remoteType, String message, String remoteTrace) {
+    RemoteException(String remoteType, String message, String remoteTrace) {
         super(remoteType + (message == null ? "" : ": " + message));
         this.remoteType = remoteType;
         this.remoteTrace = remoteTrace;

@@ -1,4 +1,4 @@
-package org.proclab.mp.spawn;
+package org.proclab.mp;
 
 /**
  * A child died (killed, crashed, out of memory, {@code System.exit}) before finishing its work.
@@ -6,7 +6,9 @@ package org.proclab.mp.spawn;
  * distract; the message says which child and how it ended.
  */
 public final class ChildDiedException extends RuntimeException {
-    public ChildDiedException(String message) {
+    private static final long serialVersionUID = 1L;
+
+    ChildDiedException(String message) {
         super(message, null, false, false);
     }
 }

@@ -1,4 +1,4 @@
-package org.proclab.mp.spawn;
+package org.proclab.mp;
 
 /** A task or value cannot travel to another process because part of it is not serializable. */
 public final class NotSerializableValueException extends IllegalArgumentException {
