@@ -77,6 +77,31 @@ class WarmStartTest {
                 "ready: " + reservoir().readyCount());
     }
 
+    // A burst as large as the limit of live children leaves a quarter of it free of waiting JVMs: a child
+    // cannot make its parent's waiting JVMs give way, and its own process must still start.
+    @Test
+    void aReservoirFullOfDemandLeavesRoomForGrandchildren() throws InterruptedException {
+        int limit = MpContext.defaultContext().settings().maxLiveChildren();
+        List<Process> loop = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            loop.add(new Process(() -> { }).start());
+        }
+        for (Process process : loop) {
+            process.join();
+        }
+        assertEquals(limit - limit / 4, reservoir().target());
+        assertTrue(MpTesting.waitUntil(() -> reservoir().readyCount() >= reservoir().target(), MpTesting.LONG),
+                "ready: " + reservoir().readyCount());
+        Process elder = new Process(() -> {
+            Process inner = new Process(() -> System.out.println("inner ran"));
+            inner.start();
+            inner.join();
+            System.exit(inner.exitCode());
+        });
+        assertEquals("inner ran\n", MpTesting.stdoutOf(elder));
+        assertEquals(0, elder.exitCode());
+    }
+
     // A pool started WARM maps like any pool, in input order.
     @Test
     void warmPoolMaps() throws InterruptedException {

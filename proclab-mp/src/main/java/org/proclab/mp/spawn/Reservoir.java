@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The reservoir learns the demand: it keeps as many JVMs ready as the largest burst of takes
  * it has seen (takes less than {@link #REFILL_DELAY_MILLIS} apart, such as a loop of
- * {@code start()} calls), at least the size asked for with {@link #keepReady}, at most the limit
- * of live children. So a cell that starts four processes finds four waiting the next time it
+ * {@code start()} calls), at least the size asked for with {@link #keepReady}, at most three
+ * quarters of the limit of live children ({@link #target}). So a cell that starts four processes finds four waiting the next time it
  * runs. After {@link #FORGET_AFTER_MILLIS} without a take it retires them all and forgets, so an
  * idle kernel holds no waiting JVMs; the next start refills it. A take that finds it empty
  * returns null at once: the caller then starts a fresh JVM, which does not wait for its boot
@@ -56,6 +56,7 @@ public final class Reservoir {
     private final Deque<ChildJvm> ready = new ArrayDeque<>();
     private ScheduledFuture<?> pendingRefill;
     private ScheduledFuture<?> pendingForget;
+    private ScheduledFuture<?> pendingRetry;
     /** The size asked for with {@link #keepReady}. */
     private int asked;
     /** The largest burst of takes since the reservoir was last idle for {@link #FORGET_AFTER_MILLIS}. */
@@ -143,9 +144,15 @@ public final class Reservoir {
         return pids;
     }
 
-    /** How many JVMs the reservoir keeps ready now: what was asked for or the demand it learned, within the limit. */
+    /**
+     * How many JVMs the reservoir keeps ready now: what was asked for or the demand it learned, at
+     * most three quarters of the limit of live children. The last quarter stays free for the
+     * processes that children start: a child cannot make its parent's waiting JVMs give way, so with
+     * the limit full of them a grandchild could not start at all.
+     */
     public synchronized int target() {
-        return Math.min(Math.max(asked, learned), settings.maxLiveChildren());
+        int limit = settings.maxLiveChildren();
+        return Math.min(Math.max(asked, learned), Math.max(1, limit - limit / 4));
     }
 
     /** Retires every waiting JVM and stops refilling, e.g. when the start method becomes SPAWN. */
@@ -154,6 +161,13 @@ public final class Reservoir {
         learned = 0;
         ready.forEach(ChildJvm::discard);
         ready.clear();
+    }
+
+    /** Schedules one more refill, unless one is scheduled already (this one may be running). */
+    private synchronized void refillLater() {
+        if (pendingRetry == null || pendingRetry.isDone() || pendingRetry.getDelay(TimeUnit.NANOSECONDS) <= 0) {
+            pendingRetry = TIMER.schedule(this::refill, REFILL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Keeps at least {@code size} ready, the demand another reservoir served, and starts them at once. */
@@ -212,7 +226,12 @@ public final class Reservoir {
         });
     }
 
-    /** Starts, all at once, the JVMs missing to reach the target; runs on the reservoirs' thread. */
+    /**
+     * Starts, all at once, the JVMs missing to reach the target; runs on the reservoirs' thread.
+     * Where the limit of live children leaves no room (the burst that taught the demand may still be
+     * running), it looks again a little later, until the target is reached or the demand forgotten:
+     * otherwise a burst as large as the limit left the reservoir empty until the next start.
+     */
     private void refill() {
         int missing;
         synchronized (this) {
@@ -222,6 +241,7 @@ public final class Reservoir {
         for (int i = 0; i < missing; i++) {
             ChildJvm jvm = ChildJvm.startIfRoom(settings);
             if (jvm == null) {
+                refillLater();
                 return;
             }
             synchronized (this) {
