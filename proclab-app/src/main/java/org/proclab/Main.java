@@ -7,6 +7,7 @@ import org.proclab.app.InstallCommand;
 import org.proclab.course.CourseMain;
 import org.proclab.kernel.ArchiveTraining;
 import org.proclab.kernel.KernelJvmOptions;
+import org.proclab.kernel.Jdk;
 import org.proclab.kernel.KernelMain;
 
 /**
@@ -15,7 +16,8 @@ import org.proclab.kernel.KernelMain;
  * {@code check} are the course in a terminal ({@link CourseMain}); {@code install} installs the
  * kernelspec ({@link InstallCommand}); {@code jvm-options} prints the kernel's JVM options for this
  * java, one a line, for the launcher's {@code kernel}, {@code run} and {@code check}
- * ({@link KernelJvmOptions}); {@code train} is the scripted session {@code install} makes the
+ * ({@link KernelJvmOptions}); {@code test-jdks} prints the JDKs the tests run the kernel on, one java
+ * home a line ({@link Jdk#available()}); {@code train} is the scripted session {@code install} makes the
  * kernel's class-data archive from ({@link ArchiveTraining}).
  */
 public final class Main {
@@ -24,7 +26,8 @@ public final class Main {
             + "       java -jar proclab.jar run [--all] NOTEBOOK.ipynb\n"
             + "       java -jar proclab.jar check NOTEBOOK.ipynb...\n"
             + "       java -jar proclab.jar install [--user | --sys-prefix | --prefix DIR]\n"
-            + "       java -jar proclab.jar jvm-options";
+            + "       java -jar proclab.jar jvm-options\n"
+            + "       java -jar proclab.jar test-jdks";
 
     private Main() {
     }
@@ -49,6 +52,10 @@ public final class Main {
         }
         if (args.length >= 1 && args[0].equals("install")) {
             System.exit(InstallCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length == 1 && args[0].equals("test-jdks")) {
+            Jdk.available().forEach(jdk -> System.out.println(jdk.home()));
+            return;
         }
         if (args.length == 1 && args[0].equals("jvm-options")) {
             KernelJvmOptions.forThisJava().forEach(System.out::println);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.proclab.kernel.testkit.Jdk;
+import org.proclab.kernel.Jdk;
 import org.proclab.kernel.testkit.KernelClient;
 import org.proclab.kernel.testkit.KernelClient.Channel;
 import org.proclab.kernel.testkit.KernelClient.Execution;

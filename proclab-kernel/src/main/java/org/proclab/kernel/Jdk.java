@@ -1,4 +1,4 @@
-package org.proclab.kernel.testkit;
+package org.proclab.kernel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A JDK to run the kernel on. By default: the JDK running the tests plus every
+ * A JDK the kernel is tested on. By default: the JDK running this JVM plus every
  * {@code /usr/lib/jvm/temurin-2*} installation; the environment variable {@code PROCLAB_TEST_JDKS}
- * (java homes separated by ':') replaces that list.
+ * (java homes separated by ':') replaces that list. The JUnit suite runs the kernel on each, and
+ * {@code ./proclab test} asks {@code java -jar proclab.jar test-jdks} for the same list to run the
+ * Jupyter harness on them.
  */
 public record Jdk(Path home, String version) {
     public static final String ENV = "PROCLAB_TEST_JDKS";
 
+    /** The JDKs to test on, each once (by its real path), this JVM's first unless the variable names others. */
     public static List<Jdk> available() {
         List<Path> homes = new ArrayList<>();
         String override = System.getenv(ENV);
