@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import org.proclab.mp.spawn.ChildName;
 import org.proclab.mp.spawn.ChildSettings;
 import org.proclab.mp.spawn.Reservoir;
+import org.proclab.mp.spawn.ResourceLimits;
 
 /**
  * A start method and the settings children start with, with the library's API on top, like
@@ -84,9 +85,9 @@ public abstract class MpContext {
         return new Process(target, ChildName.named(name), this);
     }
 
-    /** A pool with as many workers as the machine has processors. */
+    /** A pool with as many workers as the kernel may use processors, as {@code new Pool()}. */
     public Pool pool() {
-        return pool(Runtime.getRuntime().availableProcessors());
+        return pool(ResourceLimits.ofThisProcess().processors());
     }
 
     /** A pool of {@code processes} workers. */

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.proclab.mp.spawn.ChildJob;
 import org.proclab.mp.spawn.ChildName;
+import org.proclab.mp.spawn.ChildSettings;
+import org.proclab.mp.spawn.ResourceLimits;
 import org.proclab.mp.spawn.TaskLabel;
 
 /**
@@ -68,9 +70,9 @@ public class Pool implements AutoCloseable {
     private final ThreadGroup creator = Thread.currentThread().getThreadGroup();
     private volatile State state = State.RUNNING;
 
-    /** As many workers as the machine has processors. */
+    /** As many workers as the kernel may use processors: its CPU limit ({@code CPU_LIMIT}, a cgroup's), else the machine's. */
     public Pool() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(ResourceLimits.ofThisProcess().processors());
     }
 
     /** A pool of {@code processes} workers, started by the {@linkplain MpContext#defaultContext() default context}. */
@@ -116,6 +118,7 @@ public class Pool implements AutoCloseable {
         if (maxTasksPerChild < 0) {
             throw new IllegalArgumentException("maxTasksPerChild must be 0 (no limit) or more, not " + maxTasksPerChild);
         }
+        refuseBeyondTheMemoryLimit(processes, context.settings());
         this.size = processes;
         this.maxTasksPerChild = maxTasksPerChild;
         this.context = context;
@@ -134,6 +137,19 @@ public class Pool implements AutoCloseable {
         } catch (RuntimeException e) {
             terminate();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Fails before any worker starts when the memory limit leaves room for fewer children than the
+     * pool needs: starting some and failing at the last would only make the student wait.
+     */
+    private static void refuseBeyondTheMemoryLimit(int processes, ChildSettings settings) {
+        if (processes > settings.maxLiveChildren()) {
+            settings.memoryRoom().ifPresent(room -> {
+                throw new ProcessStartException("Pool(" + processes + ") needs " + processes + " child JVMs, but "
+                        + room + ": use Pool(" + settings.maxLiveChildren() + ") or fewer.", null);
+            });
         }
     }
 

@@ -86,7 +86,8 @@ public final class ChildJvm {
                     ? SLOTS.get() + " child processes are already running, the limit is " + limit
                     : limit + " child processes of this program and of its children are already running, the limit is "
                             + limit)
-                    + ". Join or terminate some first (or raise the limit: ChildSettings.withMaxLiveChildren).");
+                    + settings.memoryRoom().map(room -> ": " + room + ". Join or terminate some first.")
+                            .orElse(". Join or terminate some first (or raise the limit: ChildSettings.withMaxLiveChildren)."));
         }
         return launchHolding(settings, place, what, ChildMain.Purpose.WORK);
     }

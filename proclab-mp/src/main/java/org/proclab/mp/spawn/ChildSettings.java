@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the children of a context start and what they may use: a value, so that two contexts can
@@ -13,14 +14,16 @@ import java.util.List;
  *
  * @param javaCommand    the java executable children run with; by default this JVM's own
  * @param heap           the maximum heap of each child, as for {@code -Xmx} (default {@code 256m},
- *                       or the system property {@code proclab.child.heap})
+ *                       less under a memory limit, or the system property {@code proclab.child.heap})
  * @param maxLiveChildren how many children this JVM may have alive at once when starting one with
- *                       these settings (default: 4 × processors, or {@code proclab.child.max}); it
- *                       is passed on, so it bounds the children of children too ({@link ChildLedger})
+ *                       these settings (default: 4 × processors, fewer if a memory limit allows fewer,
+ *                       or {@code proclab.child.max}); it is passed on, so it bounds the children of
+ *                       children too ({@link ChildLedger})
  * @param reservoirSize  how many warm JVMs the WARM start method keeps waiting at least, once a
  *                       process has been started (default: the processors, at most 4: on a server with
  *                       many cores every kernel would otherwise keep dozens of idle JVMs); the
- *                       {@link Reservoir} grows beyond it with demand
+ *                       {@link Reservoir} grows beyond it with demand. "Processors" are the CPU
+ *                       limit where there is one ({@link ResourceLimits})
  * @param jvmOptions     more JVM options for every child, after ProcLab's own (default: the system
  *                       property {@code proclab.child.options}, separated by spaces)
  * @param classPath      the class path every child starts with; by default this JVM's own. A kernel,
@@ -28,9 +31,12 @@ import java.util.List;
  *                       gives its children only {@link #libraryLocation()}: the less a JVM's class
  *                       path holds, the faster it boots
  * @param classSource    where the classes a child asks for come from (in the kernel: the cells')
+ * @param memory         how the memory limit of the session is shared out ({@link ResourceLimits}), or
+ *                       null where there is none; the defaults above are sized from it (decision 029)
  */
 public record ChildSettings(String javaCommand, String heap, int maxLiveChildren, int reservoirSize,
-                            List<String> jvmOptions, List<String> classPath, ClassSource classSource) {
+                            List<String> jvmOptions, List<String> classPath, ClassSource classSource,
+                            MemoryBudget memory) {
 
     public ChildSettings {
         if (maxLiveChildren < 1) {
@@ -46,18 +52,34 @@ public record ChildSettings(String javaCommand, String heap, int maxLiveChildren
     /**
      * The settings a JVM's children start with unless told otherwise: the system properties named
      * above, this JVM's java and class path, and its own classes as the class source (in a child:
-     * also those its parent shipped to it, see {@link PassedOnClasses}).
+     * also those its parent shipped to it, see {@link PassedOnClasses}). Where the session has
+     * limits ({@link ResourceLimits#ofThisProcess()}), the heap, the limit of live children and the
+     * reservoir are sized from them ({@link ChildSizing}).
      */
     public static ChildSettings defaults() {
         String extra = System.getProperty("proclab.child.options", "").trim();
+        ResourceLimits limits = ResourceLimits.ofThisProcess();
+        ChildSizing sizing = ChildSizing.of(limits.memory().map(MemoryBudget::new).orElse(null), limits.processors(),
+                System.getProperty("proclab.child.heap"), Integer.getInteger("proclab.child.max"));
         return new ChildSettings(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                System.getProperty("proclab.child.heap", "256m"),
-                Integer.getInteger("proclab.child.max", 4 * Runtime.getRuntime().availableProcessors()),
-                Math.min(4, Runtime.getRuntime().availableProcessors()),
+                sizing.heap(), sizing.maxLiveChildren(), sizing.reservoirSize(),
                 extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
                 List.of(System.getProperty("java.class.path").split(File.pathSeparator)),
-                new PassedOnClasses(ClassSource.fromResources(ClassLoader.getSystemClassLoader())));
+                new PassedOnClasses(ClassSource.fromResources(ClassLoader.getSystemClassLoader())), sizing.memory());
+    }
+
+    /**
+     * When the limit of live children is what the memory limit allows with this heap, that in
+     * words ({@link MemoryBudget#room}), for the errors of a pool or a process that does not fit.
+     */
+    public Optional<String> memoryRoom() {
+        if (memory == null) {
+            return Optional.empty();
+        }
+        return MemoryBudget.mibOf(heap).stream()
+                .filter(heapMib -> memory.children(heapMib) == maxLiveChildren)
+                .mapToObj(memory::room).findFirst();
     }
 
     /** The jar (or class directory) of ProcLab's library, which is all a child JVM needs to run a task. */
@@ -70,27 +92,27 @@ public record ChildSettings(String javaCommand, String heap, int maxLiveChildren
     }
 
     public ChildSettings withJavaCommand(String command) {
-        return new ChildSettings(command, heap, maxLiveChildren, reservoirSize, jvmOptions, classPath, classSource);
+        return new ChildSettings(command, heap, maxLiveChildren, reservoirSize, jvmOptions, classPath, classSource, memory);
     }
 
     public ChildSettings withHeap(String maxHeap) {
-        return new ChildSettings(javaCommand, maxHeap, maxLiveChildren, reservoirSize, jvmOptions, classPath, classSource);
+        return new ChildSettings(javaCommand, maxHeap, maxLiveChildren, reservoirSize, jvmOptions, classPath, classSource, memory);
     }
 
     public ChildSettings withMaxLiveChildren(int max) {
-        return new ChildSettings(javaCommand, heap, max, reservoirSize, jvmOptions, classPath, classSource);
+        return new ChildSettings(javaCommand, heap, max, reservoirSize, jvmOptions, classPath, classSource, memory);
     }
 
     public ChildSettings withReservoirSize(int size) {
-        return new ChildSettings(javaCommand, heap, maxLiveChildren, size, jvmOptions, classPath, classSource);
+        return new ChildSettings(javaCommand, heap, maxLiveChildren, size, jvmOptions, classPath, classSource, memory);
     }
 
     public ChildSettings withJvmOptions(List<String> options) {
-        return new ChildSettings(javaCommand, heap, maxLiveChildren, reservoirSize, options, classPath, classSource);
+        return new ChildSettings(javaCommand, heap, maxLiveChildren, reservoirSize, options, classPath, classSource, memory);
     }
 
     public ChildSettings withClassPath(List<String> entries) {
-        return new ChildSettings(javaCommand, heap, maxLiveChildren, reservoirSize, jvmOptions, entries, classSource);
+        return new ChildSettings(javaCommand, heap, maxLiveChildren, reservoirSize, jvmOptions, entries, classSource, memory);
     }
 
     /** These settings with {@code entry} (e.g. from {@code %classpath} or {@code %maven}) at the end of the class path, once. */
@@ -104,7 +126,7 @@ public record ChildSettings(String javaCommand, String heap, int maxLiveChildren
     }
 
     public ChildSettings withClassSource(ClassSource source) {
-        return new ChildSettings(javaCommand, heap, maxLiveChildren, reservoirSize, jvmOptions, classPath, source);
+        return new ChildSettings(javaCommand, heap, maxLiveChildren, reservoirSize, jvmOptions, classPath, source, memory);
     }
 
     /**
