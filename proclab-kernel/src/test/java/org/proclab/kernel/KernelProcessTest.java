@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.proclab.kernel.Jdk;
 import org.proclab.kernel.testkit.KernelClient;
 import org.proclab.kernel.testkit.KernelClient.Channel;
 import org.proclab.kernel.testkit.KernelClient.Execution;
@@ -181,6 +180,39 @@ class KernelProcessTest {
         Execution run = client.awaitExecution(id, Duration.ofSeconds(30));
         assertEquals("ok", run.status(), run.toString());
         assertEquals("\"typed by the user\"", run.result());
+        assertNoBadMessages(kernel);
+    }
+
+    // Comms on real sockets: a cell opens one (comm_open on IOPub, listed by comm_info_request); a comm_msg
+    // from the front end reaches its handler while a later cell is still running, and the comm's answer
+    // comes back as comm_msg.
+    @Order(4)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void commsBothWaysWhileACellRuns(Jdk jdk) throws Exception {
+        Running kernel = shared(jdk);
+        KernelClient client = kernel.client();
+        Execution opened = client.execute("var gate = new java.util.concurrent.CountDownLatch(1);\n"
+                + "var comm = Comm.open(\"proclab.java-test\", Map.of(\"n\", 1));\n"
+                + "comm.onMessage(data -> { comm.send(Map.of(\"echo\", data.get(\"n\"))); gate.countDown(); });\n"
+                + "comm.id()");
+        assertEquals("ok", opened.status(), opened.toString());
+        String commId = opened.result().replace("\"", "");
+        Message open = opened.iopub().stream().filter(m -> m.type().equals("comm_open")).findFirst().orElseThrow();
+        assertEquals("proclab.java-test", open.content().path("target_name").asText());
+        assertEquals(1, open.content().path("data").path("n").asInt());
+        String info = client.send(Channel.SHELL, "comm_info_request", Map.of("target_name", "proclab.java-test"));
+        assertTrue(client.awaitReply(Channel.SHELL, info, Duration.ofSeconds(30)).content().path("comms").has(commId));
+
+        String waiting = client.startExecute("gate.await(60, java.util.concurrent.TimeUnit.SECONDS)");
+        client.await(Channel.IOPUB, m -> waiting.equals(parentId(m)) && m.type().equals("execute_input"),
+                Duration.ofSeconds(30), "the waiting cell to start");
+        client.send(Channel.SHELL, "comm_msg", Map.of("comm_id", commId, "data", Map.of("n", 42)));
+        Message echoed = client.awaitIopub(m -> m.type().equals("comm_msg")
+                && commId.equals(m.content().path("comm_id").asText()), Duration.ofSeconds(30));
+        assertEquals(42, echoed.content().path("data").path("echo").asInt());
+        Execution run = client.awaitExecution(waiting, Duration.ofSeconds(60));
+        assertEquals("true", run.result(), run.toString());
         assertNoBadMessages(kernel);
     }
 
