@@ -83,6 +83,7 @@ public final class Kernel {
     private volatile boolean restartRequested;
     private volatile Message latestExecuteRequest;
     private final Comms comms;
+    private final KernelUsage usage = new KernelUsage();
 
     /**
      * Binds the sockets and installs the kernel's {@code System.out}, {@code System.err},
@@ -218,6 +219,7 @@ public final class Kernel {
             }
             case MessageTypes.SHUTDOWN_REQUEST -> shutdown(message, sockets::sendControl);
             case MessageTypes.KERNEL_INFO_REQUEST -> reply(sockets::sendControl, message, MessageTypes.KERNEL_INFO_REPLY, KernelInfo.reply());
+            case MessageTypes.USAGE_REQUEST -> reply(sockets::sendControl, message, MessageTypes.USAGE_REPLY, usage.measure());
             default -> LOG.log(System.Logger.Level.WARNING, "ignored unknown control message type " + message.type());
         }
     }

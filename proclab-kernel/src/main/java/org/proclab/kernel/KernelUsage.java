@@ -1,0 +1,133 @@
+package org.proclab.kernel;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.proclab.kernel.protocol.UsageReply;
+
+/**
+ * Answers {@code usage_request}: what the kernel and every process it started use, read from
+ * {@code /proc}. A kernel whose children are JVMs is mostly its children, so they are counted, as
+ * ipykernel counts its subprocesses. CPU is a rate, so it is measured between two requests: the
+ * first answer says 0 for each process and leaves the host's CPU out, as psutil does.
+ */
+final class KernelUsage {
+    /** Clock ticks per second of {@code /proc}'s CPU times: USER_HZ, 100 on Linux's architectures. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private record Sample(long ticks, long nanos) {
+    }
+
+    private final Map<Long, Sample> lastByPid = new HashMap<>();
+    private long[] lastHost;
+
+    /** Reads the usage now; called on the control thread only. */
+    synchronized UsageReply measure() {
+        long now = System.nanoTime();
+        List<ProcessHandle> processes = Stream.concat(Stream.of(ProcessHandle.current()),
+                ProcessHandle.current().descendants()).toList();
+        double cpu = 0;
+        long memory = 0;
+        Map<Long, Sample> samples = new HashMap<>();
+        for (ProcessHandle process : processes) {
+            long ticks = cpuTicks(process.pid());
+            if (ticks < 0) {
+                continue;
+            }
+            Sample last = lastByPid.get(process.pid());
+            if (last != null && now > last.nanos()) {
+                cpu += 100.0 * (ticks - last.ticks()) / TICKS_PER_SECOND / ((now - last.nanos()) / 1e9);
+            }
+            samples.put(process.pid(), new Sample(ticks, now));
+            memory += memoryBytes(process.pid());
+        }
+        lastByPid.clear();
+        lastByPid.putAll(samples);
+        return new UsageReply(hostname(), ProcessHandle.current().pid(), cpu, memory, hostCpuPercent(),
+                Runtime.getRuntime().availableProcessors(), virtualMemory());
+    }
+
+    /** utime + stime of a process, in clock ticks; -1 when it is gone. */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The proportional set size (shared pages divided among their users), else the resident size. */
+    private static long memoryBytes(long pid) {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        long pss = kilobytes(proc.resolve("smaps_rollup"), "Pss:");
+        return (pss >= 0 ? pss : Math.max(0, kilobytes(proc.resolve("status"), "VmRSS:"))) * 1024;
+    }
+
+    private static long kilobytes(Path file, String key) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(line -> line.startsWith(key)).findFirst()
+                    .map(line -> Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0])).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Percent of all cores busy since the last request, from {@code /proc/stat}; null the first time. */
+    private Double hostCpuPercent() {
+        long[] now = hostTicks();
+        long[] last = lastHost;
+        lastHost = now;
+        if (now == null || last == null || now[1] <= last[1]) {
+            return null;
+        }
+        return 100.0 * (now[0] - last[0]) / (now[1] - last[1]);
+    }
+
+    /** {busy, total} ticks of all CPUs. */
+    private static long[] hostTicks() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] fields = lines.findFirst().orElseThrow().trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The host's memory as psutil's {@code virtual_memory()} names it. */
+    private static Map<String, Number> virtualMemory() {
+        Path meminfo = Path.of("/proc/meminfo");
+        long total = kilobytes(meminfo, "MemTotal:") * 1024;
+        long available = kilobytes(meminfo, "MemAvailable:") * 1024;
+        long free = kilobytes(meminfo, "MemFree:") * 1024;
+        Map<String, Number> memory = new LinkedHashMap<>();
+        if (total > 0 && available >= 0) {
+            memory.put("total", total);
+            memory.put("available", available);
+            memory.put("percent", Math.round(1000.0 * (total - available) / total) / 10.0);
+            memory.put("used", total - available);
+            memory.put("free", free);
+        }
+        return memory;
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}
