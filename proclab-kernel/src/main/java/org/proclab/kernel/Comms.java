@@ -24,7 +24,7 @@ import org.proclab.kernel.wire.Message;
  * in a thread of that cell, so what they print and what they throw shows in that cell, as for any
  * thread the cell started. Messages from the front end are handled one at a time, in order, on the
  * kernel's comm thread and not on the shell thread, so they reach their handlers while a cell runs.
- * What the kernel sends answers the comm message being handled, else the latest
+ * What a handler sends answers the comm message it handles; anything else sent answers the latest
  * {@code execute_request}, and comes after what the sending thread's cell printed before: an
  * {@code Output} widget, told which request's output to take, gets exactly what was printed while
  * it captured.
@@ -54,7 +54,11 @@ final class Comms implements CommChannel {
     private final CallerCell callerCell;
     private final Map<String, Owned> open = new ConcurrentHashMap<>();
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
-    private volatile Message handling;
+    /** The comm message being handled and the thread that handles it; null between messages. */
+    private volatile Handling handling;
+
+    private record Handling(Message message, Thread thread) {
+    }
 
     /**
      * @param iopub where {@code comm_open}, {@code comm_msg} and {@code comm_close} are published
@@ -150,9 +154,9 @@ final class Comms implements CommChannel {
      * order; with no cell, on this thread, where an exception is reported like a printed error.
      */
     private void runFor(CellThreadGroup cell, Message message, Runnable handler) {
-        handling = message;
         try {
             if (cell == null) {
+                handling = new Handling(message, Thread.currentThread());
                 try {
                     handler.run();
                 } catch (RuntimeException e) {
@@ -161,6 +165,7 @@ final class Comms implements CommChannel {
                 return;
             }
             Thread thread = new Thread(cell, handler, "proclab-comm-handler");
+            handling = new Handling(message, thread);
             thread.start();
             thread.join();
         } catch (InterruptedException e) {
@@ -176,9 +181,13 @@ final class Comms implements CommChannel {
         iopub.accept(parent != null ? parent.reply(type, content, metadata) : Message.broadcast(type, content, metadata));
     }
 
+    /**
+     * What a message sent now answers: for the handler's own thread, the comm message it handles;
+     * for any other thread (a cell that runs meanwhile), the latest {@code execute_request}.
+     */
     private Message parent() {
-        Message now = handling;
-        return now != null ? now : latestRequest.get();
+        Handling now = handling;
+        return now != null && now.thread() == Thread.currentThread() ? now.message() : latestRequest.get();
     }
 
     /** A copy the sender cannot change while it is being sent; null values are kept, as JSON has them. */
