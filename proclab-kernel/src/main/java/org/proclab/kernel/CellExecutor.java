@@ -68,7 +68,7 @@ final class CellExecutor {
         }
         CellOutput output = new CellOutput(publisherFor(message, request.silent()),
                 displaysFor(message, request.silent()), outputTimer, CellOutput.DEFAULT_LIMIT_BYTES);
-        requests.register(output, message.header().msgId());
+        requests.register(output, message);
         RunningCell cell = new RunningCell(message, request, count, output);
         Evaluation evaluation = session.get().run(request.code(), count, output, new Session.CellHooks() {
             @Override

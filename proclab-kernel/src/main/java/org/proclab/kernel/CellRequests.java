@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import org.proclab.engine.io.CellOutput;
 import org.proclab.engine.io.OutputRouter;
+import org.proclab.kernel.wire.Message;
 
 /**
  * Which request each cell's output answers. A thread's output goes to a cell (see
@@ -14,15 +15,15 @@ import org.proclab.engine.io.OutputRouter;
  */
 final class CellRequests implements Comms.CallerCell {
     private final OutputRouter router;
-    private final Map<CellOutput, String> requests = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<CellOutput, Message> requests = Collections.synchronizedMap(new WeakHashMap<>());
 
     CellRequests(OutputRouter router) {
         this.router = router;
     }
 
-    /** Records that {@code output} is sent under the request {@code requestId}. */
-    void register(CellOutput output, String requestId) {
-        requests.put(output, requestId);
+    /** Records that {@code output} is sent under {@code request}, the cell's {@code execute_request}. */
+    void register(CellOutput output, Message request) {
+        requests.put(output, request);
     }
 
     @Override
@@ -34,7 +35,7 @@ final class CellRequests implements Comms.CallerCell {
     }
 
     @Override
-    public String requestId() {
+    public Message request() {
         CellOutput output = router.target();
         return output == null ? null : requests.get(output);
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.proclab.display.Comm;
 import org.proclab.display.CommChannel;
 import org.proclab.engine.exec.CellThreadGroup;
@@ -24,8 +23,8 @@ import org.proclab.kernel.wire.Message;
  * in a thread of that cell, so what they print and what they throw shows in that cell, as for any
  * thread the cell started. Messages from the front end are handled one at a time, in order, on the
  * kernel's comm thread and not on the shell thread, so they reach their handlers while a cell runs.
- * What a handler sends answers the comm message it handles; anything else sent answers the latest
- * {@code execute_request}, and comes after what the sending thread's cell printed before: an
+ * What a handler sends answers the comm message it handles; anything else sent answers the
+ * {@code execute_request} of the cell the sending thread's output goes to, and comes after what the sending thread's cell printed before: an
  * {@code Output} widget, told which request's output to take, gets exactly what was printed while
  * it captured.
  */
@@ -45,12 +44,11 @@ final class Comms implements CommChannel {
         /** Sends what that cell has printed so far, so that a comm message sent next arrives after it. */
         void flushOutput();
 
-        /** The {@code msg_id} of that cell's request, under which its output is sent; null before any cell. */
-        String requestId();
+        /** That cell's {@code execute_request}, under which its output is sent; null before any cell. */
+        Message request();
     }
 
     private final Consumer<Message> iopub;
-    private final Supplier<Message> latestRequest;
     private final CallerCell callerCell;
     private final Map<String, Owned> open = new ConcurrentHashMap<>();
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
@@ -62,12 +60,10 @@ final class Comms implements CommChannel {
 
     /**
      * @param iopub where {@code comm_open}, {@code comm_msg} and {@code comm_close} are published
-     * @param latestRequest the latest {@code execute_request}, the parent of what cells send
      * @param callerCell the cell of the thread that sends
      */
-    Comms(Consumer<Message> iopub, Supplier<Message> latestRequest, CallerCell callerCell) {
+    Comms(Consumer<Message> iopub, CallerCell callerCell) {
         this.iopub = iopub;
-        this.latestRequest = latestRequest;
         this.callerCell = callerCell;
     }
 
@@ -90,7 +86,8 @@ final class Comms implements CommChannel {
 
     @Override
     public String currentRequestId() {
-        return callerCell.requestId();
+        Message request = callerCell.request();
+        return request == null ? null : request.header().msgId();
     }
 
     @Override
@@ -183,11 +180,11 @@ final class Comms implements CommChannel {
 
     /**
      * What a message sent now answers: for the handler's own thread, the comm message it handles;
-     * for any other thread (a cell that runs meanwhile), the latest {@code execute_request}.
+     * for any other thread, the {@code execute_request} of the cell its output goes to.
      */
     private Message parent() {
         Handling now = handling;
-        return now != null && now.thread() == Thread.currentThread() ? now.message() : latestRequest.get();
+        return now != null && now.thread() == Thread.currentThread() ? now.message() : callerCell.request();
     }
 
     /** A copy the sender cannot change while it is being sent; null values are kept, as JSON has them. */

@@ -81,7 +81,6 @@ public final class Kernel {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long abortQueuedBefore = Long.MIN_VALUE;
     private volatile boolean restartRequested;
-    private volatile Message latestExecuteRequest;
     private final Comms comms;
     private final KernelUsage usage = new KernelUsage();
 
@@ -102,7 +101,7 @@ public final class Kernel {
         DisplayChannel.install(new RoutedDisplays(router, kernelLog));
         System.setIn(stdin);
         CellRequests requests = new CellRequests(router);
-        comms = new Comms(sockets::publish, () -> latestExecuteRequest, requests);
+        comms = new Comms(sockets::publish, requests);
         CommChannel.install(comms);
         this.evaluator = evaluator;
         session = evaluator.thenApply(ready -> new Session(ready, router));
@@ -189,7 +188,6 @@ public final class Kernel {
         switch (message.type()) {
             case MessageTypes.KERNEL_INFO_REQUEST -> reply(sockets::sendShell, message, MessageTypes.KERNEL_INFO_REPLY, KernelInfo.reply());
             case MessageTypes.EXECUTE_REQUEST -> {
-                latestExecuteRequest = message;
                 ExecuteReply result = arrival < abortQueuedBefore ? cells.aborted() : executeSafely(message);
                 if ("error".equals(result.status()) && stopsOnError(message)) {
                     abortQueuedBefore = System.nanoTime();
