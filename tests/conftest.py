@@ -236,10 +236,14 @@ def ok(kc, code, timeout=DEFAULT_TIMEOUT, **kwargs):
 
 def shell_request(kc, send, timeout=DEFAULT_TIMEOUT):
     """Sends a shell request via send(kc) -> msg_id and returns the matching reply."""
-    msg_id = send(kc)
+    return reply_to(send(kc), kc.get_shell_msg, timeout)
+
+
+def reply_to(msg_id, get_msg, timeout=DEFAULT_TIMEOUT):
+    """Reads a channel with get_msg (e.g. kc.get_control_msg) until the reply to msg_id comes; returns it."""
     deadline = time.monotonic() + timeout
     while True:
-        msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        msg = get_msg(timeout=max(0.01, deadline - time.monotonic()))
         if msg["parent_header"].get("msg_id") == msg_id:
             return msg
 

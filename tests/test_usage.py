@@ -2,18 +2,15 @@
 the kernel's memory and CPU with its child processes counted, and the host's."""
 import time
 
-from conftest import kernel_pid, ok
+from conftest import kernel_pid, ok, reply_to
 
 
 def usage(kc, timeout=30):
     msg = kc.session.msg("usage_request", {})
     kc.control_channel.send(msg)
-    deadline = time.monotonic() + timeout
-    while True:
-        reply = kc.get_control_msg(timeout=max(0.01, deadline - time.monotonic()))
-        if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
-            assert reply["msg_type"] == "usage_reply", reply
-            return reply["content"]
+    reply = reply_to(msg["header"]["msg_id"], kc.get_control_msg, timeout)
+    assert reply["msg_type"] == "usage_reply", reply
+    return reply["content"]
 
 
 # usage_reply names the kernel's pid and host, the CPUs, the host's memory as psutil names it, and the kernel's
