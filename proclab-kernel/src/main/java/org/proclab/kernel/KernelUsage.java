@@ -106,19 +106,24 @@ final class KernelUsage {
         }
     }
 
-    /** The host's memory as psutil's {@code virtual_memory()} names it. */
+    /** The host's memory as psutil's {@code virtual_memory()} names it, from one read of {@code /proc/meminfo}. */
     private static Map<String, Number> virtualMemory() {
-        Path meminfo = Path.of("/proc/meminfo");
-        long total = kilobytes(meminfo, "MemTotal:") * 1024;
-        long available = kilobytes(meminfo, "MemAvailable:") * 1024;
-        long free = kilobytes(meminfo, "MemFree:") * 1024;
+        Map<String, Long> kilobytes = new HashMap<>();
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            lines.map(line -> line.split(":\\s+")).filter(parts -> parts.length == 2)
+                    .forEach(parts -> kilobytes.put(parts[0], Long.parseLong(parts[1].split("\\s+")[0])));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
         Map<String, Number> memory = new LinkedHashMap<>();
-        if (total > 0 && available >= 0) {
-            memory.put("total", total);
-            memory.put("available", available);
+        Long total = kilobytes.get("MemTotal");
+        Long available = kilobytes.get("MemAvailable");
+        if (total != null && total > 0 && available != null) {
+            memory.put("total", total * 1024);
+            memory.put("available", available * 1024);
             memory.put("percent", Math.round(1000.0 * (total - available) / total) / 10.0);
-            memory.put("used", total - available);
-            memory.put("free", free);
+            memory.put("used", (total - available) * 1024);
+            memory.put("free", kilobytes.getOrDefault("MemFree", 0L) * 1024);
         }
         return memory;
     }
