@@ -43,6 +43,11 @@ public abstract class BoundedWidget<T extends Number & Comparable<T>> extends Va
     /** {@code n} in this widget's number type. */
     abstract T number(Number n);
 
+    /** {@code n} as a whole number, rounded: what the int widgets make of a number from the front end. */
+    static Integer wholeNumber(Number n) {
+        return n instanceof Integer i ? i : Integer.valueOf((int) Math.round(n.doubleValue()));
+    }
+
     @Override
     Object accept(String name, Object value) {
         return switch (name) {

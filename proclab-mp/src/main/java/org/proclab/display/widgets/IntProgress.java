@@ -44,6 +44,6 @@ public final class IntProgress extends BoundedWidget<Integer> {
 
     @Override
     Integer number(Number n) {
-        return n instanceof Integer i ? i : Integer.valueOf((int) Math.round(n.doubleValue()));
+        return wholeNumber(n);
     }
 }

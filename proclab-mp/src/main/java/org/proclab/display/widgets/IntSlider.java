@@ -30,6 +30,6 @@ public final class IntSlider extends Slider<Integer> {
 
     @Override
     Integer number(Number n) {
-        return n instanceof Integer i ? i : Integer.valueOf((int) Math.round(n.doubleValue()));
+        return wholeNumber(n);
     }
 }
