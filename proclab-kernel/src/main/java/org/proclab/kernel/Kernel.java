@@ -222,11 +222,15 @@ public final class Kernel {
         }
     }
 
-    /** Runs a cell; if the kernel itself fails, the cell still gets an answer saying so. */
+    /**
+     * Runs a cell; if the kernel itself fails, the cell still gets an answer saying so. That includes
+     * an {@link OutOfMemoryError} on the shell's thread: its executor would replace the thread, but
+     * the cell would never be answered.
+     */
     private ExecuteReply executeSafely(Message message) {
         try {
             return cells.execute(message);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             LOG.log(System.Logger.Level.ERROR, "the kernel failed to run a cell", e);
             ErrorContent error = new ErrorContent("KernelError", String.valueOf(e.getMessage()), List.of(
                     "ProcLab could not run this cell: " + e,

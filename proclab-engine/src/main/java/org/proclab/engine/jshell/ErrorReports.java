@@ -148,6 +148,19 @@ final class ErrorReports {
                 message, "Variables, methods and classes defined before are kept."));
     }
 
+    /**
+     * The kernel's own heap ran out while it compiled or ran the cell's code outside the cell's
+     * threads (JShell's compiler allocates megabytes per cell): the notebook's variables hold the
+     * memory, so the message says how to give it back. Built from constants, as the heap is full.
+     */
+    static CellError kernelOutOfMemory(int executionCount) {
+        String message = "the kernel's memory was full while it compiled cell [" + executionCount + "]. What a"
+                + " variable refers to stays in memory: set a large one to null (bigList = null;), or restart the kernel.";
+        return new CellError("OutOfMemoryError", message, List.of(
+                BOLD_RED + "OutOfMemoryError" + RESET + ": " + RED + "cell [" + executionCount + "] did not run" + RESET,
+                message, "Variables, methods and classes defined before are kept."));
+    }
+
     /** Code that uses a method or class whose own definition still lacks something. */
     static CellError unresolved(String what, List<String> missing) {
         String message = what + " cannot be used until " + String.join(", ", missing) + " is declared";

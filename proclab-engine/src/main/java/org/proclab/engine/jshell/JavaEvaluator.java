@@ -86,12 +86,17 @@ public final class JavaEvaluator implements AutoCloseable {
         return shell;
     }
 
-    /** Runs one cell; what it prints goes to {@code output}. */
+    /**
+     * Runs one cell; what it prints goes to {@code output}. A heap that fills up while JShell
+     * compiles the cell (the notebook's variables hold the rest) fails the cell, not the kernel.
+     */
     public Evaluation evaluate(String code, int executionCount, CellOutput output) {
         control.beginCell(executionCount, output);
         List<DeclarationSnippet> unresolved = new ArrayList<>();
         try {
             return evaluatePieces(code, executionCount, output, unresolved);
+        } catch (OutOfMemoryError compilerRanOut) {
+            return new Evaluation.Failed(ErrorReports.kernelOutOfMemory(executionCount));
         } finally {
             warnIfStillUnresolved(unresolved, output);
         }
