@@ -143,6 +143,22 @@ class ProcessOutputTest {
         assertEquals(5, process.exitCode());
     }
 
+    // A task that returns after registering a shutdown hook: the hook still runs to its end and what it
+    // prints arrives before join() returns (a child announces its end early only when nothing is left to run).
+    @Test
+    void shutdownHookOfATaskThatReturnedRunsAndItsOutputArrives() throws InterruptedException {
+        Process process = new Process(() -> {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                sleepQuietly(HOOK_MILLIS);
+                System.out.println("hook done");
+            }));
+            System.out.println("task done");
+        });
+        Captured captured = runCaptured(process);
+        assertTrue(captured.out().contains("task done\nhook done\n"), captured.out() + captured.err());
+        assertEquals(0, process.exitCode());
+    }
+
     // A shutdown hook of the task runs to its end after terminate(), and what it prints arrives; the exit code is -15.
     @Test
     void shutdownHookRunsAfterTerminateAndItsOutputArrives() throws InterruptedException {

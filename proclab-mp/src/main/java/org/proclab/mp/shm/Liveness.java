@@ -5,9 +5,13 @@ public final class Liveness {
     private Liveness() {
     }
 
-    /** True if a process with this pid runs (a pid of 0 or less is nobody). */
+    /**
+     * True if a process with this pid runs and has not {@linkplain EndedProcesses marked itself as
+     * ended} (a pid of 0 or less is nobody).
+     */
     public static boolean isAlive(long pid) {
-        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return pid > 0 && ProcessHandle.of(pid).map(process -> process.isAlive() && !EndedProcesses.marked(process))
+                .orElse(false);
     }
 
     /** This process's pid. */

@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.proclab.mp.shm.EndedProcesses;
 import sun.misc.Signal;
 
 /**
@@ -58,6 +59,10 @@ public final class ChildMain {
     private static final CountDownLatch LEAVING = new CountDownLatch(1);
     /** Set when a signal, not a call of the child's own, started the JVM's shutdown: the thread that handles it. */
     private static volatile Thread signalHandler;
+    /** {@link #endedStatus} while the jobs still run, or when a task called {@code System.exit} itself. */
+    private static final int STILL_RUNNING = -1;
+    /** The status the child exits with once its jobs are done (set just before it calls {@code System.exit}). */
+    private static volatile int endedStatus = STILL_RUNNING;
 
     private ChildMain() {
     }
@@ -112,9 +117,8 @@ public final class ChildMain {
             return; // the JVM is exiting (a signal, or System.exit in another thread) and has closed the pipes
         }
         endOwnChildren();
-        leave(channel);
-        reader.join(1000);
         ClassesToArchive.loadIfArchiving();
+        endedStatus = status;
         System.exit(status);
     }
 
@@ -208,6 +212,12 @@ public final class ChildMain {
      * {@code System.exit} or its signal. It leaves once the task's own shutdown hooks are done
      * ({@link TaskShutdownHooks}), as they may still need classes from the parent, and it waits for
      * them no longer than the JVM waited for the reader.
+     *
+     * <p>A child whose jobs are done and that has no other thread left to wait for (no shutdown hook
+     * or thread of its task) also tells its parent its status and ends its output before it leaves
+     * ({@link #announceEnd}), so the parent's {@code join()} returns without waiting the ~5 ms the
+     * JVM then takes to tear itself down. Otherwise it leaves at once, as its task's threads are
+     * only cut short by the exit, and the parent waits for the process to end.
      */
     private static void reportOwnExit(FrameChannel channel) {
         for (String name : List.of("TERM", "INT", "HUP")) {
@@ -225,6 +235,14 @@ public final class ChildMain {
             if (leaving) {
                 return;
             }
+            int ended = endedStatus;
+            if (ended != STILL_RUNNING) {
+                if (TaskShutdownHooks.noneRunning(taskThread, TASK_HOOKS_MILLIS)) {
+                    announceEnd(channel, ended);
+                }
+                leave(channel);
+                return;
+            }
             Thread handler = signalHandler;
             if (handler == null) {
                 try {
@@ -236,6 +254,23 @@ public final class ChildMain {
             TaskShutdownHooks.await(taskThread, handler != null ? handler : taskThread, TASK_HOOKS_MILLIS);
             leave(channel);
         }, "proclab-exit-report"));
+    }
+
+    /**
+     * Tells the parent the status the child exits with, then ends its standard output and error
+     * (the JDK points them at /dev/null), so the parent has all of the child's output and its status
+     * before the JVM has finished exiting. Only for an end that nothing else in the child can change.
+     * From then on the child counts as ended for the processes it shares objects with, too.
+     */
+    private static void announceEnd(FrameChannel channel, int status) {
+        EndedProcesses.markSelf();
+        try {
+            channel.send(FrameType.ENDED, status, new byte[0]);
+        } catch (IOException e) {
+            return; // the parent is gone: nobody to tell
+        }
+        System.out.close();
+        System.err.close();
     }
 
     /**

@@ -9,10 +9,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.proclab.mp.shm.EndedProcesses;
 
 /**
  * The parent's handle on one child JVM: the OS process, the pipes to it, the pumps that carry
@@ -32,8 +35,11 @@ import java.util.function.Consumer;
  * connects, they go out and its output pumps and frame reader start. A child that ends before it
  * connects (it cannot boot) keeps the reason in {@link #startFailure()}.
  *
- * <p>Every child is registered in {@link #live()} until it has exited, so the owner (the kernel)
+ * <p>Every child is registered in {@link #live()} until it has ended, so the owner (the kernel)
  * can end them all; each child also exits by itself when its parent disappears (its standard input ends).
+ * A child has ended when its JVM has exited, or, sooner, when it announced its status after its jobs
+ * ({@link FrameType#ENDED}) and its output is in: its JVM then takes a few more milliseconds to
+ * exit on its own, and nothing it does can change its status or output any more.
  */
 public final class ChildProcess {
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
@@ -62,6 +68,12 @@ public final class ChildProcess {
     private volatile int signalSent;
     /** The child said it exits by its own call, so its status is not a signal's. */
     private volatile boolean exitsByOwnCall;
+    /** The status the child announced once its jobs were done ({@link FrameType#ENDED}), or null. */
+    private volatile Integer announcedStatus;
+    /** Opens when no more frames will come from the child (or it never connected). */
+    private final CountDownLatch framesEnded = new CountDownLatch(1);
+    /** Set by whichever comes first, the child's announced end or its exit: the end is recorded once. */
+    private final AtomicBoolean settled = new AtomicBoolean();
 
     private record PendingJob(CompletableFuture<Object> result, ClassLoader loader) {
     }
@@ -161,6 +173,7 @@ public final class ChildProcess {
             signalSent = 9;
         }
         bootFailure = why;
+        framesEnded.countDown();
         pumps.forEach(OutputPump::start);
         ready.completeExceptionally(why);
     }
@@ -321,6 +334,7 @@ public final class ChildProcess {
                     case FAILURE -> failJob(frame);
                     case EXITING -> exitsByOwnCall = true;
                     case EVENT -> recordForwarded(frame);
+                    case ENDED -> announcedStatus = (int) frame.id();
                     default -> { }
                 }
             }
@@ -328,6 +342,12 @@ public final class ChildProcess {
             // the child is gone; exited() reports how it ended
         } finally {
             connected.close();
+            framesEnded.countDown();
+        }
+        Integer announced = announcedStatus;
+        if (announced != null) {
+            awaitOutput();
+            settle(announced);
         }
     }
 
@@ -415,17 +435,34 @@ public final class ChildProcess {
         }
     }
 
-    /** The child has exited: once its output and last frames are in, the exit code is known. */
+    /** The child has exited: once its output and last frames are in, the exit code is known (unless it announced it). */
     private void exited() {
+        EndedProcesses.forget(pid);
+        awaitOutput();
         try {
-            for (OutputPump pump : pumps) {
-                pump.awaitEnd(2000);
-            }
             reader.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int code = pythonExitCode(os.exitValue(), signalSent, exitsByOwnCall);
+        settle(pythonExitCode(os.exitValue(), signalSent, exitsByOwnCall));
+    }
+
+    /** Waits (a while) until the output pumps have passed on all the child printed. */
+    private void awaitOutput() {
+        try {
+            for (OutputPump pump : pumps) {
+                pump.awaitEnd(2000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Records the child's end with {@code code}, once: its jobs settle, then its exit code. */
+    private void settle(int code) {
+        if (!settled.compareAndSet(false, true)) {
+            return;
+        }
         LIVE.remove(this);
         ProcessEvents.exited(name, pid, code);
         // the jobs fail before the exit code is known, so that whoever waits for the exit (a pool's
@@ -468,7 +505,8 @@ public final class ChildProcess {
      */
     private String outsideSignalNote() {
         try {
-            if (!os.waitFor(1, TimeUnit.SECONDS)) {
+            framesEnded.await(1, TimeUnit.SECONDS);
+            if (announcedStatus != null || !os.waitFor(1, TimeUnit.SECONDS)) {
                 return null;
             }
         } catch (InterruptedException e) {

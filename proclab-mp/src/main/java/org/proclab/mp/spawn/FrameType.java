@@ -27,7 +27,12 @@ public enum FrameType {
      * child → parent: an event ({@link EventCodec}) of a process the child started, or one further down
      * that the child heard of the same way; the parent records it, and passes it on if it is a child too.
      */
-    EVENT;
+    EVENT,
+    /**
+     * child → parent, last: the child's jobs are done, its output is complete and it exits with the
+     * status in the frame's id; the parent need not wait for the JVM to finish exiting.
+     */
+    ENDED;
 
     private static final FrameType[] VALUES = values();
 

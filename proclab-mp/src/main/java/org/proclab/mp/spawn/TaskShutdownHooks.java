@@ -32,9 +32,7 @@ final class TaskShutdownHooks {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis);
         Thread exiting = runsExit(likelyExiting) ? likelyExiting : findExiting();
         if (exiting != null) {
-            while (exiting.getState() != Thread.State.WAITING && exiting.isAlive() && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(POLL_NANOS);
-            }
+            allHooksStarted(exiting, deadline);
         }
         for (Thread thread : liveThreads()) {
             if (thread == Thread.currentThread() || thread == taskThread || thread == exiting || thread.isDaemon()) {
@@ -51,6 +49,35 @@ final class TaskShutdownHooks {
                 return;
             }
         }
+    }
+
+    /**
+     * For a child exiting after its jobs ({@code taskThread} called {@code System.exit}): waits until
+     * every shutdown hook has started, at most {@code limitMillis}, and says whether no other thread
+     * that is not a daemon is left, which is what a task's hook or its forgotten thread would be.
+     */
+    static boolean noneRunning(Thread taskThread, long limitMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis);
+        if (!allHooksStarted(taskThread, deadline)) {
+            return false;
+        }
+        for (Thread thread : liveThreads()) {
+            if (thread != Thread.currentThread() && thread != taskThread && !thread.isDaemon()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits until {@code exiting}, in {@code Runtime.exit}, has started every hook and waits for them. */
+    private static boolean allHooksStarted(Thread exiting, long deadline) {
+        while (exiting.getState() != Thread.State.WAITING && exiting.isAlive()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        return true;
     }
 
     /** The non-daemon thread in {@code Runtime.exit} (a task's own thread that called it), or null. */
