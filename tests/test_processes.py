@@ -175,7 +175,8 @@ def test_grandchildren_are_numbered_below_their_parent(kc):
     assert worker.startswith("SpawnPoolWorker-") and inner == "Process-" + worker.split("-")[1] + ":1"
 
 
-# A captured value that cannot be serialized fails at start(), naming the variable and its type; no child starts.
+# A captured value that cannot be serialized fails at start(), naming the variable and its type; no child starts
+# (the JVMs the kernel keeps waiting may refill meanwhile).
 def test_non_serializable_capture_fails_at_start(kernel, kc):
     km, _ = kernel
     before = children_of(kernel_pid(km))
@@ -183,7 +184,7 @@ def test_non_serializable_capture_fails_at_start(kernel, kc):
     assert out.status == "error"
     assert out.error["ename"] == "NotSerializableValueException"
     assert "variable local of type java.lang.Thread" in out.error["evalue"]
-    assert children_of(kernel_pid(km)) == before
+    assert not children_of(kernel_pid(km)) - before - waiting_jvms(kc), "a child started"
     assert ok(kc, "1 + 1").result == "2"
 
 
