@@ -123,6 +123,16 @@ public final class ChildJvm {
         return connection.isDone() && !connection.isCompletedExceptionally();
     }
 
+    /**
+     * Gives the place back now that the JVM has exited, before whoever waits for the exit is told
+     * (a pool's {@code close()}, a {@code join()}): a start right after it then finds the place
+     * free, which the exit's own callback, run by the JDK's reaper after the waiters', would not
+     * promise. Once only, whichever of the two comes first.
+     */
+    void exited() {
+        place.release();
+    }
+
     /** Kills a JVM that was never given work and gives its slot back at once. */
     void discard() {
         os.toHandle().destroyForcibly();
