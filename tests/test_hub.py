@@ -1,0 +1,51 @@
+"""A small class through a real JupyterHub (issue 21): Debian's JupyterHub 3.0 on 127.0.0.1 with its
+proxy, the dummy authenticator, a local-process spawner giving each student MEM_LIMIT and CPU_LIMIT,
+and our idle culler (decision 032). Three students log in through the hub's REST API, start their
+servers, open the Q4 lesson and run its cells over each server's kernel websocket for 20 s; then they
+idle, the culler stops their servers, and nothing of theirs is left. bench/load/run.sh --hub runs the
+same with 30 students for 60 s."""
+import os
+import shutil
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "bench", "load"))
+
+if shutil.which("jupyterhub", path="/usr/bin") is None or shutil.which("configurable-http-proxy") is None:
+    pytest.skip("Debian's jupyterhub is not installed (apt-get install jupyterhub; packages/apt-test.txt)",
+                allow_module_level=True)
+
+import hub_load  # noqa: E402
+
+MEM_LIMIT = 1 << 30
+
+
+def test_three_students_through_the_hub_are_served_limited_and_culled():
+    report = hub_load.run(students=3, seconds=20, mem_limit=MEM_LIMIT, cpu_limit=1, cull_timeout=3)
+    hub_load.print_report(report)
+    assert report["failures"] == []
+    assert report["rounds"] >= 3
+    assert set(report["limits_seen"].values()) == {f"{MEM_LIMIT} 1.0"}, report["limits_seen"]
+    assert report["over_mem_limit"] == [], report["peak_student_tree_mb"]
+    assert all(peak > 0 for peak in report["peak_student_tree_mb"].values()), report["peak_student_tree_mb"]
+    assert report["left_after_culling"] == []
+
+
+# The culler's rule, on users as the hub's REST API lists them: only a ready server quiet for longer
+# than the timeout is a candidate; a pending one, or one active within the timeout, is not.
+def test_the_culler_picks_only_ready_servers_quiet_past_the_timeout():
+    import datetime
+    import hub_culler
+    now = datetime.datetime(2026, 12, 7, 12, 0, 0, tzinfo=datetime.timezone.utc)
+
+    def server(seconds_ago, ready=True, pending=None):
+        last = (now - datetime.timedelta(seconds=seconds_ago)).isoformat().replace("+00:00", "Z")
+        return {"ready": ready, "pending": pending, "last_activity": last, "url": "/user/x/"}
+
+    users = [{"name": "quiet", "servers": {"": server(700)}},
+             {"name": "active", "servers": {"": server(30)}},
+             {"name": "starting", "servers": {"": server(700, ready=False, pending="spawn")}},
+             {"name": "none", "servers": {}},
+             {"name": "named", "servers": {"lab": server(601)}}]
+    assert list(hub_culler.quiet_servers(users, 600, now)) == [("quiet", "", "/user/x/"), ("named", "lab", "/user/x/")]
