@@ -22,7 +22,7 @@ MEM_LIMIT = 1 << 30
 
 
 def test_three_students_through_the_hub_are_served_limited_and_culled():
-    report = hub_load.run(students=3, seconds=20, mem_limit=MEM_LIMIT, cpu_limit=1, cull_timeout=3)
+    report = hub_load.run(students=3, seconds=20, mem_limit=MEM_LIMIT, cpu_limit=1, cull_timeout=4)
     hub_load.print_report(report)
     assert report["failures"] == []
     assert report["rounds"] >= 3
@@ -49,3 +49,15 @@ def test_the_culler_picks_only_ready_servers_quiet_past_the_timeout():
              {"name": "none", "servers": {}},
              {"name": "named", "servers": {"lab": server(601)}}]
     assert list(hub_culler.quiet_servers(users, 600, now)) == [("quiet", "", "/user/x/"), ("named", "lab", "/user/x/")]
+
+
+# A quiet server's kernels still count: a busy one, or one active within the timeout, keeps it.
+def test_the_culler_spares_a_server_whose_kernel_is_busy_or_was_just_active():
+    import datetime
+    import hub_culler
+    now = datetime.datetime(2026, 12, 7, 12, 0, 0, tzinfo=datetime.timezone.utc)
+    long_ago, just_now = "2026-12-07T11:00:00.000000Z", "2026-12-07T11:59:58.000000Z"
+    assert hub_culler.kernels_active([{"execution_state": "busy", "last_activity": long_ago}], 600, now)
+    assert hub_culler.kernels_active([{"execution_state": "idle", "last_activity": just_now}], 600, now)
+    assert not hub_culler.kernels_active([{"execution_state": "idle", "last_activity": long_ago}], 600, now)
+    assert not hub_culler.kernels_active([], 600, now)

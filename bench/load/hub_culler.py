@@ -3,9 +3,10 @@
 Debian's JupyterHub 3.0 has no idle culler of its own and no package of `jupyterhub-idle-culler`;
 this is the same rule in a few lines of the standard library: every --every seconds it lists the
 users through the hub's REST API and stops each ready server whose `last_activity` is older than
---timeout seconds, unless one of its kernels is busy: a cell that computes for longer than the
-timeout prints nothing meanwhile, so the server reports no activity, yet it is not idle. It asks the
-server itself (its /api/kernels, through the proxy at --url) for that. The hub runs it as a managed
+--timeout seconds, unless one of its kernels is busy or was active within the timeout: a cell that
+computes for longer than the timeout prints nothing meanwhile, so the server reports no activity,
+yet it is not idle; and the hub hears of a server's activity only every so often, later than the
+server's kernels show it. It asks the server itself (its /api/kernels, through the proxy at --url). The hub runs it as a managed
 service, which gives it JUPYTERHUB_API_URL and JUPYTERHUB_API_TOKEN; its role needs the scopes
 list:users, read:users:activity, read:servers, delete:servers and access:servers (see
 hub_load.hub_config).
@@ -45,20 +46,25 @@ def quiet_servers(users, timeout, now):
         for server_name, server in (user.get("servers") or {}).items():
             if not server.get("ready") or server.get("pending") or not server.get("last_activity"):
                 continue
-            last = datetime.datetime.fromisoformat(server["last_activity"].replace("Z", "+00:00"))
-            if (now - last).total_seconds() > timeout:
+            if (now - parse_time(server["last_activity"])).total_seconds() > timeout:
                 yield user["name"], server_name, server["url"]
 
 
-def computing(public_url, server_path):
-    """Whether a kernel of the server at server_path is busy running a cell."""
+def parse_time(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def kernels_active(kernels, timeout, now):
+    """Whether a kernel (as a server's /api/kernels lists it) is busy or was active within timeout seconds."""
+    return any(kernel.get("execution_state") == "busy"
+               or (kernel.get("last_activity") and (now - parse_time(kernel["last_activity"])).total_seconds() <= timeout)
+               for kernel in kernels)
+
+
+def cull_one(public_url, timeout, user, server, server_path):
+    """Stops one quiet server unless its kernels are active; returns whether it stopped it."""
     kernels = call("GET", public_url.rstrip("/") + server_path.rstrip("/") + "/api/kernels") or []
-    return any(kernel.get("execution_state") == "busy" for kernel in kernels)
-
-
-def cull_one(public_url, user, server, server_path):
-    """Stops one quiet server unless it is computing; returns whether it stopped it."""
-    if computing(public_url, server_path):
+    if kernels_active(kernels, timeout, datetime.datetime.now(datetime.timezone.utc)):
         return False
     print(f"culler: stopping the idle server of {user}{'/' + server if server else ''}", file=sys.stderr, flush=True)
     api("DELETE", f"/users/{urllib.parse.quote(user)}/"
@@ -72,7 +78,7 @@ def cull_once(public_url, timeout, concurrency):
     now = datetime.datetime.now(datetime.timezone.utc)
     quiet = list(quiet_servers(api("GET", "/users"), timeout, now))
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        return sum(pool.map(lambda s: cull_one(public_url, *s), quiet))
+        return sum(pool.map(lambda s: cull_one(public_url, timeout, *s), quiet))
 
 
 def main():

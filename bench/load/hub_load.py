@@ -207,6 +207,7 @@ class WebSocketKernelClient:
         self.loop = loop
         self.session = Session(username="student")
         self.channels = {"shell": queue.Queue(), "iopub": queue.Queue()}
+        self.closed = False
         request = HTTPRequest(url, headers={"Authorization": f"token {token}"}, connect_timeout=timeout,
                               request_timeout=timeout)
         async def connect():
@@ -218,6 +219,7 @@ class WebSocketKernelClient:
         while True:
             frame = await self.connection.read_message()
             if frame is None:
+                self.closed = True
                 return
             if isinstance(frame, str):
                 message = json.loads(frame)
@@ -235,10 +237,20 @@ class WebSocketKernelClient:
         return message["header"]["msg_id"]
 
     def get_shell_msg(self, timeout):
-        return self.channels["shell"].get(timeout=timeout)
+        return self._get("shell", timeout)
 
     def get_iopub_msg(self, timeout):
-        return self.channels["iopub"].get(timeout=timeout)
+        return self._get("iopub", timeout)
+
+    def _get(self, channel, timeout):
+        """The next message of channel; ConnectionError once the server has closed the socket and
+        nothing is left, rather than waiting out a cell's whole timeout."""
+        try:
+            return self.channels[channel].get(timeout=timeout)
+        except queue.Empty:
+            if self.closed:
+                raise ConnectionError("the server closed the kernel's websocket") from None
+            raise
 
     def stop_channels(self):
         self.loop.call_soon_threadsafe(self.connection.close)
