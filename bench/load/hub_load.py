@@ -266,6 +266,8 @@ class HubStudent(Student):
         self.token = None
         self.ready_s = None
         self.limits_seen = None
+        self.server_pid = None
+        self.server_rss = None
 
     def user_url(self, path):
         return f"{self.hub.url}/user/{self.name}/api/{path}"
@@ -328,7 +330,10 @@ class HubStudent(Student):
         parent_of = classroom_load.parents()
         servers = [pid for pid in mine if parent_of.get(pid) not in mine]
         kernels = [pid for pid in mine if parent_of.get(pid) in servers]
-        return kernels[0] if len(servers) == 1 and len(kernels) == 1 else None
+        if len(servers) != 1 or len(kernels) != 1:
+            return None
+        self.server_pid = servers[0]
+        return kernels[0]
 
     def stop(self):
         """Closes the browser's websocket; the kernel and server stay, idle, for the culler."""
@@ -368,6 +373,8 @@ def run(students, seconds, mem_limit=1 << 30, cpu_limit=1, cull_timeout=10, cull
         for s in class_:
             s.stop()
         idle_from = time.monotonic()
+        for s in class_:
+            s.idle_rss, s.server_rss = classroom_load.rss_mb(s.pid), classroom_load.rss_mb(s.server_pid)
         print(f"load done; the class is idle, waiting for the culler ({cull_timeout} s)", file=log)
         for s in class_:
             wait_for(s.server_gone, gone_timeout, f"the culling of {s.name}'s server")
@@ -396,6 +403,8 @@ def run(students, seconds, mem_limit=1 << 30, cpu_limit=1, cull_timeout=10, cull
         "cell_p95_s": percentile(cells, 0.95),
         "ready_s": classroom_load.summary([s.ready_s for s in class_]),
         "limits_seen": {s.name: s.limits_seen for s in class_},
+        "idle_kernel_rss_mb": classroom_load.summary([s.idle_rss for s in class_]),
+        "server_rss_mb": classroom_load.summary([s.server_rss for s in class_]),
         "peak_student_tree_mb": {s.name: round(sampler.peak_by_student.get(s.index, 0)) for s in class_},
         "over_mem_limit": [s.name for s in class_ if sampler.peak_by_student.get(s.index, 0) > limit_mb],
         "peak_tree_rss_mb": round(sampler.peak_total),
@@ -419,6 +428,8 @@ def print_report(report, out=sys.stdout):
         ("Q4 cell time p50 / p95, s", f"{report['cell_p50_s']:.2f} / {report['cell_p95_s']:.2f}"),
         ("peak kernel + children RSS per student, MB (min / median / max)", classroom_load.summary(peaks)),
         ("students over their MEM_LIMIT", str(len(report["over_mem_limit"]))),
+        ("kernel RSS right after the load, MB", report["idle_kernel_rss_mb"]),
+        ("single-user server (Python) RSS, MB", report["server_rss_mb"]),
         ("peak RSS of all kernels and children, MB", str(report["peak_tree_rss_mb"])),
         ("peak processes (kernels + children)", str(report["peak_processes"])),
         ("peak memory used on the machine, MB", f"{report['peak_used_mb']} (before: {report['used_before_mb']:.0f})"),
