@@ -4,6 +4,7 @@ and our idle culler (decision 032). Three students log in through the hub's REST
 servers, open the Q4 lesson and run its cells over each server's kernel websocket for 20 s; then they
 idle, the culler stops their servers, and nothing of theirs is left. bench/load/run.sh --hub runs the
 same with 30 students for 60 s."""
+import datetime
 import os
 import shutil
 import sys
@@ -12,15 +13,16 @@ import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "bench", "load"))
 
-if shutil.which("jupyterhub", path="/usr/bin") is None or shutil.which("configurable-http-proxy") is None:
-    pytest.skip("Debian's jupyterhub is not installed (apt-get install jupyterhub; packages/apt-test.txt)",
-                allow_module_level=True)
-
+import hub_culler  # noqa: E402
 import hub_load  # noqa: E402
 
 MEM_LIMIT = 1 << 30
+NOW = datetime.datetime(2026, 12, 7, 12, 0, 0, tzinfo=datetime.timezone.utc)
 
 
+@pytest.mark.skipif(shutil.which("jupyterhub", path="/usr/bin") is None
+                    or shutil.which("configurable-http-proxy") is None,
+                    reason="Debian's jupyterhub is not installed (apt-get install jupyterhub; packages/apt-test.txt)")
 def test_three_students_through_the_hub_are_served_limited_and_culled():
     report = hub_load.run(students=3, seconds=20, mem_limit=MEM_LIMIT, cpu_limit=1, cull_timeout=4)
     hub_load.print_report(report)
@@ -35,12 +37,8 @@ def test_three_students_through_the_hub_are_served_limited_and_culled():
 # The culler's rule, on users as the hub's REST API lists them: only a ready server quiet for longer
 # than the timeout is a candidate; a pending one, or one active within the timeout, is not.
 def test_the_culler_picks_only_ready_servers_quiet_past_the_timeout():
-    import datetime
-    import hub_culler
-    now = datetime.datetime(2026, 12, 7, 12, 0, 0, tzinfo=datetime.timezone.utc)
-
     def server(seconds_ago, ready=True, pending=None):
-        last = (now - datetime.timedelta(seconds=seconds_ago)).isoformat().replace("+00:00", "Z")
+        last = (NOW - datetime.timedelta(seconds=seconds_ago)).isoformat().replace("+00:00", "Z")
         return {"ready": ready, "pending": pending, "last_activity": last, "url": "/user/x/"}
 
     users = [{"name": "quiet", "servers": {"": server(700)}},
@@ -48,16 +46,13 @@ def test_the_culler_picks_only_ready_servers_quiet_past_the_timeout():
              {"name": "starting", "servers": {"": server(700, ready=False, pending="spawn")}},
              {"name": "none", "servers": {}},
              {"name": "named", "servers": {"lab": server(601)}}]
-    assert list(hub_culler.quiet_servers(users, 600, now)) == [("quiet", "", "/user/x/"), ("named", "lab", "/user/x/")]
+    assert list(hub_culler.quiet_servers(users, 600, NOW)) == [("quiet", "", "/user/x/"), ("named", "lab", "/user/x/")]
 
 
 # A quiet server's kernels still count: a busy one, or one active within the timeout, keeps it.
 def test_the_culler_spares_a_server_whose_kernel_is_busy_or_was_just_active():
-    import datetime
-    import hub_culler
-    now = datetime.datetime(2026, 12, 7, 12, 0, 0, tzinfo=datetime.timezone.utc)
     long_ago, just_now = "2026-12-07T11:00:00.000000Z", "2026-12-07T11:59:58.000000Z"
-    assert hub_culler.kernels_active([{"execution_state": "busy", "last_activity": long_ago}], 600, now)
-    assert hub_culler.kernels_active([{"execution_state": "idle", "last_activity": just_now}], 600, now)
-    assert not hub_culler.kernels_active([{"execution_state": "idle", "last_activity": long_ago}], 600, now)
-    assert not hub_culler.kernels_active([], 600, now)
+    assert hub_culler.kernels_active([{"execution_state": "busy", "last_activity": long_ago}], 600, NOW)
+    assert hub_culler.kernels_active([{"execution_state": "idle", "last_activity": just_now}], 600, NOW)
+    assert not hub_culler.kernels_active([{"execution_state": "idle", "last_activity": long_ago}], 600, NOW)
+    assert not hub_culler.kernels_active([], 600, NOW)

@@ -54,7 +54,6 @@ def free_port():
 def hub_config(students, mem_limit, cpu_limit, cull_timeout, cull_every, workdir, marker, ports):
     """The jupyterhub_config.py of a class: its text, from the figures given."""
     hub_port, proxy_port, api_port = ports
-    # SimpleLocalProcessSpawner runs each server as the hub's user; Notebook refuses root unless told.
     environment = {
         "JUPYTER_PATH": os.environ.get("JUPYTER_PATH", ""),
         "PROCLAB_WARMUP_SNIPPETS": os.environ.get("PROCLAB_WARMUP_SNIPPETS", "0"),
@@ -84,6 +83,7 @@ c.Authenticator.allowed_users = {set(students)!r}
 c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
 c.SimpleLocalProcessSpawner.home_dir_template = {str(workdir / "home" / "{username}")!r}
 c.Spawner.cmd = [{SINGLEUSER!r}]
+# the servers run as the hub's user (decision 032); as root, Notebook wants to be told
 c.Spawner.args = {["--allow-root"] if os.geteuid() == 0 else []!r}
 c.Spawner.mem_limit = {mem_limit!r}
 c.Spawner.cpu_limit = {float(cpu_limit)!r}
