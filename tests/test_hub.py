@@ -20,6 +20,9 @@ MEM_LIMIT = 1 << 30
 NOW = datetime.datetime(2026, 12, 7, 12, 0, 0, tzinfo=datetime.timezone.utc)
 
 
+# Three students for 20 s: every Q4 cell right, each kernel saw its limits, each kernel with its
+# children stayed inside MEM_LIMIT, every server was culled once idle (run() raises if one is not
+# within 2 minutes), and no process of the class is left.
 @pytest.mark.skipif(shutil.which("jupyterhub", path="/usr/bin") is None
                     or shutil.which("configurable-http-proxy") is None,
                     reason="Debian's jupyterhub is not installed (apt-get install jupyterhub; packages/apt-test.txt)")
