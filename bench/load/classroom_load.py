@@ -109,6 +109,7 @@ class Student:
         self.km = self.kc = None
         self.pid = None
         self.rounds = 0
+        self.cell_seconds = []
         self.failures = []
         self.fresh_rss = self.idle_rss = self.child_rss = self.worker_rss = None
 
@@ -121,7 +122,9 @@ class Student:
 
     def loop(self, until, cell_timeout):
         while time.monotonic() < until:
+            started = time.monotonic()
             status, stdout, error = run_cell(self.kc, Q4_CELL, cell_timeout)
+            self.cell_seconds.append(time.monotonic() - started)
             self.rounds += 1
             if status != "ok" or stdout != Q4_PRINTS:
                 self.failures.append(f"kernel {self.index} round {self.rounds}: {status} {error or stdout!r}")
@@ -151,12 +154,17 @@ class Student:
 
 
 class PeakSampler(threading.Thread):
-    """Samples, once a second, the RSS of all kernels with all their descendants, and the machine's used memory."""
+    """Samples, once a second, the RSS of all kernels with all their descendants, and the machine's used memory.
+
+    Also keeps each kernel's own peak (its process tree's summed RSS, by student index), which a
+    per-student memory limit is checked against.
+    """
 
     def __init__(self, students):
         super().__init__(daemon=True)
         self.students = students
         self.peak_total = 0.0
+        self.peak_by_student = {}
         self.peak_processes = 0
         self.peak_used = 0.0
         self.stop_event = threading.Event()
@@ -165,11 +173,14 @@ class PeakSampler(threading.Thread):
         while not self.stop_event.wait(1.0):
             parent_of = parents()
             pids = set()
+            total = 0.0
             for s in self.students:
                 if s.pid:
-                    pids.add(s.pid)
-                    pids |= descendants(s.pid, parent_of)
-            total = sum(r for r in (rss_mb(p) for p in pids) if r is not None)
+                    tree = {s.pid} | descendants(s.pid, parent_of)
+                    tree_rss = sum(r for r in (rss_mb(p) for p in tree) if r is not None)
+                    self.peak_by_student[s.index] = max(self.peak_by_student.get(s.index, 0.0), tree_rss)
+                    pids |= tree
+                    total += tree_rss
             self.peak_total = max(self.peak_total, total)
             self.peak_processes = max(self.peak_processes, len(pids))
             self.peak_used = max(self.peak_used, used_memory_mb())

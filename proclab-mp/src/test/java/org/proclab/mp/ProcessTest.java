@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.proclab.mp.MpTesting.Captured;
 import org.proclab.mp.spawn.ChildMain;
 import org.proclab.mp.spawn.ChildProcess;
+import org.proclab.mp.spawn.Reservoir;
 
 /**
  * {@link Process} with real child JVMs. Every task here is a lambda that captures nothing but local
@@ -283,6 +284,33 @@ class ProcessTest {
         assertTrue(e.getMessage().contains("limit is 1"), e.getMessage());
         assertNull(second.pid());
         assertTrue(first.isAlive());
+    }
+
+    // A joined child has given its place back: with maxLiveChildren(1), starting a child right after
+    // joining the one before never meets the limit (a pool of a cell run in a loop under MEM_LIMIT did).
+    @Test
+    void joinedChildHasGivenItsPlaceBack() throws InterruptedException {
+        Reservoir.drainAll();
+        MpContext one = MpContext.get(StartMethod.SPAWN).withSettings(settings -> settings.withMaxLiveChildren(1));
+        // the places of other tests' children come back when those have exited: wait until one is free
+        assertTrue(waitUntil(() -> startsAndJoins(one), LONG), "no place came free: " + ChildProcess.live());
+        for (int round = 0; round < 8; round++) {
+            Process child = track(one.process(() -> { })).start();
+            child.join();
+            assertEquals(0, child.exitCode(), "round " + round);
+        }
+    }
+
+    private boolean startsAndJoins(MpContext context) {
+        try {
+            track(context.process(() -> { })).start().join();
+            return true;
+        } catch (ProcessStartException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     // Live children are limited however they are started: Pool(4) with maxLiveChildren(2) fails with ProcessStartException naming the limit.

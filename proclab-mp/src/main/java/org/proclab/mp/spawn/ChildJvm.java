@@ -28,6 +28,8 @@ import org.proclab.mp.shm.SharedMemoryDirectory;
  */
 public final class ChildJvm {
     private static final AtomicInteger SLOTS = new AtomicInteger();
+    /** Starts of working children under way: while there are any, the reservoirs' refills take no place. */
+    private static final AtomicInteger STARTING = new AtomicInteger();
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
 
     final java.lang.Process os;
@@ -76,6 +78,15 @@ public final class ChildJvm {
      * @throws ChildStartException when the limit is reached or the JVM cannot start
      */
     public static ChildJvm start(ChildSettings settings, String what) {
+        STARTING.incrementAndGet();
+        try {
+            return startWorking(settings, what);
+        } finally {
+            STARTING.decrementAndGet();
+        }
+    }
+
+    private static ChildJvm startWorking(ChildSettings settings, String what) {
         int limit = settings.maxLiveChildren();
         Place place = reservePlace(limit);
         if (place == null && Reservoir.evictFromAny()) {
@@ -92,8 +103,16 @@ public final class ChildJvm {
         return launchHolding(settings, place, what, ChildMain.Purpose.WORK);
     }
 
-    /** Starts a JVM as {@code settings} say if a place is free, else returns null; for filling a reservoir. */
+    /**
+     * Starts a JVM as {@code settings} say if a place is free, else returns null; for filling a
+     * reservoir. Null too while a working child is starting: a waiting JVM gives way, and one that
+     * took the last place in the middle of a pool's start (which needs every place) would make a
+     * worker fail at the limit.
+     */
     static ChildJvm startIfRoom(ChildSettings settings) {
+        if (STARTING.get() > 0) {
+            return null;
+        }
         Place place = reservePlace(settings.maxLiveChildren());
         if (place == null) {
             return null;
@@ -121,6 +140,16 @@ public final class ChildJvm {
     /** Whether the child has connected already: a waiting JVM that has is ready for work at once. */
     boolean isConnected() {
         return connection.isDone() && !connection.isCompletedExceptionally();
+    }
+
+    /**
+     * Gives the place back now that the JVM has exited, before whoever waits for the exit is told
+     * (a pool's {@code close()}, a {@code join()}): a start right after it then finds the place
+     * free, which the exit's own callback, run by the JDK's reaper after the waiters', would not
+     * promise. Once only, whichever of the two comes first.
+     */
+    void exited() {
+        place.release();
     }
 
     /** Kills a JVM that was never given work and gives its slot back at once. */

@@ -142,7 +142,10 @@ public final class ChildProcess {
         jvm.connection().handle((channel, failure) -> {
             child.handOver(channel, failure);
             return null;
-        }).thenCompose(handedOver -> child.os.onExit()).thenRun(child::exited);
+        }).thenCompose(handedOver -> child.os.onExit()).thenRun(() -> {
+            jvm.exited();
+            child.exited();
+        });
         return child;
     }
 

@@ -54,6 +54,11 @@ public final class Reservoir {
     private final ChildSettings settings;
     private final JvmLaunch launch;
     private final Deque<ChildJvm> ready = new ArrayDeque<>();
+    /**
+     * Held by a refill from taking a JVM's place until the JVM is in {@link #ready}: an eviction
+     * waits for it, since that place is taken already but nothing could be evicted to free it.
+     */
+    private final Object launching = new Object();
     private ScheduledFuture<?> pendingRefill;
     private ScheduledFuture<?> pendingForget;
     private ScheduledFuture<?> pendingRetry;
@@ -205,14 +210,18 @@ public final class Reservoir {
         pendingForget = TIMER.schedule(this::drain, FORGET_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Retires one waiting JVM to free its slot; false if none waits. */
-    synchronized boolean evictOne() {
-        ChildJvm jvm = ready.pollLast();
-        if (jvm == null) {
-            return false;
+    /** Retires one waiting JVM to free its slot (after a launch under way has landed); false if none waits. */
+    boolean evictOne() {
+        synchronized (launching) {
+            synchronized (this) {
+                ChildJvm jvm = ready.pollLast();
+                if (jvm == null) {
+                    return false;
+                }
+                jvm.discard();
+                return true;
+            }
         }
-        jvm.discard();
-        return true;
     }
 
     /** Forgets the waiting JVMs that died. */
@@ -239,16 +248,18 @@ public final class Reservoir {
             missing = target() - ready.size();
         }
         for (int i = 0; i < missing; i++) {
-            ChildJvm jvm = ChildJvm.startIfRoom(settings);
-            if (jvm == null) {
-                refillLater();
-                return;
-            }
-            synchronized (this) {
-                if (ready.size() < target() && BY_LAUNCH.get(launch) == this) {
-                    ready.addLast(jvm);
-                } else {
-                    jvm.discard();
+            synchronized (launching) {
+                ChildJvm jvm = ChildJvm.startIfRoom(settings);
+                if (jvm == null) {
+                    refillLater();
+                    return;
+                }
+                synchronized (this) {
+                    if (ready.size() < target() && BY_LAUNCH.get(launch) == this) {
+                        ready.addLast(jvm);
+                    } else {
+                        jvm.discard();
+                    }
                 }
             }
         }
