@@ -286,8 +286,9 @@ class ProcessTest {
         assertTrue(first.isAlive());
     }
 
-    // A joined child has given its place back: with maxLiveChildren(1), starting a child right after
-    // joining the one before never meets the limit (a pool of a cell run in a loop under MEM_LIMIT did).
+    // A joined child's place is free for the next start: with maxLiveChildren(1), starting a child right
+    // after joining the one before never meets the limit, though the joined child's JVM may still be exiting
+    // (a pool of a cell run in a loop under MEM_LIMIT did meet it).
     @Test
     void joinedChildHasGivenItsPlaceBack() throws InterruptedException {
         Reservoir.drainAll();

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +34,10 @@ public final class ChildJvm {
     /** Starts of working children under way: while there are any, the reservoirs' refills take no place. */
     private static final AtomicInteger STARTING = new AtomicInteger();
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
+    /** How long a start at the limit waits for a finished child's JVM to exit and give its place back. */
+    private static final long FINISHING_WAIT_SECONDS = 2;
+    /** JVMs whose child announced its end and that are still exiting: they hold their places until they have exited. */
+    private static final Set<ChildJvm> FINISHING = ConcurrentHashMap.newKeySet();
 
     final java.lang.Process os;
     final long pid;
@@ -49,6 +56,7 @@ public final class ChildJvm {
     private static final class Place {
         private final ChildLedger.Entry sessionEntry;
         private final AtomicBoolean held = new AtomicBoolean(true);
+        private final CompletableFuture<Void> released = new CompletableFuture<>();
 
         private Place(ChildLedger.Entry sessionEntry) {
             this.sessionEntry = sessionEntry;
@@ -66,6 +74,7 @@ public final class ChildJvm {
                 if (sessionEntry != null) {
                     sessionEntry.release();
                 }
+                released.complete(null);
             }
         }
     }
@@ -90,6 +99,9 @@ public final class ChildJvm {
         int limit = settings.maxLiveChildren();
         Place place = reservePlace(limit);
         if (place == null && Reservoir.evictFromAny()) {
+            place = reservePlace(limit);
+        }
+        while (place == null && awaitAFinishingExit()) {
             place = reservePlace(limit);
         }
         if (place == null) {
@@ -140,6 +152,36 @@ public final class ChildJvm {
     /** Whether the child has connected already: a waiting JVM that has is ready for work at once. */
     boolean isConnected() {
         return connection.isDone() && !connection.isCompletedExceptionally();
+    }
+
+    /**
+     * The child in this JVM announced its end: the JVM exits in a moment, and a start that finds
+     * the places taken waits for that ({@link #awaitAFinishingExit}) rather than fail at the limit.
+     */
+    void finishing() {
+        FINISHING.add(this);
+        place.released.thenRun(() -> FINISHING.remove(this));
+    }
+
+    /**
+     * Waits until one of the JVMs whose child has finished has exited and given its place back:
+     * a cell that joins its pool and makes the next one at once would otherwise meet the limit
+     * while the old workers tear down. False when none is finishing, or none exited in time.
+     */
+    private static boolean awaitAFinishingExit() {
+        CompletableFuture<?>[] exits = FINISHING.stream().map(jvm -> jvm.place.released).toArray(CompletableFuture[]::new);
+        if (exits.length == 0) {
+            return false;
+        }
+        try {
+            CompletableFuture.anyOf(exits).get(FINISHING_WAIT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /**

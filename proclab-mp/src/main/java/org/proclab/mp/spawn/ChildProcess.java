@@ -49,6 +49,7 @@ public final class ChildProcess {
     private final String name;
     private final ChildRole role;
     private final boolean daemon;
+    private final ChildJvm jvm;
     private final java.lang.Process os;
     private final PendingChannel channel = new PendingChannel();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -85,6 +86,7 @@ public final class ChildProcess {
         this.name = name;
         this.role = role;
         this.daemon = daemon;
+        this.jvm = jvm;
         this.os = jvm.os;
         this.pid = jvm.pid;
         this.owner = Thread.currentThread().getThreadGroup();
@@ -349,6 +351,7 @@ public final class ChildProcess {
         }
         Integer announced = announcedStatus;
         if (announced != null) {
+            jvm.finishing();
             awaitOutput();
             settle(announced);
         }
