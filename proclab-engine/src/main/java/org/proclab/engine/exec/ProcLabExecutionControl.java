@@ -2,7 +2,6 @@ package org.proclab.engine.exec;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +36,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     private final Map<String, byte[]> originalBytes = new ConcurrentHashMap<>();
     private volatile CellThreadGroup cell;
     private volatile CompletableFuture<Object> running;
+    private volatile Thread snippetThread;
     private volatile Object lastValue;
     private volatile Throwable lastFailure;
     private volatile boolean stopped;
@@ -123,6 +123,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
             }
         }, "cell-" + group.executionCount());
         running = outcome;
+        snippetThread = thread;
         thread.start();
         try {
             @SuppressWarnings("unchecked")
@@ -138,6 +139,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
             throw new StoppedException();
         } finally {
             running = null;
+            snippetThread = null;
         }
     }
 
@@ -234,9 +236,11 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Stops the running cell: no further snippet of it starts, and every thread of it (and any common-pool worker busy for it) is marked
-     * and interrupted, so the next loop turn, method call or blocking call ends it. If the cell's
-     * main thread has not unwound after a short grace period (stuck in native code), the kernel
+     * Stops the running cell: no further snippet of it starts; its thread group (and any common-pool
+     * worker busy for it) is marked, so every thread of it, also one started after the stop, ends at
+     * its next loop turn or method call; the snippet's thread is interrupted at once and the cell's
+     * other threads right after, on a thread of their own, so that blocking calls end too. If the
+     * snippet's thread has not unwound after a short grace period (stuck in native code), the kernel
      * stops waiting for it so that the next cell can run.
      */
     @Override
@@ -257,9 +261,15 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
             stopReason = reason;
         }
         stopped = true;
-        for (Thread thread : threadsToStop(group)) {
-            StopSignal.stop(thread);
+        StopSignal.stop(group);
+        for (Thread worker : commonPoolWorkers()) {
+            StopSignal.stop(worker);
         }
+        Thread snippet = snippetThread;
+        if (snippet != null) {
+            snippet.interrupt();
+        }
+        interruptInBackground(group);
         CompletableFuture<Object> outcome = running;
         if (outcome != null) {
             CompletableFuture.delayedExecutor(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS)
@@ -267,14 +277,25 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         }
     }
 
-    private static List<Thread> threadsToStop(CellThreadGroup group) {
-        List<Thread> threads = new ArrayList<>();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (CellThreadGroup.isCommonPoolWorker(thread) || CellThreadGroup.of(thread) == group) {
-                threads.add(thread);
-            }
+    /**
+     * Interrupts every live thread of a stopped group, on a thread of its own: each interrupted
+     * thread wakes up and ends, and with thousands of them the one that interrupts gets little CPU.
+     * The snippet's thread was interrupted first, so the cell's answer does not wait for the rest.
+     */
+    private static void interruptInBackground(CellThreadGroup group) {
+        Thread interrupter = new Thread(() -> group.liveThreads().forEach(Thread::interrupt),
+                "proclab-stop-cell-" + group.executionCount());
+        interrupter.setDaemon(true);
+        interrupter.start();
+    }
+
+    /** The workers of the JDK's shared common fork-join pool, which may be busy for the stopped cell. */
+    private List<Thread> commonPoolWorkers() {
+        ThreadGroup root = userThreads;
+        while (root.getParent() != null) {
+            root = root.getParent();
         }
-        return threads;
+        return CellThreadGroup.listed(root).stream().filter(CellThreadGroup::isCommonPoolWorker).toList();
     }
 
     /** The text JShell itself would show for a value: {@code "hi"}, {@code int[2] { 1, 2 }}, {@code 42}. */

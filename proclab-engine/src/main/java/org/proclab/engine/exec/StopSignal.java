@@ -4,16 +4,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which threads the user has asked to stop. An interrupt marks the threads of the running cell;
- * instrumented code checks the mark at every loop turn and method entry and throws
- * {@link CellStoppedError}. Marks stay until the next cell starts, so a thread that catches the
- * error inside a loop is stopped again at the next turn.
+ * Which threads the user has asked to stop. An interrupt marks the running cell's thread group
+ * (and any shared pool worker busy for it); instrumented code checks the mark at every loop turn
+ * and method entry and throws {@link CellStoppedError}. Marks stay until the next cell starts, so a
+ * thread that catches the error inside a loop is stopped again at the next turn.
+ *
+ * <p>Marking the group rather than each thread makes a stop cost the same for one thread or
+ * thousands, and covers threads that a stopped thread starts after the stop: they belong to the
+ * group and end at their first instrumented method.
  *
  * <p>The fast path is one volatile read: {@link #isRaised()} is false unless an interrupt happened
  * since the last cell started.
  */
 final class StopSignal {
-    private static final Set<Thread> STOPPED = ConcurrentHashMap.newKeySet();
+    private static final Set<Thread> STOPPED_THREADS = ConcurrentHashMap.newKeySet();
+    private static final Set<CellThreadGroup> STOPPED_GROUPS = ConcurrentHashMap.newKeySet();
     private static volatile boolean raised;
 
     private StopSignal() {
@@ -24,18 +29,37 @@ final class StopSignal {
     }
 
     static boolean isStopped(Thread thread) {
-        return STOPPED.contains(thread);
+        if (STOPPED_THREADS.contains(thread)) {
+            return true;
+        }
+        CellThreadGroup group = CellThreadGroup.of(thread);
+        return group != null && STOPPED_GROUPS.contains(group);
     }
 
+    static boolean isStopped(CellThreadGroup group) {
+        return STOPPED_GROUPS.contains(group);
+    }
+
+    /** Marks one thread, such as a shared pool worker, and interrupts it. */
     static void stop(Thread thread) {
-        STOPPED.add(thread);
+        STOPPED_THREADS.add(thread);
         raised = true;
         thread.interrupt();
+    }
+
+    /**
+     * Marks a cell's group; the caller interrupts its threads after this, so that a thread started
+     * while they are listed ends at its first instrumented method.
+     */
+    static void stop(CellThreadGroup group) {
+        STOPPED_GROUPS.add(group);
+        raised = true;
     }
 
     /** Called when a new cell starts: earlier stops no longer apply. */
     static void clear() {
         raised = false;
-        STOPPED.clear();
+        STOPPED_THREADS.clear();
+        STOPPED_GROUPS.clear();
     }
 }
