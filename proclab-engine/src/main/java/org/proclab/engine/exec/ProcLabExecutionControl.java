@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.execution.DirectExecutionControl;
 import org.proclab.engine.io.CellOutput;
+import org.proclab.engine.io.StreamName;
 import org.proclab.mp.spawn.UserClasses;
 
 /**
@@ -33,6 +34,9 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     static final long STOP_GRACE_MILLIS = 800;
 
     private final ThreadGroup userThreads = new ThreadGroup("proclab-user-code");
+    private final ThreadLimit threadLimit = ThreadLimit.ofThisProcess();
+    private final CellThreadWatch threadWatch = new CellThreadWatch(userThreads, threadLimit.threads(),
+            this::threadLimitReached);
     private final Map<String, byte[]> originalBytes = new ConcurrentHashMap<>();
     private volatile CellThreadGroup cell;
     private volatile CompletableFuture<Object> running;
@@ -125,6 +129,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         running = outcome;
         snippetThread = thread;
         thread.start();
+        threadWatch.threadStarted();
         try {
             @SuppressWarnings("unchecked")
             T value = (T) outcome.get();
@@ -287,6 +292,25 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
                 "proclab-stop-cell-" + group.executionCount());
         interrupter.setDaemon(true);
         interrupter.start();
+    }
+
+    /**
+     * The cells' threads reached the {@link ThreadLimit} and {@code group} has the most: the running
+     * cell is stopped with an error that names the limit; an earlier cell's threads, still at work in
+     * the background, are stopped and told so in that cell's output.
+     */
+    private void threadLimitReached(CellThreadGroup group) {
+        if (StopSignal.isStopped(group)) {
+            return;
+        }
+        if (group == cell && running != null) {
+            stop(threadLimit.reason());
+            return;
+        }
+        StopSignal.stop(group);
+        interruptInBackground(group);
+        String reason = threadLimit.reason();
+        group.output().writeText(StreamName.STDERR, reason.substring(reason.indexOf(": ") + 2) + "\n");
     }
 
     /** The workers of the JDK's shared common fork-join pool, which may be busy for the stopped cell. */
