@@ -18,6 +18,7 @@ import org.proclab.engine.io.StreamName;
 public final class CellThreadGroup extends ThreadGroup {
     private final int executionCount;
     private final CellOutput output;
+    private volatile boolean stopped;
 
     public CellThreadGroup(ThreadGroup parent, int executionCount, CellOutput output) {
         super(parent, "cell-" + executionCount);
@@ -31,6 +32,16 @@ public final class CellThreadGroup extends ThreadGroup {
 
     public CellOutput output() {
         return output;
+    }
+
+    /** Whether the cell was stopped: its threads end at their next instrumented loop turn or method. */
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    /** Marks the cell stopped, for good: a stopped cell's threads have nothing left to do. */
+    void markStopped() {
+        stopped = true;
     }
 
     /**

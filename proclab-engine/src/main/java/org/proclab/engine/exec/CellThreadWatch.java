@@ -26,14 +26,17 @@ final class CellThreadWatch {
     private final ThreadGroup cells;
     private final int limit;
     private final Consumer<CellThreadGroup> atLimit;
+    private final ThreadGroup kernelThreads = Thread.currentThread().getThreadGroup();
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "proclab-thread-watch");
+        Thread thread = new Thread(kernelThreads, runnable, "proclab-thread-watch");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicBoolean watching = new AtomicBoolean();
 
     /**
+     * Call it on a kernel thread: the watch's own thread joins the caller's group.
+     *
      * @param cells   the group above every cell's group
      * @param limit   the most live threads the cells may have
      * @param atLimit called on the watch's thread with the group to stop, at each count at or above the limit

@@ -300,7 +300,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
      * the background, are stopped and told so in that cell's output.
      */
     private void threadLimitReached(CellThreadGroup group) {
-        if (StopSignal.isStopped(group)) {
+        if (group.isStopped()) {
             return;
         }
         if (group == cell && running != null) {

@@ -6,15 +6,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which threads the user has asked to stop. An interrupt marks the running cell's thread group
  * (and any shared pool worker busy for it); instrumented code checks the mark at every loop turn
- * and method entry and throws {@link CellStoppedError}. Marks stay until the next cell starts, so a
- * thread that catches the error inside a loop is stopped again at the next turn.
+ * and method entry and throws {@link CellStoppedError}, so a thread that catches the error inside a
+ * loop is stopped again at the next turn.
  *
  * <p>Marking the group rather than each thread makes a stop cost the same for one thread or
  * thousands, and covers threads that a stopped thread starts after the stop: they belong to the
- * group and end at their first instrumented method.
+ * group and end at their first instrumented method. A group stays marked while it has live threads,
+ * also after the next cell starts: the user may run the next cell before thousands of stopped threads
+ * have had the CPU to see the mark. A shared pool worker's mark ends when the next cell starts, as
+ * the worker serves that cell too.
  *
- * <p>The fast path is one volatile read: {@link #isRaised()} is false unless an interrupt happened
- * since the last cell started.
+ * <p>The fast path is one volatile read: {@link #isRaised()} is false unless a stopped group still
+ * has live threads, or an interrupt happened since the last cell started.
  */
 final class StopSignal {
     private static final Set<Thread> STOPPED_THREADS = ConcurrentHashMap.newKeySet();
@@ -29,15 +32,8 @@ final class StopSignal {
     }
 
     static boolean isStopped(Thread thread) {
-        if (STOPPED_THREADS.contains(thread)) {
-            return true;
-        }
         CellThreadGroup group = CellThreadGroup.of(thread);
-        return group != null && STOPPED_GROUPS.contains(group);
-    }
-
-    static boolean isStopped(CellThreadGroup group) {
-        return STOPPED_GROUPS.contains(group);
+        return group != null && group.isStopped() || STOPPED_THREADS.contains(thread);
     }
 
     /** Marks one thread, such as a shared pool worker, and interrupts it. */
@@ -48,18 +44,22 @@ final class StopSignal {
     }
 
     /**
-     * Marks a cell's group; the caller interrupts its threads after this, so that a thread started
-     * while they are listed ends at its first instrumented method.
+     * Marks a cell's group for good; the caller interrupts its threads after this, so that a thread
+     * started while they are listed ends at its first instrumented method.
      */
     static void stop(CellThreadGroup group) {
+        group.markStopped();
         STOPPED_GROUPS.add(group);
         raised = true;
     }
 
-    /** Called when a new cell starts: earlier stops no longer apply. */
+    /**
+     * Called when a new cell starts: marked pool workers serve it, so their marks end; the fast path
+     * comes back once no stopped group has a live thread.
+     */
     static void clear() {
-        raised = false;
         STOPPED_THREADS.clear();
-        STOPPED_GROUPS.clear();
+        STOPPED_GROUPS.removeIf(group -> group.activeCount() == 0);
+        raised = !STOPPED_GROUPS.isEmpty();
     }
 }

@@ -1,15 +1,21 @@
 package org.proclab.engine.exec;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StopSignalTest {
     private final ThreadGroup cells = new ThreadGroup("test-cells");
+    private final List<Thread> checking = new ArrayList<>();
 
     @AfterEach
     void clear() {
@@ -17,16 +23,18 @@ class StopSignalTest {
     }
 
     /** Runs the stop check once on a new thread of {@code group}; completes with what it threw, or null. */
-    private static CompletableFuture<Throwable> checkOnANewThread(ThreadGroup group) {
+    private CompletableFuture<Throwable> checkOnANewThread(ThreadGroup group) {
         CompletableFuture<Throwable> thrown = new CompletableFuture<>();
-        new Thread(group, () -> {
+        Thread thread = new Thread(group, () -> {
             try {
                 UserCodeGuard.checkStop();
                 thrown.complete(null);
             } catch (Throwable e) {
                 thrown.complete(e);
             }
-        }).start();
+        });
+        checking.add(thread);
+        thread.start();
         return thrown;
     }
 
@@ -41,14 +49,40 @@ class StopSignalTest {
         assertInstanceOf(CellStoppedError.class, thrown);
     }
 
-    // Another cell's threads, and any thread once the next cell starts, go on.
+    // Another cell's threads go on.
     @Test
-    void otherCellsAndLaterCellsAreNotStopped() throws Exception {
-        CellThreadGroup stopped = new CellThreadGroup(cells, 1, null);
-        StopSignal.stop(stopped);
+    void otherCellsAreNotStopped() throws Exception {
+        StopSignal.stop(new CellThreadGroup(cells, 1, null));
 
         assertNull(checkOnANewThread(new CellThreadGroup(cells, 2, null)).get(30, TimeUnit.SECONDS));
+    }
+
+    // A stopped cell's threads stay stopped when the next cell starts before they saw the mark (thousands of
+    // threads need a while to get the CPU); without live threads left, the fast path comes back.
+    @Test
+    void aStoppedCellStaysStoppedWhileItHasLiveThreads() throws Exception {
+        CellThreadGroup stopped = new CellThreadGroup(cells, 1, null);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread waiting = new Thread(stopped, () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiting.start();
+        StopSignal.stop(stopped);
+
         StopSignal.clear();
-        assertNull(checkOnANewThread(stopped).get(30, TimeUnit.SECONDS));
+
+        assertTrue(StopSignal.isRaised());
+        assertInstanceOf(CellStoppedError.class, checkOnANewThread(stopped).get(30, TimeUnit.SECONDS));
+        release.countDown();
+        waiting.join();
+        for (Thread thread : checking) {
+            thread.join();
+        }
+        StopSignal.clear();
+        assertFalse(StopSignal.isRaised());
     }
 }
