@@ -352,9 +352,15 @@ public final class Kernel {
         }
     }
 
+    /**
+     * Daemon threads of the kernel's own thread group: an executor makes its thread when first used,
+     * which may be on a cell's thread, and the thread would otherwise join that cell's group and be
+     * counted and stopped with it.
+     */
     private static ThreadFactory daemon(String name) {
+        ThreadGroup kernelThreads = Thread.currentThread().getThreadGroup();
         return runnable -> {
-            Thread thread = new Thread(runnable, name);
+            Thread thread = new Thread(kernelThreads, runnable, name);
             thread.setDaemon(true);
             return thread;
         };
