@@ -43,6 +43,7 @@ import org.proclab.kernel.wire.ConnectionInfo;
 import org.proclab.kernel.wire.JupyterSockets;
 import org.proclab.kernel.wire.Message;
 import org.proclab.magic.CodeAssist;
+import org.proclab.mp.spawn.ResourceLimits;
 
 /**
  * The ProcLab kernel: answers Jupyter's requests and runs cells.
@@ -56,13 +57,11 @@ import org.proclab.magic.CodeAssist;
  */
 public final class Kernel {
     private static final System.Logger LOG = System.getLogger(Kernel.class.getName());
-    /**
-     * How many snippets the idle compiler warm-up compiles; the environment variable
-     * {@code PROCLAB_WARMUP_SNIPPETS=0} turns it off (for a server that must save every CPU second).
-     */
     /** Cells see ProcLab's library, the display API and the course's {@code Check}, for the exercises. */
     private static final CellImports CELL_IMPORTS = CellImports.with(Check.class);
-    private static final int WARM_UP_SNIPPETS = warmUpSnippets(System.getenv("PROCLAB_WARMUP_SNIPPETS"));
+    /** How many snippets the idle compiler warm-up compiles: none under a memory limit unless set ({@link WarmUpCount}). */
+    private static final int WARM_UP_SNIPPETS = WarmUpCount.of(System.getenv(WarmUpCount.VARIABLE),
+            ResourceLimits.ofThisProcess().memory().isPresent());
 
     private final JupyterSockets sockets;
     private final ExecutorService shellWorker = Executors.newSingleThreadExecutor(daemon("proclab-shell-worker"));
@@ -338,18 +337,6 @@ public final class Kernel {
         starter.setDaemon(true);
         starter.start();
         return ready;
-    }
-
-    private static int warmUpSnippets(String setting) {
-        if (setting == null || setting.isBlank()) {
-            return CompilerWarmUp.DEFAULT_SNIPPETS;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(setting.trim()));
-        } catch (NumberFormatException e) {
-            LOG.log(System.Logger.Level.WARNING, "PROCLAB_WARMUP_SNIPPETS is not a number: " + setting);
-            return CompilerWarmUp.DEFAULT_SNIPPETS;
-        }
     }
 
     /**
