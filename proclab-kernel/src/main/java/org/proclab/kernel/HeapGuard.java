@@ -7,6 +7,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javax.management.NotificationEmitter;
 
@@ -26,12 +27,19 @@ import javax.management.NotificationEmitter;
  * growing (the JVM tells of a crossing only once until the use falls below the threshold).
  * If a kernel thread still meets an {@code OutOfMemoryError}, the kernel ends and Jupyter restarts it
  * ({@link EssentialThreadDeath}).
+ *
+ * <p>Under a memory limit the guard counts the heap as at most {@link #SHARE_OF_MEMORY_LIMIT} of the
+ * limit, the share the JVM itself gives its heap in a container (decision 030): the kernelspec is
+ * written at install, so its {@code -Xmx} cannot follow a limit that a spawner passes only as
+ * {@code MEM_LIMIT}, and the JVM then sizes its heap from the whole machine.
  */
 final class HeapGuard {
     /** The share of the old generation in use at which the guard first looks. */
     static final double LOOK_AT_SHARE = 0.6;
     /** The share of the old generation still in use after a full collection at which the running cell is stopped. */
     static final double STOP_AT_SHARE = 0.75;
+    /** The share of a memory limit that the heap may fill, as the JVM's own default in a container. */
+    static final double SHARE_OF_MEMORY_LIMIT = 0.25;
     private static final System.Logger LOG = System.getLogger(HeapGuard.class.getName());
 
     private HeapGuard() {
@@ -41,8 +49,10 @@ final class HeapGuard {
      * Watches the heap; {@code stopCell} is called (on a JMX notification thread) with the reason
      * to show, in the form {@code OutOfMemoryError: text}. Where this JVM's collector reports no
      * such threshold, it logs that and does nothing.
+     *
+     * @param memoryLimit the kernel's memory limit in bytes, if it has one
      */
-    static void install(Consumer<String> stopCell) {
+    static void install(Consumer<String> stopCell, OptionalLong memoryLimit) {
         Optional<MemoryPoolMXBean> oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isUsageThresholdSupported()
                         && pool.getUsage().getMax() > 0)
@@ -53,7 +63,7 @@ final class HeapGuard {
             return;
         }
         MemoryPoolMXBean pool = oldGeneration.get();
-        long max = pool.getUsage().getMax();
+        long max = oldGenerationMax(pool.getUsage().getMax(), Runtime.getRuntime().maxMemory(), memoryLimit);
         long lookAt = (long) (max * LOOK_AT_SHARE);
         long stopAt = (long) (max * STOP_AT_SHARE);
         pool.setUsageThreshold(lookAt);
@@ -62,20 +72,32 @@ final class HeapGuard {
                 System.gc();
                 MemoryUsage afterCollection = pool.getUsage();
                 if (afterCollection.getUsed() >= stopAt) {
-                    stopCell.accept(reason(afterCollection));
+                    stopCell.accept(reason(afterCollection.getUsed(), max));
                 }
                 pool.setUsageThreshold(Math.max(lookAt, afterCollection.getUsed() + (max - afterCollection.getUsed()) / 2));
             }
         }, null, null);
     }
 
+    /**
+     * The most the old generation may hold: its own maximum, or under a memory limit the same part of
+     * {@link #SHARE_OF_MEMORY_LIMIT} of the limit as it has of the whole heap, if that is less.
+     */
+    static long oldGenerationMax(long poolMax, long heapMax, OptionalLong memoryLimit) {
+        if (memoryLimit.isEmpty()) {
+            return poolMax;
+        }
+        double heapCap = memoryLimit.getAsLong() * SHARE_OF_MEMORY_LIMIT;
+        return heapCap >= heapMax ? poolMax : (long) (poolMax * (heapCap / heapMax));
+    }
+
     /** What the user reads: how full, and how to get the memory back. */
-    static String reason(MemoryUsage usage) {
+    static String reason(long used, long max) {
         double megabyte = 1024.0 * 1024.0;
         return String.format(Locale.ROOT, "OutOfMemoryError: after a garbage collection the kernel's memory was still"
                         + " %.0f %% full (%.0f of %.0f MB), so the kernel stopped this cell before it ran out. What a"
                         + " variable refers to stays in memory: set a large one to null (bigList = null;), or restart"
                         + " the kernel.",
-                100.0 * usage.getUsed() / usage.getMax(), usage.getUsed() / megabyte, usage.getMax() / megabyte);
+                100.0 * used / max, used / megabyte, max / megabyte);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.MemoryUsage;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,9 +28,20 @@ class KernelSafetyNetTest {
 
     @Test
     void theReasonNamesTheErrorAndSaysHowFullAndWhatToDo() {
-        String reason = HeapGuard.reason(new MemoryUsage(0, 900L << 20, 1000L << 20, 1000L << 20));
+        String reason = HeapGuard.reason(900L << 20, 1000L << 20);
         assertEquals("OutOfMemoryError: after a garbage collection the kernel's memory was still 90 % full (900 of"
                 + " 1000 MB), so the kernel stopped this cell before it ran out. What a variable refers to stays in"
                 + " memory: set a large one to null (bigList = null;), or restart the kernel.", reason);
+    }
+
+    // Without a limit the old generation may fill its own maximum; under MEM_LIMIT=1 GiB the heap counts as
+    // 256 MiB, and the old generation (here two thirds of a 4 GiB heap) as two thirds of that.
+    @Test
+    void underAMemoryLimitTheGuardCountsTheHeapAsAQuarterOfIt() {
+        long gib = 1L << 30;
+        assertEquals(3 * gib, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, OptionalLong.empty()));
+        assertEquals(192L << 20, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, OptionalLong.of(gib)));
+        // a limit whose quarter is more than the heap changes nothing
+        assertEquals(3 * gib, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, OptionalLong.of(32 * gib)));
     }
 }
