@@ -35,7 +35,7 @@ public final class CellThreadGroup extends ThreadGroup {
     }
 
     /** Whether the cell was stopped: its threads end at their next instrumented loop turn or method. */
-    public boolean isStopped() {
+    boolean isStopped() {
         return stopped;
     }
 
@@ -48,7 +48,7 @@ public final class CellThreadGroup extends ThreadGroup {
      * The threads of this group alive now, listed from the group's own record (no stack traces, no
      * pause of the JVM), so that listing thousands of them takes microseconds.
      */
-    public List<Thread> liveThreads() {
+    List<Thread> liveThreads() {
         return listed(this);
     }
 

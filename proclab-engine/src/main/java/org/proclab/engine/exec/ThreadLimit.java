@@ -19,7 +19,7 @@ import org.proclab.mp.spawn.ResourceLimits;
  * @param threads the most live threads the cells may have
  * @param basis   where the number comes from, in words, for the error that names it
  */
-public record ThreadLimit(int threads, String basis) {
+record ThreadLimit(int threads, String basis) {
     /** What a thread costs, measured at 45–75 KB for a sleeping one (decision 030), with room for deeper stacks. */
     static final long BYTES_PER_THREAD = 128 * 1024;
     /** The threads may take one part in this many of the memory. */
@@ -34,7 +34,7 @@ public record ThreadLimit(int threads, String basis) {
     }
 
     /** The limit of this kernel, from its memory limit or else the machine's memory. */
-    public static ThreadLimit ofThisProcess() {
+    static ThreadLimit ofThisProcess() {
         return OfThisProcess.LIMIT;
     }
 
@@ -53,7 +53,7 @@ public record ThreadLimit(int threads, String basis) {
     }
 
     /** What the user reads when a cell's threads reach the limit, as "NAME: text" for the kernel's stop. */
-    public String reason() {
+    String reason() {
         return String.format(Locale.ROOT, "ThreadLimitError: the threads this notebook's cells started reached the"
                 + " kernel's limit of %,d live threads (%s, at %d KiB a thread), so the kernel stopped the cell"
                 + " and its threads. Run many tasks on a few threads instead, such as"
