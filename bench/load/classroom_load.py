@@ -270,10 +270,15 @@ def print_report(report, out=sys.stdout):
         ("peak processes (kernels + children)", str(report["peak_processes"])),
         ("peak memory used on the machine, MB", f"{report['peak_used_mb']} (before: {report['used_before_mb']:.0f})"),
     ]
+    print_rows(rows, report["failures"], out)
+
+
+def print_rows(rows, failures, out):
+    """Prints (name, value) rows aligned, then the first ten failures."""
     width = max(len(r[0]) for r in rows)
     for name, value in rows:
         print(f"  {name.ljust(width)}  {value}", file=out)
-    for failure in report["failures"][:10]:
+    for failure in failures[:10]:
         print(f"  FAILURE: {failure}", file=out)
 
 

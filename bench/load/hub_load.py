@@ -437,11 +437,7 @@ def print_report(report, out=sys.stdout):
          f"{report['culled_after_s']:.1f}"),
         ("processes left after culling", str(len(report["left_after_culling"]))),
     ]
-    width = max(len(r[0]) for r in rows)
-    for name, value in rows:
-        print(f"  {name.ljust(width)}  {value}", file=out)
-    for failure in report["failures"][:10]:
-        print(f"  FAILURE: {failure}", file=out)
+    classroom_load.print_rows(rows, report["failures"], out)
 
 
 def main():
