@@ -7,9 +7,9 @@ from conftest import collect, ok, send_execute, shell_request, wait_for_stray, w
 TARGET = "proclab.test"
 
 
-def send_comm(kc, msg_type, content):
+def send_comm(kc, msg_type, content, metadata=None):
     """Sends a comm message as a front end does (on the shell channel); returns its msg_id."""
-    msg = kc.session.msg(msg_type, content)
+    msg = kc.session.msg(msg_type, content, metadata=metadata)
     kc.shell_channel.send(msg)
     return msg["header"]["msg_id"]
 

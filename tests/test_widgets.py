@@ -1,20 +1,22 @@
 """Widgets through the real kernel, as an ipywidgets 8 front end sees them: each widget's comm_open and view,
-two-way sync of values, clicks handled while a cell runs, interact re-running in its Output widget, the error
-in a child process, and the text that `proclab run` prints."""
+two-way sync of values, clicks handled while a cell runs, interact re-running in its Output widget, a reloaded
+page getting its widgets back, the error in a child process, and the text that `proclab run` prints."""
 import os
 import pathlib
 import subprocess
+import uuid
 
 import nbformat
 import pytest
 
 from conftest import collect, ok, send_execute, stray_messages, wait_for_stray, wait_for_stream
-from test_comms import send_comm
+from test_comms import comm_info, send_comm
 from test_frontends import KERNEL_NAME, run_jupyter
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 JAR = os.environ.get("PROCLAB_JAR", str(ROOT / "proclab-app" / "target" / "proclab.jar"))
 VIEW = "application/vnd.jupyter.widget-view+json"
+CONTROL = "jupyter.widget.control"
 
 
 def opened_widgets(out):
@@ -143,6 +145,48 @@ def assert_captured(messages, output_id, request_id, text):
              and m["content"]["data"]["state"] == {"msg_id": ""})
     assert start < printed < end, messages
     assert messages[printed]["parent_header"]["msg_id"] == request_id
+
+
+# A page reloaded: ipywidgets' front end opens the control comm (protocol 1.0.0) and asks for every widget's state.
+# The answer, on that comm and under the request, holds each open widget's model and current state, changes made
+# from Java included, and no buffers. comm_info lists the control comm while it is open, as ipykernel does.
+def test_a_reloaded_page_gets_every_widget_back(kc):
+    slider, _ = new_slider(kc, "kept", value=2)
+    out = ok(kc, 'var flag = new Checkbox("flag", false);\nflag')
+    checkbox = opened_widgets(out)["CheckboxModel"]["content"]["comm_id"]
+    ok(kc, "kept.setValue(8);\nflag.setValue(true);")
+
+    control = "control-" + uuid.uuid4().hex
+    send_comm(kc, "comm_open", {"comm_id": control, "target_name": CONTROL, "data": {}}, metadata={"version": "1.0.0"})
+    request = send_comm(kc, "comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
+    (answer,) = wait_for_stray(kc, lambda m: m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == control)
+    assert answer["parent_header"]["msg_id"] == request
+    data = answer["content"]["data"]
+    assert data["method"] == "update_states" and data["buffer_paths"] == [] and not answer["buffers"]
+    states = data["states"]
+    assert (states[slider]["model_name"], states[slider]["model_module"], states[slider]["model_module_version"]) \
+        == ("IntSliderModel", "@jupyter-widgets/controls", "2.0.0")
+    assert states[slider]["state"]["value"] == 8 and states[slider]["state"]["description"] == "n"
+    assert states[checkbox]["model_name"] == "CheckboxModel" and states[checkbox]["state"]["value"] is True
+    layout = states[slider]["state"]["layout"].removeprefix("IPY_MODEL_")
+    assert states[layout]["model_name"] == "LayoutModel"
+    assert comm_info(kc, target_name=CONTROL) == {control: {"target_name": CONTROL}}
+
+    wait_for_idle_of(kc, send_comm(kc, "comm_close", {"comm_id": control, "data": {}}))
+    assert comm_info(kc, target_name=CONTROL) == {}
+
+
+# The fallback of front ends whose control comm fails: comm_info lists the widgets' comms, and request_state on
+# one is answered, under the request, with an update holding its whole current state.
+def test_request_state_is_answered_with_the_whole_state(kc):
+    comm_id, _ = new_slider(kc, "asked", value=4)
+    ok(kc, "asked.setValue(6);")
+    assert comm_info(kc, target_name="jupyter.widget")[comm_id] == {"target_name": "jupyter.widget"}
+    request = send_comm(kc, "comm_msg", {"comm_id": comm_id, "data": {"method": "request_state"}})
+    (answer,) = wait_for_stray(kc, lambda m: m["msg_type"] == "comm_msg" and m["parent_header"].get("msg_id") == request)
+    data = answer["content"]["data"]
+    assert data["method"] == "update" and data["buffer_paths"] == []
+    assert data["state"]["_model_name"] == "IntSliderModel" and data["state"]["value"] == 6
 
 
 # A child process has no front end: creating a widget there fails, saying that a child cannot own a widget.

@@ -26,7 +26,8 @@ import org.proclab.mp.spawn.CurrentProcess;
  * <p>The widget opens a comm to the front end's {@code jupyter.widget} target with its whole state.
  * A change made in Java ({@link #set}, or a control's typed setters) is sent as an {@code update};
  * a change the user makes in the front end arrives as one, is applied, echoed back (protocol 2.1)
- * and given to the observers ({@link #observe}), also while a cell runs. Showing a widget
+ * and given to the observers ({@link #observe}), also while a cell runs. A front end that connects
+ * later (a reloaded page) gets every open widget back through ipywidgets' control comm. Showing a widget
  * ({@code display(widget)}, or a cell ending in it) sends its view with a text form beside it, which
  * {@code jupyter console} and {@code proclab run} print.
  *
@@ -67,8 +68,9 @@ public abstract class Widget implements Displayable {
         if (CommChannel.available()) {
             comm = Comm.open(TARGET, Map.of("state", json(initial), "buffer_paths", List.of()),
                     Map.of("version", PROTOCOL_VERSION));
-            comm.onMessage(this::receive);
+            comm.onMessage(this::receive).onClose(data -> LiveWidgets.remove(this));
             id = comm.id();
+            LiveWidgets.add(this);
         } else if (CurrentProcess.role() != null) {
             throw new CommsUnavailableException();
         } else {
@@ -126,6 +128,7 @@ public abstract class Widget implements Displayable {
     public void close() {
         if (comm != null) {
             comm.close();
+            LiveWidgets.remove(this);
         }
     }
 

@@ -26,6 +26,7 @@ final class RecordingComms implements CommChannel {
 
     final List<Sent> sent = new ArrayList<>();
     private final Map<String, Comm> opened = new ConcurrentHashMap<>();
+    private final Map<String, BiConsumer<Comm, Map<String, Object>>> targets = new ConcurrentHashMap<>();
 
     @Override
     public synchronized void open(Comm comm, Map<String, ?> data, Map<String, ?> metadata) {
@@ -45,7 +46,7 @@ final class RecordingComms implements CommChannel {
 
     @Override
     public void registerTarget(String targetName, BiConsumer<Comm, Map<String, Object>> opened) {
-        throw new UnsupportedOperationException("widgets register no target");
+        targets.put(targetName, opened);
     }
 
     @Override
@@ -67,6 +68,27 @@ final class RecordingComms implements CommChannel {
     /** Forgets what was recorded so far (the comms stay open). */
     synchronized void forget() {
         sent.clear();
+    }
+
+    /** The messages sent on {@code comm}. */
+    synchronized List<Sent> messagesOn(Comm comm) {
+        return sent.stream().filter(s -> s.kind().equals("send") && s.comm() == comm).toList();
+    }
+
+    /** Opens a comm from the front end to a registered target, as the kernel does on its {@code comm_open}. */
+    Comm openFromFrontEnd(String id, String targetName) {
+        BiConsumer<Comm, Map<String, Object>> target = targets.get(targetName);
+        if (target == null) {
+            throw new AssertionError("no target " + targetName + " registered");
+        }
+        Comm comm = Comm.openedByFrontEnd(id, targetName);
+        target.accept(comm, Map.of());
+        return comm;
+    }
+
+    /** Closes the widget's comm from the front end, as the kernel does on its {@code comm_close}. */
+    void closeFromFrontEnd(Widget widget) {
+        opened.get(widget.modelId()).closedByFrontEnd(Map.of());
     }
 
     /** Delivers {@code data} from the front end to the widget's comm, as the kernel's comm thread does. */
