@@ -13,7 +13,7 @@ class ChildSizingTest {
     private static final long MIB = 1L << 20;
 
     private static MemoryBudget budget(long bytes) {
-        return new MemoryBudget(new ResourceLimits.MemoryLimit(bytes, "MEM_LIMIT"));
+        return new MemoryBudget(new ResourceLimits.MemoryLimit(bytes, "MEM_LIMIT", false));
     }
 
     @Test
