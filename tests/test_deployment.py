@@ -62,8 +62,9 @@ def test_the_config_limits_each_student_and_gives_the_kernel_its_environment(con
     assert singleuser["image"]["name"] and singleuser["image"]["tag"]
     limit, guarantee = byte_size(singleuser["memory"]["limit"]), byte_size(singleuser["memory"]["guarantee"])
     assert 0 < guarantee <= limit
-    # the lesson's Pool(4) must fit: the kernel keeps 200 MiB and each child needs at least 96 MiB (decision 029)
-    assert limit >= (200 + 4 * 96) * 2 ** 20
+    # the lesson's Pool(4) must fit: the Jupyter server keeps 128 MiB, the kernel 200 MiB and each child needs at
+    # least 96 MiB (decision 029, amended)
+    assert limit >= (128 + 200 + 4 * 96) * 2 ** 20
     assert 0 < float(singleuser["cpu"]["guarantee"]) <= float(singleuser["cpu"]["limit"])
     assert singleuser["extraEnv"]["PROCLAB_WARMUP_SNIPPETS"] == "0"
 

@@ -26,6 +26,19 @@ def test_a_small_memory_limit_refuses_a_large_pool_and_runs_a_small_one():
         assert int(heap_mib) <= 52, out
 
 
+# Under a hub the limit covers the single-user server too (decision 029, amended): with MEM_LIMIT=700 MB and
+# JUPYTERHUB_USER set, the server keeps 128 MiB beside the kernel's 200 MiB, 339 MiB are left and 3 children
+# fit, so a Pool(4) is refused with the limit named as shared with the server.
+def test_under_a_hub_the_server_has_its_share_of_the_memory_limit():
+    with fresh_kernel(env={**os.environ, "MEM_LIMIT": "700000000", "JUPYTERHUB_USER": "student"}) as (_, kc):
+        out = execute(kc, "var pool = new Pool(4);", timeout=60)
+        assert out.status == "error" and out.error["ename"] == "ProcessStartException", out
+        assert "this kernel's memory limit of 667 MiB (MEM_LIMIT, shared with the Jupyter server) leaves room" \
+               " for 3 child JVMs" in out.error["evalue"], out.error["evalue"]
+        assert "the Jupyter server ~128 MiB" in out.error["evalue"], out.error["evalue"]
+        assert "use Pool(3) or fewer" in out.error["evalue"], out.error["evalue"]
+
+
 # Under CPU_LIMIT=1 a new Pool() has one worker, however many cores the machine has.
 def test_new_pool_has_as_many_workers_as_the_cpu_limit():
     with fresh_kernel(env={**os.environ, "CPU_LIMIT": "1"}) as (_, kc):

@@ -12,7 +12,7 @@ class PoolMemoryLimitTest {
     // Under a memory limit that leaves room for 4 children, Pool(16) fails at once saying the limit and what fits.
     @Test
     void aPoolLargerThanTheMemoryLimitAllowsIsRefusedWithTheNumbers() {
-        MemoryBudget oneGib = new MemoryBudget(new ResourceLimits.MemoryLimit(1L << 30, "MEM_LIMIT"));
+        MemoryBudget oneGib = new MemoryBudget(new ResourceLimits.MemoryLimit(1L << 30, "MEM_LIMIT", false));
         MpContext limited = MpContext.get(StartMethod.SPAWN).withSettings(s -> new ChildSettings(s.javaCommand(),
                 "142m", 4, 2, s.jvmOptions(), s.classPath(), s.classSource(), oneGib));
         ProcessStartException e = assertThrows(ProcessStartException.class, () -> limited.pool(16));

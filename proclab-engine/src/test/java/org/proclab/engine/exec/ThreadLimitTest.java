@@ -14,7 +14,7 @@ class ThreadLimitTest {
     private static final ResourceLimits NONE = new ResourceLimits(Optional.empty(), OptionalDouble.empty());
 
     private static ResourceLimits memory(long bytes) {
-        return new ResourceLimits(Optional.of(new ResourceLimits.MemoryLimit(bytes, ResourceLimits.MEM_LIMIT)),
+        return new ResourceLimits(Optional.of(new ResourceLimits.MemoryLimit(bytes, ResourceLimits.MEM_LIMIT, false)),
                 OptionalDouble.empty());
     }
 

@@ -13,25 +13,38 @@ import java.util.OptionalLong;
  *
  * <ul>
  *   <li>The kernel keeps {@value #KERNEL_MIB} MiB: idle it takes 130–150 MB, more while a cell works.</li>
+ *   <li>Under JupyterHub, whose limit covers the whole single-user server
+ *       ({@link ResourceLimits.MemoryLimit#sharedWithServer()}), the server keeps {@value #SERVER_MIB} MiB.</li>
  *   <li>Each child takes its heap cap plus {@value #BESIDE_HEAP_MIB} MiB beside it.</li>
  *   <li>The heap cap is what lets {@value #CHILDREN_WANTED} children (or a {@code new Pool()}, if
  *       larger) fit, between {@value #MIN_HEAP_MIB} MiB and the usual {@value #MAX_HEAP_MIB} MiB.</li>
- *   <li>The live children are as many as fit, at least one.</li>
+ *   <li>The live children are as many as fit in what is left, at least one.</li>
  * </ul>
  *
  * @param limit the memory limit this budget shares out
  */
 public record MemoryBudget(ResourceLimits.MemoryLimit limit) {
     static final long KERNEL_MIB = 200;
+    /**
+     * The single-user server beside the kernel: measured at 122–123 MB RSS (117 MiB) for the
+     * Python server of Notebook 6 with 30 students on a hub (docs/benchmarks.md, "A class through
+     * JupyterHub"), rounded up: a Jupyter Server with JupyterLab, as in deploy/Dockerfile's image,
+     * has not been measured.
+     */
+    static final long SERVER_MIB = 128;
     static final long BESIDE_HEAP_MIB = 64;
     static final long MIN_HEAP_MIB = 32;
     static final long MAX_HEAP_MIB = 256;
     static final int CHILDREN_WANTED = 4;
     private static final long MIB = 1024 * 1024;
 
-    /** What is left for children once the kernel has its share (may be 0). */
+    /** What is left for children once the kernel, and under a hub the server, have their shares (may be 0). */
     long forChildren() {
-        return Math.max(0, limit.bytes() - KERNEL_MIB * MIB);
+        return Math.max(0, limit.bytes() - (KERNEL_MIB + serverMib()) * MIB);
+    }
+
+    private long serverMib() {
+        return limit.sharedWithServer() ? SERVER_MIB : 0;
     }
 
     /**
@@ -50,13 +63,16 @@ public record MemoryBudget(ResourceLimits.MemoryLimit limit) {
 
     /**
      * In words, for errors: "this kernel's memory limit of 1.0 GiB (MEM_LIMIT) leaves room for 4
-     * child JVMs (each ~206 MiB: a heap of up to 142 MiB and ~64 MiB beside it; the kernel ~200 MiB)".
+     * child JVMs (each ~206 MiB: a heap of up to 142 MiB and ~64 MiB beside it; the kernel ~200 MiB)";
+     * under a hub the limit is "shared with the Jupyter server" and the server's ~128 MiB is named too.
      */
     public String room(long heapMib) {
-        return "this kernel's memory limit of " + size(limit.bytes()) + " (" + limit.source() + ") leaves room for "
+        return "this kernel's memory limit of " + size(limit.bytes()) + " (" + limit.source()
+                + (limit.sharedWithServer() ? ", shared with the Jupyter server" : "") + ") leaves room for "
                 + children(heapMib) + " child JVM" + (children(heapMib) == 1 ? "" : "s") + " (each ~"
                 + (heapMib + BESIDE_HEAP_MIB) + " MiB: a heap of up to " + heapMib + " MiB and ~" + BESIDE_HEAP_MIB
-                + " MiB beside it; the kernel ~" + KERNEL_MIB + " MiB)";
+                + " MiB beside it; the kernel ~" + KERNEL_MIB + " MiB"
+                + (limit.sharedWithServer() ? ", the Jupyter server ~" + SERVER_MIB + " MiB" : "") + ")";
     }
 
     /** A heap size as {@code -Xmx} takes it ({@code 256m}, {@code 1g}, {@code 524288k}, bytes) in MiB, if it is one. */

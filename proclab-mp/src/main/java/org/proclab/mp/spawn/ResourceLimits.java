@@ -1,11 +1,6 @@
 package org.proclab.mp.spawn;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -14,8 +9,8 @@ import java.util.OptionalLong;
 /**
  * The memory and CPU this process was given, read once: JupyterHub's spawners put a user's limits
  * into the single-user server's environment as {@code MEM_LIMIT} (bytes) and {@code CPU_LIMIT}
- * (cores, possibly fractional), and a container enforces them through cgroup v2
- * ({@code memory.max}, {@code cpu.max}). Where both say something, the smaller wins. A value that is
+ * (cores, possibly fractional), and a container enforces them through its cgroups, v2 or v1
+ * ({@link CgroupLimits}). Where several say something, the smallest wins. A value that is
  * empty, zero, negative or not a number counts as no limit: a kernel must start whatever its
  * environment holds. Children inherit the environment and the cgroup, so every JVM of a session
  * reads the same limits. Decision 029 says how ProcLab sizes itself from them ({@link MemoryBudget}).
@@ -28,45 +23,58 @@ public record ResourceLimits(Optional<MemoryLimit> memory, OptionalDouble cpus) 
     public static final String MEM_LIMIT = "MEM_LIMIT";
     /** JupyterHub's name for the CPU limit in cores. */
     public static final String CPU_LIMIT = "CPU_LIMIT";
+    /**
+     * What JupyterHub puts into the environment of every single-user server it spawns (with
+     * {@code JUPYTERHUB_API_TOKEN}); a kernel inherits it from its server.
+     */
+    public static final String JUPYTERHUB_USER = "JUPYTERHUB_USER";
+    /** The other variable that says a hub spawned the server. */
+    public static final String JUPYTERHUB_API_TOKEN = "JUPYTERHUB_API_TOKEN";
 
     /**
-     * A memory limit and where it came from, for messages.
+     * A memory limit, where it came from, for messages, and whether the Jupyter server has its
+     * share of it too: a hub's spawner sets the limit for the whole single-user server (its
+     * {@code MEM_LIMIT}, its pod's or container's cgroup), so the server process counts against it
+     * beside the kernel; a {@code MEM_LIMIT} without a hub is the kernel's alone.
      *
-     * @param bytes  the limit
-     * @param source {@code MEM_LIMIT} or {@code cgroup memory.max}
+     * @param bytes            the limit
+     * @param source           {@code MEM_LIMIT}, {@code cgroup memory.max} or
+     *                         {@code cgroup memory.limit_in_bytes}
+     * @param sharedWithServer whether the kernel runs under JupyterHub, so that the limit also
+     *                         covers the single-user server
      */
-    public record MemoryLimit(long bytes, String source) {
+    public record MemoryLimit(long bytes, String source, boolean sharedWithServer) {
     }
 
     private static final class OfThisProcess {
-        static final ResourceLimits LIMITS = read(System.getenv(), Path.of("/sys/fs/cgroup"), Path.of("/proc/self/cgroup"));
+        static final ResourceLimits LIMITS = read(System.getenv(), new CgroupLimits(Path.of("/sys/fs/cgroup"),
+                Path.of("/proc/self/cgroup"), CgroupLimits.machineBytes(Path.of("/proc/meminfo"))));
     }
 
-    /** The limits of this process, read from its environment and cgroup the first time they are asked for. */
+    /** The limits of this process, read from its environment and cgroups the first time they are asked for. */
     public static ResourceLimits ofThisProcess() {
         return OfThisProcess.LIMITS;
     }
 
     /**
-     * Reads the limits from {@code env} and from the cgroup v2 files of the process's group under
-     * {@code cgroupRoot} and of the groups above it, as far as the root; {@code selfCgroup} (as
-     * {@code /proc/self/cgroup}) names the group. Missing or unreadable files mean no limit.
+     * Reads the limits from {@code env} and from the process's {@code cgroups}; the memory limit is
+     * shared with the server when {@code env} says a hub spawned it ({@link #JUPYTERHUB_USER} or
+     * {@link #JUPYTERHUB_API_TOKEN} is set).
      */
-    public static ResourceLimits read(Map<String, String> env, Path cgroupRoot, Path selfCgroup) {
+    static ResourceLimits read(Map<String, String> env, CgroupLimits cgroups) {
         Optional<MemoryLimit> memory = positiveLong(env.get(MEM_LIMIT)).stream()
-                .mapToObj(bytes -> new MemoryLimit(bytes, MEM_LIMIT)).findFirst();
-        OptionalDouble cpus = positiveDouble(env.get(CPU_LIMIT));
-        for (Path group : groupAndAncestors(cgroupRoot, selfCgroup)) {
-            OptionalLong cgroupMemory = positiveLong(firstLine(group.resolve("memory.max")));
-            if (cgroupMemory.isPresent() && (memory.isEmpty() || cgroupMemory.getAsLong() < memory.get().bytes())) {
-                memory = Optional.of(new MemoryLimit(cgroupMemory.getAsLong(), "cgroup memory.max"));
-            }
-            OptionalDouble cgroupCpus = cpuMax(firstLine(group.resolve("cpu.max")));
-            if (cgroupCpus.isPresent() && (cpus.isEmpty() || cgroupCpus.getAsDouble() < cpus.getAsDouble())) {
-                cpus = cgroupCpus;
-            }
+                .mapToObj(bytes -> new MemoryLimit(bytes, MEM_LIMIT, false)).findFirst();
+        Optional<MemoryLimit> cgroupMemory = cgroups.memory();
+        if (cgroupMemory.isPresent() && (memory.isEmpty() || cgroupMemory.get().bytes() < memory.get().bytes())) {
+            memory = cgroupMemory;
         }
-        return new ResourceLimits(memory, cpus);
+        OptionalDouble cpus = positiveDouble(env.get(CPU_LIMIT));
+        OptionalDouble cgroupCpus = cgroups.cpus();
+        if (cgroupCpus.isPresent() && (cpus.isEmpty() || cgroupCpus.getAsDouble() < cpus.getAsDouble())) {
+            cpus = cgroupCpus;
+        }
+        boolean underHub = isSet(env.get(JUPYTERHUB_USER)) || isSet(env.get(JUPYTERHUB_API_TOKEN));
+        return new ResourceLimits(memory.map(limit -> new MemoryLimit(limit.bytes(), limit.source(), underHub)), cpus);
     }
 
     /**
@@ -85,38 +93,8 @@ public record ResourceLimits(Optional<MemoryLimit> memory, OptionalDouble cpus) 
         return processors(Runtime.getRuntime().availableProcessors());
     }
 
-    /** The group's directory and those above it up to {@code root}; just {@code root} when the group is unknown. */
-    private static List<Path> groupAndAncestors(Path root, Path selfCgroup) {
-        String relative = "";
-        for (String line : lines(selfCgroup)) {
-            if (line.startsWith("0::")) {
-                relative = line.substring(3).replaceFirst("^/+", "");
-            }
-        }
-        Path group = root.resolve(relative).normalize();
-        List<Path> groups = new ArrayList<>();
-        for (Path dir = group.startsWith(root) ? group : root; dir != null && dir.startsWith(root); dir = dir.getParent()) {
-            groups.add(dir);
-        }
-        return groups;
-    }
-
-    /** {@code cpu.max}: "QUOTA PERIOD" in microseconds, or "max PERIOD" for no limit. */
-    private static OptionalDouble cpuMax(String line) {
-        if (line == null) {
-            return OptionalDouble.empty();
-        }
-        String[] fields = line.trim().split("\\s+");
-        if (fields.length != 2) {
-            return OptionalDouble.empty();
-        }
-        OptionalDouble quota = positiveDouble(fields[0]);
-        OptionalDouble period = positiveDouble(fields[1]);
-        return quota.isPresent() && period.isPresent()
-                ? OptionalDouble.of(quota.getAsDouble() / period.getAsDouble()) : OptionalDouble.empty();
-    }
-
-    private static OptionalLong positiveLong(String text) {
+    /** {@code text} as a whole number if it is one above 0, else none. */
+    static OptionalLong positiveLong(String text) {
         try {
             long value = text == null ? 0 : Long.parseLong(text.trim());
             return value > 0 ? OptionalLong.of(value) : OptionalLong.empty();
@@ -125,7 +103,8 @@ public record ResourceLimits(Optional<MemoryLimit> memory, OptionalDouble cpus) 
         }
     }
 
-    private static OptionalDouble positiveDouble(String text) {
+    /** {@code text} as a finite number if it is one above 0, else none. */
+    static OptionalDouble positiveDouble(String text) {
         try {
             double value = text == null ? 0 : Double.parseDouble(text.trim());
             return value > 0 && Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
@@ -134,16 +113,7 @@ public record ResourceLimits(Optional<MemoryLimit> memory, OptionalDouble cpus) 
         }
     }
 
-    private static String firstLine(Path file) {
-        List<String> lines = lines(file);
-        return lines.isEmpty() ? null : lines.get(0);
-    }
-
-    private static List<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.US_ASCII);
-        } catch (IOException | RuntimeException unreadable) {
-            return List.of();
-        }
+    private static boolean isSet(String text) {
+        return text != null && !text.isBlank();
     }
 }

@@ -8,12 +8,19 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** The arithmetic of decision 029: the kernel keeps 200 MiB, each child its heap and 64 MiB beside it. */
+/**
+ * The arithmetic of decision 029: the kernel keeps 200 MiB (and under a hub the Jupyter server 128 MiB),
+ * each child its heap and 64 MiB beside it.
+ */
 class ChildSizingTest {
     private static final long MIB = 1L << 20;
 
     private static MemoryBudget budget(long bytes) {
-        return new MemoryBudget(new ResourceLimits.MemoryLimit(bytes, "MEM_LIMIT"));
+        return new MemoryBudget(new ResourceLimits.MemoryLimit(bytes, "MEM_LIMIT", false));
+    }
+
+    private static MemoryBudget underAHub(long bytes) {
+        return new MemoryBudget(new ResourceLimits.MemoryLimit(bytes, "MEM_LIMIT", true));
     }
 
     @Test
@@ -64,6 +71,27 @@ class ChildSizingTest {
         MemoryBudget memory = budget(1024 * MIB);
         assertEquals(new ChildSizing("1g", 1, 0, memory), ChildSizing.of(memory, 2, "1g", null));
         assertEquals(new ChildSizing("142m", 6, 2, memory), ChildSizing.of(memory, 2, null, 6));
+    }
+
+    @Test
+    void underAHubOneGibibyteStillGivesFourChildrenWithASmallerHeap() {
+        // 1024 - 200 - 128 = 696 MiB for children; 696 / 4 = 174 per child: a 110 MiB heap
+        MemoryBudget memory = underAHub(1024 * MIB);
+        assertEquals(new ChildSizing("110m", 4, 2, memory), ChildSizing.of(memory, 2, null, null));
+    }
+
+    @Test
+    void underAHubSevenHundredMegabytesGivesThreeChildren() {
+        // 667 - 200 - 128 = 339 MiB; 339 / 4 = 84 per child, below the smallest heap: 3 children of 32 + 64 MiB
+        MemoryBudget memory = underAHub(700_000_000);
+        assertEquals(new ChildSizing("32m", 3, 1, memory), ChildSizing.of(memory, 2, null, null));
+    }
+
+    @Test
+    void theRoomUnderAHubNamesTheServer() {
+        assertEquals("this kernel's memory limit of 1.0 GiB (MEM_LIMIT, shared with the Jupyter server) leaves room"
+                + " for 4 child JVMs (each ~174 MiB: a heap of up to 110 MiB and ~64 MiB beside it; the kernel ~200 MiB,"
+                + " the Jupyter server ~128 MiB)", underAHub(1024 * MIB).room(110));
     }
 
     @Test
