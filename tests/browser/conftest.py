@@ -1,0 +1,155 @@
+"""The course in the page a student uses: JupyterLab 4 (and Notebook 7) served on 127.0.0.1, driven by
+Debian's Chromium through Playwright.
+
+These tests run in the checkout's .venv (JupyterLab and Playwright come from pip; requirements.txt here),
+not with Debian's Python like the rest of tests/. `./proclab test` prepares .venv, installs the kernelspec
+into a scratch prefix and runs them; by hand:
+
+    ./proclab install --prefix /tmp/spec
+    JUPYTER_PATH=/tmp/spec/share/jupyter .venv/bin/python -m pytest -p no:cacheprovider -q \
+        --confcutdir=tests/browser tests/browser
+
+Each session starts one JupyterLab with a fresh token, port, settings and workspace, on a scratch folder
+that the tests fill with notebooks; pictures of every test land in target/screenshots/browser/.
+"""
+import json
+import os
+import pathlib
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.request
+
+import nbformat
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from notebook_page import KERNEL_DISPLAY_NAME
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "target" / "screenshots" / "browser"
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, headless, quiet on the network: Playwright's own browser download does not exist here.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+STARTUP_SECONDS = 60
+# Page states the tests wait for: a kernel's JVM start, a lesson's cells.
+WAIT_MS = 60_000
+# JupyterLab's announcements would ask for permission in a toast over the notebook.
+LAB_SETTINGS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+                '{"fetchNews": "false", "checkForUpdates": false}'}
+
+
+class Lab:
+    """A running JupyterLab: where it serves, its token and the folder it serves from."""
+
+    def __init__(self, url, token, root):
+        self.url = url
+        self.token = token
+        self.root = root
+
+    def address(self, path):
+        """The page at path (e.g. "lab/tree/x.ipynb"), with the token that logs the browser in; reset: with
+        none of the tabs that an earlier test left in JupyterLab's workspace."""
+        return f"{self.url}/{path}?reset&token={self.token}"
+
+    def shut_down_kernels(self):
+        """Ends every notebook's session and kernel, as closing it with "Shut Down Kernel" would."""
+        for session in self._call("GET", "api/sessions"):
+            self._call("DELETE", f"api/sessions/{session['id']}")
+
+    def _call(self, method, path):
+        request = urllib.request.Request(f"{self.url}/{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=STARTUP_SECONDS) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def add_notebook(self, name, *cells):
+        """Writes a notebook of the given code cells, for the ProcLab kernel, into the served folder."""
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in cells])
+        notebook.metadata["kernelspec"] = {"name": "proclab", "display_name": KERNEL_DISPLAY_NAME,
+                                           "language": "java"}
+        nbformat.write(notebook, self.root / name)
+        return name
+
+    def add_lesson(self, name):
+        """Copies a lesson of notebooks/ into the served folder."""
+        shutil.copy(ROOT / "notebooks" / name, self.root / name)
+        return name
+
+
+def _read_url(server):
+    """Reads the server's log until it says where it serves (it picked a free port); then keeps draining it."""
+    log = []
+    for line in server.stderr:
+        log.append(line)
+        found = re.search(r"(http://127\.0\.0\.1:\d+)/lab\?token=", line)
+        if found:
+            threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
+            return found.group(1), log
+    pytest.fail("JupyterLab ended before serving:\n" + "".join(log))
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    if not os.environ.get("JUPYTER_PATH"):
+        pytest.fail("set JUPYTER_PATH to a prefix with the proclab kernelspec (./proclab install --prefix DIR)")
+    home = tmp_path_factory.mktemp("lab")
+    root = home / "notebooks"
+    root.mkdir()
+    settings = home / "settings"
+    for name, text in LAB_SETTINGS.items():
+        path = settings / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    token = secrets.token_hex(16)
+    environment = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
+                       JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+                       JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+                       PROCLAB_WARMUP_SNIPPETS="0")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1", "--port=0",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}"],
+        env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        url, _ = _read_url(server)
+        yield Lab(url, token, root)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=STARTUP_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+            headless=True, viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(WAIT_MS)
+        expect.set_options(timeout=WAIT_MS)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser, lab, request):
+    """A new tab. When the test ends, passed or failed, every tab it opened is pictured (the first as
+    TEST.png, a later one as TEST-N.png) and closed, and the notebooks' kernels are shut down."""
+    earlier = list(browser.pages)
+    tab = browser.new_page()
+    yield tab
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    opened = [each for each in browser.pages if each not in earlier]
+    for number, each in enumerate(opened):
+        suffix = f"-{number}" if number else ""
+        each.screenshot(path=str(SHOTS / f"{request.node.name}{suffix}.png"))
+        each.close()
+    lab.shut_down_kernels()

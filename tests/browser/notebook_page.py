@@ -1,0 +1,68 @@
+"""A notebook open in JupyterLab 4 or Notebook 7, as a student works it: the cells, the Run menu, the stop
+button. Every step waits for what the page shows next (Playwright's locators), never for a fixed time."""
+import re
+
+from playwright.sync_api import expect
+
+# The MIME type JupyterLab gives both stderr and a cell's error (its traceback) in the page.
+STDERR = '[data-mime-type="application/vnd.jupyter.stderr"]'
+FINISHED_PROMPT = re.compile(r"\[\d+\]:")
+KERNEL_DISPLAY_NAME = "Java (ProcLab)"
+
+
+class NotebookPage:
+    """One notebook in a tab; cells are counted among the code cells, from 0."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def open(self, address):
+        """Goes to the notebook and waits until it has its ProcLab kernel."""
+        self.page.goto(address)
+        return self.wait_for_kernel()
+
+    def wait_for_kernel(self):
+        """Waits until the toolbar names the ProcLab kernel (cells run before its JVM answers wait for it)."""
+        expect(self.page.locator(".jp-NotebookPanel-toolbar .jp-KernelName")).to_have_text(KERNEL_DISPLAY_NAME)
+        return self
+
+    def cell(self, index):
+        return self.page.locator(".jp-Notebook .jp-CodeCell").nth(index)
+
+    def output(self, index):
+        return self.cell(index).locator(".jp-OutputArea")
+
+    def result(self, index):
+        """The value the cell ended with (its execute_result)."""
+        return self.output(index).locator(".jp-OutputArea-executeResult .jp-OutputArea-output")
+
+    def start(self, index):
+        """Selects the cell by its prompt and presses Shift+Enter, without waiting for it to end."""
+        self.cell(index).locator(".jp-InputArea-prompt").click()
+        self.page.keyboard.press("Shift+Enter")
+
+    def run(self, index):
+        """Runs the cell and waits until its prompt shows an execution count."""
+        self.start(index)
+        self.wait_finished(index)
+
+    def wait_finished(self, index):
+        expect(self.cell(index).locator(".jp-InputArea-prompt")).to_have_text(FINISHED_PROMPT)
+
+    def run_all(self):
+        """Run ▸ Run All Cells, then waits until every cell whose code shows has an execution count and the
+        notebook's execution indicator has no cell left to run (a cell with hidden code shows no count)."""
+        self.page.get_by_role("menuitem", name="Run", exact=True).click()
+        self.page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).click()
+        for prompt in self.page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-prompt").all():
+            expect(prompt).to_have_text(FINISHED_PROMPT)
+        expect(self.page.locator(".jp-Notebook-ExecutionIndicator")).to_have_attribute("data-status", "idle")
+
+    def interrupt(self):
+        """The stop button of the notebook's toolbar."""
+        self.page.locator('jp-button[data-command="notebook:interrupt-kernel"]').click()
+
+    def errors(self, index=None):
+        """The error and stderr outputs of the cell, or of the whole notebook."""
+        where = self.page.locator(".jp-Notebook") if index is None else self.output(index)
+        return where.locator(f".jp-OutputArea-output{STDERR}")
