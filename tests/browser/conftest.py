@@ -36,8 +36,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 STARTUP_SECONDS = 60
-# Page states the tests wait for: a kernel's JVM start, a lesson's cells.
-WAIT_MS = 60_000
+# The longest a test waits for a page state (a kernel's JVM started, a lesson's cells run), on a busy machine.
+WAIT_MS = 120_000
 # JupyterLab's announcements would ask for permission in a toast over the notebook.
 LAB_SETTINGS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings":
                 '{"fetchNews": "false", "checkForUpdates": false}'}
