@@ -15,6 +15,7 @@ that the tests fill with notebooks; pictures of every test land in target/screen
 import json
 import os
 import pathlib
+import queue
 import re
 import secrets
 import shutil
@@ -27,7 +28,7 @@ import nbformat
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from notebook_page import KERNEL_DISPLAY_NAME
+from notebook_page import COUNT_KERNEL_SOCKETS, KERNEL_DISPLAY_NAME
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "target" / "screenshots" / "browser"
@@ -35,6 +36,7 @@ CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium, headless, quiet on the network: Playwright's own browser download does not exist here.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# The longest JupyterLab may take to start serving, to stop, or to answer a REST call.
 STARTUP_SECONDS = 60
 # The longest a test waits for a page state (a kernel's JVM started, a lesson's cells run), on a busy machine.
 WAIT_MS = 120_000
@@ -82,16 +84,29 @@ class Lab:
         return name
 
 
-def _read_url(server):
-    """Reads the server's log until it says where it serves (it picked a free port); then keeps draining it."""
-    log = []
-    for line in server.stderr:
-        log.append(line)
-        found = re.search(r"(http://127\.0\.0\.1:\d+)/lab\?token=", line)
-        if found:
-            threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
-            return found.group(1), log
-    pytest.fail("JupyterLab ended before serving:\n" + "".join(log))
+def _serving_url(server, log_path):
+    """Copies the server's log to log_path and returns the address the log says it serves at (it picked a
+    free port), or fails when the server ends or says nothing of the kind within STARTUP_SECONDS."""
+    found = queue.Queue()
+
+    def follow():
+        with open(log_path, "w") as log:
+            for line in server.stderr:
+                log.write(line)
+                log.flush()
+                serving = re.search(r"(http://127\.0\.0\.1:\d+)/lab\?token=", line)
+                if serving:
+                    found.put(serving.group(1))
+        found.put(None)
+
+    threading.Thread(target=follow, daemon=True).start()
+    try:
+        url = found.get(timeout=STARTUP_SECONDS)
+    except queue.Empty:
+        url = None
+    if url is None:
+        pytest.fail(f"JupyterLab did not start serving; its log:\n{pathlib.Path(log_path).read_text()}")
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -116,8 +131,7 @@ def lab(tmp_path_factory):
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}"],
         env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        url, _ = _read_url(server)
-        yield Lab(url, token, root)
+        yield Lab(_serving_url(server, home / "jupyterlab.log"), token, root)
     finally:
         server.terminate()
         try:
@@ -133,6 +147,7 @@ def browser(tmp_path_factory):
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
             headless=True, viewport={"width": 1280, "height": 900})
+        context.add_init_script(COUNT_KERNEL_SOCKETS)
         context.set_default_timeout(WAIT_MS)
         expect.set_options(timeout=WAIT_MS)
         yield context

@@ -8,6 +8,19 @@ from playwright.sync_api import expect
 STDERR = '[data-mime-type="application/vnd.jupyter.stderr"]'
 FINISHED_PROMPT = re.compile(r"\[\d+\]:")
 KERNEL_DISPLAY_NAME = "Java (ProcLab)"
+# Counts, in every page, the websockets opened to a kernel. A front end opens one as it gives the notebook
+# its kernel; until then it drops a cell run without a word (the toolbar names the kernel before that).
+COUNT_KERNEL_SOCKETS = """
+window.kernelSockets = 0;
+window.WebSocket = class extends window.WebSocket {
+    constructor(url, ...rest) {
+        super(url, ...rest);
+        if (String(url).includes("/api/kernels/")) {
+            window.kernelSockets += 1;
+        }
+    }
+};
+"""
 
 
 class NotebookPage:
@@ -22,8 +35,10 @@ class NotebookPage:
         return self.wait_for_kernel()
 
     def wait_for_kernel(self):
-        """Waits until the toolbar names the ProcLab kernel (cells run before its JVM answers wait for it)."""
+        """Waits until the notebook has the ProcLab kernel: named in the toolbar, its socket open (cells run
+        before the kernel's JVM answers wait for it). The page's context runs COUNT_KERNEL_SOCKETS."""
         expect(self.page.locator(".jp-NotebookPanel-toolbar .jp-KernelName")).to_have_text(KERNEL_DISPLAY_NAME)
+        self.page.wait_for_function("() => window.kernelSockets > 0")
         return self
 
     def cell(self, index):
