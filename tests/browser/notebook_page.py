@@ -77,6 +77,14 @@ class NotebookPage:
         """The stop button of the notebook's toolbar."""
         self.page.locator('jp-button[data-command="notebook:interrupt-kernel"]').click()
 
+    def restart(self):
+        """The restart button of the notebook's toolbar, confirmed in its dialog; waits for the kernel's
+        new socket (the old one counted too)."""
+        sockets = self.page.evaluate("() => window.kernelSockets")
+        self.page.locator('jp-button[data-command="notebook:restart-kernel"]').click()
+        self.page.locator(".jp-Dialog-button.jp-mod-accept").click()
+        self.page.wait_for_function("before => window.kernelSockets > before", arg=sockets)
+
     def errors(self, index=None):
         """The error and stderr outputs of the cell, or of the whole notebook."""
         where = self.page.locator(".jp-Notebook") if index is None else self.output(index)

@@ -1,10 +1,17 @@
 """What a student does with the course in JupyterLab 4, done in Chromium: Run All on a lesson, the stop
-button on an endless cell, an input box, a %%pool progress bar moving, and ipywidgets drawn from Java."""
+button on an endless cell, an input box, a %%pool progress bar moving, ipywidgets drawn from Java, and a
+restart that leaves no child JVM behind."""
+import os
+import pathlib
 import re
+import select
 
 from playwright.sync_api import expect
 
 from notebook_page import NotebookPage
+
+# The longest a child JVM may outlive a restart of its kernel.
+RESTART_SECONDS = 30
 
 
 def open_in_lab(page, lab, name):
@@ -107,3 +114,22 @@ def test_a_button_click_runs_java_while_a_cell_runs(page, lab):
     expect(notebook.output(0)).to_contain_text("the handler ran")
     expect(notebook.output(1)).to_contain_text("the click arrived")
     expect(notebook.errors()).to_have_count(0)
+
+
+# Kernel ▸ Restart from the toolbar ends the child JVMs a cell started, not only the kernel's JVM: the
+# child's pid ends (watched through a pidfd), and the restarted kernel runs the next cell.
+def test_restarting_the_kernel_leaves_no_child_jvm(page, lab):
+    notebook = open_in_lab(page, lab, lab.add_notebook(
+        "restart.ipynb", "var sleeper = new Process(() -> Thread.sleep(600_000)).start();\nsleeper.pid()", "6 * 7"))
+    notebook.run(0)
+    pid = int(notebook.result(0).inner_text())
+    assert "java" in pathlib.Path(f"/proc/{pid}/cmdline").read_text()
+    child = os.pidfd_open(pid)
+    try:
+        notebook.restart()
+        ended, _, _ = select.select([child], [], [], RESTART_SECONDS)
+        assert ended, f"the child JVM {pid} outlived the kernel's restart by {RESTART_SECONDS} s"
+    finally:
+        os.close(child)
+    notebook.run(1)
+    expect(notebook.result(1)).to_have_text("42")
