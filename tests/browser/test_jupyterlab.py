@@ -56,6 +56,14 @@ def test_an_input_box_answers_a_scanner(page, lab):
     expect(notebook.errors()).to_have_count(0)
 
 
+# The value of the progress bar in the output of code cell `index` while it is part-way, else false. Each
+# update draws the bar anew, so this looks it up at every try.
+PART_WAY = """index => {
+    const bar = document.querySelectorAll(".jp-Notebook .jp-CodeCell")[index].querySelector(".jp-OutputArea progress");
+    return bar !== null && bar.value > 0 && bar.value < bar.max && bar.value;
+}"""
+
+
 # A long %%pool map draws a progress bar that moves while the cell runs: seen part-way, then full.
 def test_a_pool_progress_bar_moves(page, lab):
     notebook = open_in_lab(page, lab, lab.add_notebook(
@@ -67,9 +75,7 @@ def test_a_pool_progress_bar_moves(page, lab):
     notebook.start(1)
     bar = notebook.output(1).locator("progress")
     expect(bar).to_be_visible()
-    handle = bar.element_handle()
-    page.wait_for_function("bar => bar.value > 0 && bar.value < bar.max", arg=handle)
-    part_way = int(bar.get_attribute("value"))
+    part_way = page.wait_for_function(PART_WAY, arg=1).json_value()
     notebook.wait_finished(1)
     assert int(bar.get_attribute("value")) == int(bar.get_attribute("max")) > part_way
     expect(notebook.output(1)).to_contain_text("100%")
