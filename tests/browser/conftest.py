@@ -63,9 +63,16 @@ class Lab:
         for session in self._call("GET", "api/sessions"):
             self._call("DELETE", f"api/sessions/{session['id']}")
 
-    def _call(self, method, path):
+    def set_theme(self, theme):
+        """Makes theme ("JupyterLab Dark", "JupyterLab Light") the one pages opened from now on use."""
+        self._call("PUT", "lab/api/settings/@jupyterlab/apputils-extension:themes",
+                   {"raw": json.dumps({"theme": theme})})
+
+    def _call(self, method, path, body=None):
         request = urllib.request.Request(f"{self.url}/{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+                                         data=None if body is None else json.dumps(body).encode(),
+                                         headers={"Authorization": f"token {self.token}",
+                                                  "Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=STARTUP_SECONDS) as response:
             body = response.read()
         return json.loads(body) if body else None

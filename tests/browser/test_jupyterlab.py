@@ -1,6 +1,6 @@
 """What a student does with the course in JupyterLab 4, done in Chromium: Run All on a lesson, the stop
-button on an endless cell, an input box, a %%pool progress bar moving, ipywidgets drawn from Java, and a
-restart that leaves no child JVM behind."""
+button on an endless cell, an input box, a %%pool progress bar moving, ipywidgets drawn from Java, a
+restart that leaves no child JVM behind, and the dark theme."""
 import os
 import pathlib
 import re
@@ -139,3 +139,19 @@ def test_restarting_the_kernel_leaves_no_child_jvm(page, lab):
         os.close(child)
     notebook.run(1)
     expect(notebook.result(1)).to_have_text("42")
+
+
+# In JupyterLab's dark theme a widget, a timeline and an error (last: Run All stops at an error) are drawn (the picture is for
+# people to judge how they read); the theme is set back to light for the other tests.
+def test_widgets_and_errors_in_the_dark_theme(page, lab):
+    lab.set_theme("JupyterLab Dark")
+    try:
+        notebook = open_in_lab(page, lab, lab.add_notebook(
+            "dark.ipynb", 'new IntSlider("workers", 1, 4, 2)', "%%pool 2 --over 1..4\nx * x", "%timeline", "1 / 0"))
+        expect(page.locator("body")).to_have_attribute("data-jp-theme-light", "false")
+        notebook.run_all()
+        expect(notebook.output(0).locator(".widget-slider")).to_be_visible()
+        expect(notebook.output(2).locator("svg").first).to_be_visible()
+        expect(notebook.errors(3)).to_contain_text("ArithmeticException")
+    finally:
+        lab.set_theme("JupyterLab Light")
