@@ -22,13 +22,15 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
 import urllib.request
 
 import nbformat
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from notebook_page import COUNT_KERNEL_SOCKETS, KERNEL_DISPLAY_NAME
+from notebook_page import COUNT_KERNEL_ANSWERS, KERNEL_DISPLAY_NAME
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "target" / "screenshots" / "browser"
@@ -62,6 +64,10 @@ class Lab:
         """Ends every notebook's session and kernel, as closing it with "Shut Down Kernel" would."""
         for session in self._call("GET", "api/sessions"):
             self._call("DELETE", f"api/sessions/{session['id']}")
+
+    def status(self):
+        """The server's status (GET /api/status)."""
+        return self._call("GET", "api/status")
 
     def set_theme(self, theme):
         """Makes theme ("JupyterLab Dark", "JupyterLab Light") the one pages opened from now on use."""
@@ -116,6 +122,20 @@ def _serving_url(server, log_path):
     return url
 
 
+def _wait_until_listening(lab, server):
+    """JupyterLab logs its address just before it starts to listen there, and logs nothing when it does: this
+    asks for its status until it answers (a refused connection is the only news), for STARTUP_SECONDS at most."""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        try:
+            lab.status()
+            return
+        except urllib.error.URLError as refused:
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"JupyterLab does not answer at {lab.url}: {refused}")
+            time.sleep(0.05)
+
+
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     if not os.environ.get("JUPYTER_PATH"):
@@ -138,7 +158,9 @@ def lab(tmp_path_factory):
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}"],
         env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        yield Lab(_serving_url(server, home / "jupyterlab.log"), token, root)
+        lab = Lab(_serving_url(server, home / "jupyterlab.log"), token, root)
+        _wait_until_listening(lab, server)
+        yield lab
     finally:
         server.terminate()
         try:
@@ -154,7 +176,7 @@ def browser(tmp_path_factory):
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
             headless=True, viewport={"width": 1280, "height": 900})
-        context.add_init_script(COUNT_KERNEL_SOCKETS)
+        context.add_init_script(COUNT_KERNEL_ANSWERS)
         context.set_default_timeout(WAIT_MS)
         expect.set_options(timeout=WAIT_MS)
         yield context

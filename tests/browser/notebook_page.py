@@ -7,16 +7,24 @@ from playwright.sync_api import expect
 # The MIME type JupyterLab gives both stderr and a cell's error (its traceback) in the page.
 STDERR = '[data-mime-type="application/vnd.jupyter.stderr"]'
 FINISHED_PROMPT = re.compile(r"\[\d+\]:")
+STARTED_PROMPT = re.compile(r"\[(\*|\d+)\]:")
 KERNEL_DISPLAY_NAME = "Java (ProcLab)"
-# Counts, in every page, the websockets opened to a kernel. A front end opens one as it gives the notebook
-# its kernel; until then it drops a cell run without a word (the toolbar names the kernel before that).
-COUNT_KERNEL_SOCKETS = """
-window.kernelSockets = 0;
+# Counts, in every page, the kernel_info replies that arrive on kernel websockets. A front end asks for one
+# as it connects to a notebook's kernel (again after a restart) and drops a cell run, without a word, until
+# it has the kernel; the toolbar names the kernel before that.
+COUNT_KERNEL_ANSWERS = """
+window.kernelAnswers = 0;
 window.WebSocket = class extends window.WebSocket {
     constructor(url, ...rest) {
         super(url, ...rest);
         if (String(url).includes("/api/kernels/")) {
-            window.kernelSockets += 1;
+            this.addEventListener("message", event => {
+                const text = typeof event.data === "string" ? event.data
+                    : event.data instanceof ArrayBuffer ? new TextDecoder().decode(event.data) : "";
+                if (text.includes('"kernel_info_reply"')) {
+                    window.kernelAnswers += 1;
+                }
+            });
         }
     }
 };
@@ -35,10 +43,10 @@ class NotebookPage:
         return self.wait_for_kernel()
 
     def wait_for_kernel(self):
-        """Waits until the notebook has the ProcLab kernel: named in the toolbar, its socket open (cells run
-        before the kernel's JVM answers wait for it). The page's context runs COUNT_KERNEL_SOCKETS."""
+        """Waits until the notebook has the ProcLab kernel: named in the toolbar, and answering on its socket.
+        The page's context runs COUNT_KERNEL_ANSWERS."""
         expect(self.page.locator(".jp-NotebookPanel-toolbar .jp-KernelName")).to_have_text(KERNEL_DISPLAY_NAME)
-        self.page.wait_for_function("() => window.kernelSockets > 0")
+        self.page.wait_for_function("() => window.kernelAnswers > 0")
         return self
 
     def cell(self, index):
@@ -52,9 +60,11 @@ class NotebookPage:
         return self.output(index).locator(".jp-OutputArea-executeResult .jp-OutputArea-output")
 
     def start(self, index):
-        """Selects the cell by its prompt and presses Shift+Enter, without waiting for it to end."""
-        self.cell(index).locator(".jp-InputArea-prompt").click()
+        """Selects the cell by its prompt and presses Shift+Enter; waits until the cell is running or ran."""
+        prompt = self.cell(index).locator(".jp-InputArea-prompt")
+        prompt.click()
         self.page.keyboard.press("Shift+Enter")
+        expect(prompt, "the front end did not run the cell").to_have_text(STARTED_PROMPT)
 
     def run(self, index):
         """Runs the cell and waits until its prompt shows an execution count."""
@@ -79,11 +89,11 @@ class NotebookPage:
 
     def restart(self):
         """The restart button of the notebook's toolbar, confirmed in its dialog; waits for the kernel's
-        new socket (the old one counted too)."""
-        sockets = self.page.evaluate("() => window.kernelSockets")
+        answer on its socket (the old kernel's answer counted too)."""
+        answers = self.page.evaluate("() => window.kernelAnswers")
         self.page.locator('jp-button[data-command="notebook:restart-kernel"]').click()
         self.page.locator(".jp-Dialog-button.jp-mod-accept").click()
-        self.page.wait_for_function("before => window.kernelSockets > before", arg=sockets)
+        self.page.wait_for_function("before => window.kernelAnswers > before", arg=answers)
 
     def errors(self, index=None):
         """The error and stderr outputs of the cell, or of the whole notebook."""
