@@ -14,6 +14,10 @@ import time
 import pytest
 from jupyter_client.manager import start_new_kernel
 
+# tests/browser runs in .venv with its own pytest session (./proclab test starts it, with
+# --confcutdir=tests/browser): Debian's Python has no Playwright.
+collect_ignore = ["browser"]
+
 # Kernels here skip the idle compiler warm-up (it would spend CPU between tests and make timings
 # noisier); test_kernel_behaviour.py turns it on for the test that checks it.
 os.environ.setdefault("PROCLAB_WARMUP_SNIPPETS", "0")
