@@ -6,12 +6,12 @@ public final class Liveness {
     }
 
     /**
-     * True if a process with this pid runs and has not {@linkplain EndedProcesses marked itself as
-     * ended} (a pid of 0 or less is nobody).
+     * True if a process with this pid runs and, if it is a child of this JVM, has not
+     * {@linkplain EndedProcesses announced its end} (a pid of 0 or less is nobody).
      */
     public static boolean isAlive(long pid) {
-        return pid > 0 && ProcessHandle.of(pid).map(process -> process.isAlive() && !EndedProcesses.marked(process))
-                .orElse(false);
+        return pid > 0 && !EndedProcesses.announcedEnd(pid)
+                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** This process's pid. */

@@ -17,7 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.proclab.mp.shm.EndedProcesses;
 import sun.misc.Signal;
 
 /**
@@ -260,10 +259,8 @@ public final class ChildMain {
      * Tells the parent the status the child exits with, then ends its standard output and error
      * (the JDK points them at /dev/null), so the parent has all of the child's output and its status
      * before the JVM has finished exiting. Only for an end that nothing else in the child can change.
-     * From then on the child counts as ended for the processes it shares objects with, too.
      */
     private static void announceEnd(FrameChannel channel, int status) {
-        EndedProcesses.markSelf();
         try {
             channel.send(FrameType.ENDED, status, new byte[0]);
         } catch (IOException e) {

@@ -351,6 +351,7 @@ public final class ChildProcess {
         }
         Integer announced = announcedStatus;
         if (announced != null) {
+            EndedProcesses.announced(pid);
             jvm.finishing();
             awaitOutput();
             settle(announced);
@@ -443,7 +444,7 @@ public final class ChildProcess {
 
     /** The child has exited: once its output and last frames are in, the exit code is known (unless it announced it). */
     private void exited() {
-        EndedProcesses.forget(pid);
+        EndedProcesses.exited(pid);
         awaitOutput();
         try {
             reader.join(2000);
