@@ -600,8 +600,8 @@ def test_kernel_info(kc):
 
 
 # A kernel without a debugger says so in kernel_info and in its kernelspec, and answers a front end that asks
-# anyway at once (JupyterLab waits for each answer): debugInfo with a debugger that is not running and has no
-# breakpoints, any other request as failed, saying why.
+# anyway at once (JupyterLab waits for each answer): every request fails, saying why; debugInfo also gives the
+# state of a debugger that is not running and has no breakpoints, with the fields JupyterLab reads.
 def test_a_debug_request_is_answered_as_by_a_kernel_without_debugger(kc):
     assert shell_request(kc, lambda c: c.kernel_info())["content"]["debugger"] is False
     assert "debugger" not in KernelSpecManager().get_kernel_spec(KERNEL_NAME).metadata
@@ -614,7 +614,9 @@ def test_a_debug_request_is_answered_as_by_a_kernel_without_debugger(kc):
         assert content["type"] == "response" and content["request_seq"] == seq and content["command"] == command
         assert content["success"] is False and "no debugger" in content["message"], content
         if command == "debugInfo":
-            assert content["body"] == {"isStarted": False, "breakpoints": [], "stoppedThreads": []}, content
+            body = content["body"]
+            assert body["isStarted"] is False and body["breakpoints"] == [] == body["stoppedThreads"], content
+            assert body["hashMethod"] == "Murmur2" and isinstance(body["hashSeed"], int), content
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,7 +21,19 @@ class NoDebuggerTest {
         assertEquals("response", wire.get("type"));
         assertEquals(7, wire.get("request_seq"));
         assertEquals(false, wire.get("success"));
-        assertEquals(Map.of("isStarted", false, "breakpoints", List.of(), "stoppedThreads", List.of()), wire.get("body"));
+        Map<?, ?> body = (Map<?, ?>) wire.get("body");
+        assertEquals(false, body.get("isStarted"));
+        assertEquals(List.of(), body.get("breakpoints"));
+        assertEquals(List.of(), body.get("stoppedThreads"));
+        assertEquals("Murmur2", body.get("hashMethod"));
+    }
+
+    // modules, which JupyterLab asks after every cell of a kernel it may debug, lists none.
+    @Test
+    void modulesListsNone() {
+        DebugReply reply = new NoDebugger().answer(new DebugRequest(3, "modules"));
+        assertEquals(List.of(), reply.body().get("modules"));
+        assertFalse(reply.success());
     }
 
     // Any other request fails, saying why, and each answer has a number of its own.
