@@ -30,6 +30,7 @@ from conftest import (
     kernel_pid,
     ok,
     proc_stat,
+    reply_to,
     run_and_interrupt,
     send_execute,
     shell_request,
@@ -596,6 +597,26 @@ def test_kernel_info(kc):
     assert content["help_links"]
     for link in content["help_links"]:
         assert link["text"] and link["url"].startswith("https://")
+
+
+# A kernel without a debugger says so in kernel_info and in its kernelspec, and answers a front end that asks
+# anyway at once (JupyterLab waits for each answer): every request fails, saying why; debugInfo also gives the
+# state of a debugger that is not running and has no breakpoints, with the fields JupyterLab reads.
+def test_a_debug_request_is_answered_as_by_a_kernel_without_debugger(kc):
+    assert shell_request(kc, lambda c: c.kernel_info())["content"]["debugger"] is False
+    assert "debugger" not in KernelSpecManager().get_kernel_spec(KERNEL_NAME).metadata
+    for seq, command in enumerate(["debugInfo", "initialize"], start=1):
+        msg = kc.session.msg("debug_request", {"type": "request", "seq": seq, "command": command, "arguments": {}})
+        kc.control_channel.send(msg)
+        reply = reply_to(msg["header"]["msg_id"], kc.get_control_msg, 30)
+        assert reply["msg_type"] == "debug_reply", reply
+        content = reply["content"]
+        assert content["type"] == "response" and content["request_seq"] == seq and content["command"] == command
+        assert content["success"] is False and "no debugger" in content["message"], content
+        if command == "debugInfo":
+            body = content["body"]
+            assert body["isStarted"] is False and body["breakpoints"] == [] == body["stoppedThreads"], content
+            assert body["hashMethod"] == "Murmur2" and isinstance(body["hashSeed"], int), content
 
 
 # ---------------------------------------------------------------------------------------------

@@ -608,7 +608,7 @@ class TestProtocolAbuse:
     # Unknown message types on shell and control, and a stray input_reply on stdin, change nothing.
     def test_unknown_types_on_every_channel(self, kernel, kc):
         km, _ = kernel
-        for channel, kind in (("shell", "ping_request"), ("control", "debug_request"), ("control", "nonsense"),
+        for channel, kind in (("shell", "ping_request"), ("control", "create_subshell_request"), ("control", "nonsense"),
                               ("stdin", "input_reply")):
             raw = RawShell(km.connection_file, channel=channel)
             try:

@@ -25,6 +25,7 @@ import org.proclab.kernel.protocol.CommInfoReply;
 import org.proclab.kernel.protocol.CommInfoRequest;
 import org.proclab.kernel.protocol.CompleteReply;
 import org.proclab.kernel.protocol.CompleteRequest;
+import org.proclab.kernel.protocol.DebugRequest;
 import org.proclab.kernel.protocol.ErrorContent;
 import org.proclab.kernel.protocol.ExecuteReply;
 import org.proclab.kernel.protocol.ExecuteRequest;
@@ -82,6 +83,7 @@ public final class Kernel {
     private volatile boolean restartRequested;
     private final Comms comms;
     private final KernelUsage usage = new KernelUsage();
+    private final NoDebugger noDebugger = new NoDebugger();
 
     /**
      * Binds the sockets and installs the kernel's {@code System.out}, {@code System.err},
@@ -218,6 +220,8 @@ public final class Kernel {
             case MessageTypes.SHUTDOWN_REQUEST -> shutdown(message, sockets::sendControl);
             case MessageTypes.KERNEL_INFO_REQUEST -> reply(sockets::sendControl, message, MessageTypes.KERNEL_INFO_REPLY, KernelInfo.reply());
             case MessageTypes.USAGE_REQUEST -> reply(sockets::sendControl, message, MessageTypes.USAGE_REPLY, usage.measure());
+            case MessageTypes.DEBUG_REQUEST -> reply(sockets::sendControl, message, MessageTypes.DEBUG_REPLY,
+                    noDebugger.answer(message.content(DebugRequest.class)));
             default -> LOG.log(System.Logger.Level.WARNING, "ignored unknown control message type " + message.type());
         }
     }

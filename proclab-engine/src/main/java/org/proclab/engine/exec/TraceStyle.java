@@ -2,7 +2,8 @@ package org.proclab.engine.exec;
 
 /**
  * How the lines of a stack trace are marked: {@link #PLAIN} for text on stderr and in logs; the
- * kernel's error messages use a coloured style, since Jupyter renders ANSI colours in tracebacks.
+ * kernel's error messages mark the exception's name and the cell frames in bold, which Jupyter renders
+ * from the ANSI codes in tracebacks.
  */
 public interface TraceStyle {
     /** No marks at all. */

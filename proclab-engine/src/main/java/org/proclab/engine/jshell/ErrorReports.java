@@ -10,26 +10,24 @@ import org.proclab.engine.exec.TraceStyle;
 
 /**
  * Builds the errors a student sees. As in ipykernel, {@code ename} and {@code evalue} are plain
- * text and only the traceback lines carry ANSI colours, which Jupyter front ends map to their theme,
- * so they read in light and dark themes alike: the error's name in bold red, its message in red,
- * the caret under a compile error's spot in bold red, and places in the user's cells in green
- * (library frames keep the text colour). Yellow, white and black are avoided, as each is unreadable
- * on one of the themes. {@code proclab run} strips the colours when its terminal has none.
+ * text and only the traceback lines carry ANSI marks: bold, in the text's own colour, for the error's
+ * name, the caret under a compile error's spot and the places in the user's cells (library frames
+ * stay plain). No ANSI colour reads at 4.5:1 on the red error box of both JupyterLab's light and dark
+ * themes, while the text colour does (decision 039). {@code proclab run} strips the marks when its
+ * terminal has no colours.
  */
 final class ErrorReports {
-    private static final String RED = "\u001b[0;31m";
-    private static final String BOLD_RED = "\u001b[1;31m";
-    private static final String GREEN = "\u001b[0;32m";
+    private static final String BOLD = "\u001b[1m";
     private static final String RESET = "\u001b[0m";
-    private static final TraceStyle COLOURED = new TraceStyle() {
+    private static final TraceStyle MARKED = new TraceStyle() {
         @Override
         public String exceptionType(String type) {
-            return BOLD_RED + type + RESET;
+            return BOLD + type + RESET;
         }
 
         @Override
         public String cellFrame(String place) {
-            return GREEN + place + RESET;
+            return BOLD + place + RESET;
         }
     };
 
@@ -54,7 +52,7 @@ final class ErrorReports {
         }
         if (firstMessage == null) {
             firstMessage = "the code could not be compiled";
-            traceback.add(BOLD_RED + "Compilation error" + RESET + ": " + firstMessage);
+            traceback.add(BOLD + "Compilation error" + RESET + ": " + firstMessage);
         }
         return new CellError("CompilationError", firstMessage, traceback);
     }
@@ -74,13 +72,13 @@ final class ErrorReports {
         int position = (int) Math.max(0, Math.min(at, piece.source().length()));
         int snippetLine = lineIndex(piece.source(), position);
         String where = "cell [" + executionCount + "], line " + (piece.firstLine() + snippetLine);
-        traceback.add(BOLD_RED + "Compilation error" + RESET + " in " + GREEN + where + RESET + ": " + RED + message[0] + RESET);
+        traceback.add(BOLD + "Compilation error" + RESET + " in " + BOLD + where + RESET + ": " + message[0]);
         String line = lineText(piece.source(), position);
         int column = column(piece.source(), position);
         int from = Math.max(0, column - QUOTED_LINE_CHARS / 2);
         int to = Math.min(line.length(), from + QUOTED_LINE_CHARS);
         traceback.add("    " + (from > 0 ? "..." : "") + line.substring(from, to) + (to < line.length() ? "..." : ""));
-        traceback.add("    " + " ".repeat(column - from + (from > 0 ? 3 : 0)) + BOLD_RED + "^" + RESET);
+        traceback.add("    " + " ".repeat(column - from + (from > 0 ? 3 : 0)) + BOLD + "^" + RESET);
         for (int i = 1; i < message.length; i++) {
             if (!message[i].strip().startsWith("location: class")) {
                 traceback.add(message[i]);
@@ -94,7 +92,7 @@ final class ErrorReports {
         String where = "cell [" + executionCount + "], line " + piece.firstLine();
         String message = "the code starting here is not complete (a missing '}', ')' or ';'?)";
         return new CellError("CompilationError", message + " (" + where + ")", List.of(
-                BOLD_RED + "Compilation error" + RESET + " in " + GREEN + where + RESET + ": " + RED + message + RESET,
+                BOLD + "Compilation error" + RESET + " in " + BOLD + where + RESET + ": " + message,
                 "    " + piece.source().lines().findFirst().orElse("")));
     }
 
@@ -108,7 +106,7 @@ final class ErrorReports {
         if (thrown instanceof ExitCalledError exit) {
             return exit(exit, trace);
         }
-        List<String> traceback = StackTraces.lines(trace, COLOURED);
+        List<String> traceback = StackTraces.lines(trace, MARKED);
         String type = StackTraces.typeName(trace);
         String message = trace.getLocalizedMessage();
         return new CellError(type.substring(type.lastIndexOf('.') + 1), message == null ? "" : message, traceback);
@@ -118,12 +116,12 @@ final class ErrorReports {
     private static CellError exit(ExitCalledError exit, Throwable trace) {
         String call = exit.call() + "(" + exit.status() + ")";
         List<String> traceback = new ArrayList<>();
-        traceback.add(BOLD_RED + "SystemExit" + RESET + ": " + RED + call + " was called" + RESET);
+        traceback.add(BOLD + "SystemExit" + RESET + ": " + call + " was called");
         traceback.add("A cell cannot end the kernel, so ProcLab stopped the cell instead.");
         traceback.add("Everything defined before is still there. In a child process, " + exit.call()
                 + " really ends that process with status " + exit.status() + ".");
         for (StackTraceElement frame : StackTraces.userFrames(trace)) {
-            traceback.add(StackTraces.frameLine(frame, COLOURED));
+            traceback.add(StackTraces.frameLine(frame, MARKED));
         }
         return new CellError("SystemExit", call + " was called; the kernel keeps running", traceback);
     }
@@ -131,7 +129,7 @@ final class ErrorReports {
     /** The user pressed stop. */
     static CellError interrupted(int executionCount) {
         return new CellError("Interrupted", "cell [" + executionCount + "] was stopped", List.of(
-                BOLD_RED + "Interrupted" + RESET + ": cell [" + executionCount + "] was stopped.",
+                BOLD + "Interrupted" + RESET + ": cell [" + executionCount + "] was stopped.",
                 "Variables, methods and classes defined before are kept."));
     }
 
@@ -144,7 +142,7 @@ final class ErrorReports {
         String name = reason.substring(0, colon);
         String message = reason.substring(colon + 2);
         return new CellError(name, message, List.of(
-                BOLD_RED + name + RESET + ": " + RED + "cell [" + executionCount + "] was stopped by the kernel" + RESET,
+                BOLD + name + RESET + ": cell [" + executionCount + "] was stopped by the kernel",
                 message, "Variables, methods and classes defined before are kept."));
     }
 
@@ -157,7 +155,7 @@ final class ErrorReports {
         String message = "the kernel's memory was full while it compiled cell [" + executionCount + "]. What a"
                 + " variable refers to stays in memory: set a large one to null (bigList = null;), or restart the kernel.";
         return new CellError("OutOfMemoryError", message, List.of(
-                BOLD_RED + "OutOfMemoryError" + RESET + ": " + RED + "cell [" + executionCount + "] did not run" + RESET,
+                BOLD + "OutOfMemoryError" + RESET + ": cell [" + executionCount + "] did not run",
                 message, "Variables, methods and classes defined before are kept."));
     }
 
@@ -165,7 +163,7 @@ final class ErrorReports {
     static CellError unresolved(String what, List<String> missing) {
         String message = what + " cannot be used until " + String.join(", ", missing) + " is declared";
         return new CellError("UnresolvedReference", message, List.of(
-                BOLD_RED + "UnresolvedReference" + RESET + ": " + RED + message + RESET));
+                BOLD + "UnresolvedReference" + RESET + ": " + message));
     }
 
     private static int lineIndex(String text, int position) {

@@ -32,6 +32,8 @@ public final class MessageTypes {
     public static final String COMM_CLOSE = "comm_close";
     public static final String USAGE_REQUEST = "usage_request";
     public static final String USAGE_REPLY = "usage_reply";
+    public static final String DEBUG_REQUEST = "debug_request";
+    public static final String DEBUG_REPLY = "debug_reply";
     public static final String INPUT_REQUEST = "input_request";
     public static final String INPUT_REPLY = "input_reply";
 
