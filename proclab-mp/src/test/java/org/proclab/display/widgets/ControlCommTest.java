@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.proclab.display.Comm;
 import org.proclab.display.CommChannel;
 
@@ -18,17 +17,8 @@ import org.proclab.display.CommChannel;
  * current state, as ipywidgets 8's kernel side answers it.
  */
 class ControlCommTest {
-    private RecordingComms comms = new RecordingComms();
-
-    @BeforeEach
-    void install() {
-        CommChannel.install(comms);
-    }
-
-    @AfterEach
-    void uninstall() {
-        CommChannel.install(null);
-    }
+    @RegisterExtension
+    RecordingComms comms = new RecordingComms();
 
     // Every open widget (the slider's layout and style too) is in the answer, in the order they were opened, with
     // its model's name, module and version and its whole current state; no binary buffers.

@@ -6,11 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.proclab.display.Comm;
 import org.proclab.display.CommChannel;
 
-/** A comm channel that records what would go to the front end, in order, for tests of the widget protocol. */
-final class RecordingComms implements CommChannel {
+/**
+ * A comm channel that records what would go to the front end, in order, for tests of the widget
+ * protocol. Registered as a test's extension ({@code @RegisterExtension}), it is the installed channel
+ * during each test and none after it.
+ */
+final class RecordingComms implements CommChannel, BeforeEachCallback, AfterEachCallback {
     /** One message to the front end: "open", "send" or "close", with its comm, data and metadata. */
     record Sent(String kind, Comm comm, Map<String, Object> data, Map<String, Object> metadata) {
         /** The {@code method} of a widget message ({@code update}, {@code echo_update}, {@code custom}). */
@@ -25,6 +32,17 @@ final class RecordingComms implements CommChannel {
     }
 
     final List<Sent> sent = new ArrayList<>();
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        CommChannel.install(this);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        CommChannel.install(null);
+    }
+
     private final Map<String, Comm> opened = new ConcurrentHashMap<>();
     private final Map<String, BiConsumer<Comm, Map<String, Object>>> targets = new ConcurrentHashMap<>();
 

@@ -11,12 +11,10 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.proclab.display.CommChannel;
 
 /**
  * The {@code comm_open} of every widget, checked against the ipywidgets 8 model: model and view
@@ -31,17 +29,8 @@ class WidgetProtocolTest {
             + " behavior continuous_update disabled max min orientation readout readout_format step value";
     private static final String FONT = " font_family font_size font_style font_variant font_weight text_color text_decoration";
 
-    private final RecordingComms comms = new RecordingComms();
-
-    @BeforeEach
-    void install() {
-        CommChannel.install(comms);
-    }
-
-    @AfterEach
-    void uninstall() {
-        CommChannel.install(null);
-    }
+    @RegisterExtension
+    final RecordingComms comms = new RecordingComms();
 
     static Stream<Arguments> widgets() {
         return Stream.of(

@@ -8,25 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.proclab.display.CommChannel;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.proclab.display.MimeBundle;
 
 /** Two-way sync of a widget's state with the front end, over a channel that records what it would send. */
 class WidgetSyncTest {
-    private final RecordingComms comms = new RecordingComms();
-
-    @BeforeEach
-    void install() {
-        CommChannel.install(comms);
-    }
-
-    @AfterEach
-    void uninstall() {
-        CommChannel.install(null);
-    }
+    @RegisterExtension
+    final RecordingComms comms = new RecordingComms();
 
     // The user moves the slider: the value changes, observers and onChange actions run once each with it, and
     // the update is echoed back as protocol 2.1 asks; nothing else is sent.
