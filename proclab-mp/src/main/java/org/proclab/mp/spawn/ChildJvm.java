@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.proclab.mp.shm.EndedProcesses;
 import org.proclab.mp.shm.SharedMemoryDirectory;
 
 /**
@@ -155,12 +156,18 @@ public final class ChildJvm {
     }
 
     /**
-     * The child in this JVM announced its end: the JVM exits in a moment, and a start that finds
-     * the places taken waits for that ({@link #awaitAFinishingExit}) rather than fail at the limit.
+     * The child in this JVM announced its end: it counts as ended for this JVM's shared objects
+     * ({@link EndedProcesses}) and the JVM exits in a moment; a start that finds the places taken
+     * waits for that ({@link #awaitAFinishingExit}) rather than fail at the limit. Both records go
+     * when the place is given back, at the exit, also when the exit came first.
      */
     void finishing() {
+        EndedProcesses.announced(pid);
         FINISHING.add(this);
-        place.released.thenRun(() -> FINISHING.remove(this));
+        place.released.thenRun(() -> {
+            FINISHING.remove(this);
+            EndedProcesses.exited(pid);
+        });
     }
 
     /**

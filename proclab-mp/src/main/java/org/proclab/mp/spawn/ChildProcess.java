@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.proclab.mp.shm.EndedProcesses;
 
 /**
  * The parent's handle on one child JVM: the OS process, the pipes to it, the pumps that carry
@@ -351,7 +350,6 @@ public final class ChildProcess {
         }
         Integer announced = announcedStatus;
         if (announced != null) {
-            EndedProcesses.announced(pid);
             jvm.finishing();
             awaitOutput();
             settle(announced);
@@ -444,7 +442,6 @@ public final class ChildProcess {
 
     /** The child has exited: once its output and last frames are in, the exit code is known (unless it announced it). */
     private void exited() {
-        EndedProcesses.exited(pid);
         awaitOutput();
         try {
             reader.join(2000);
