@@ -11,6 +11,7 @@ import queue
 import subprocess
 import time
 
+import nbformat
 import pytest
 from jupyter_client.manager import start_new_kernel
 
@@ -23,6 +24,14 @@ collect_ignore = ["browser"]
 os.environ.setdefault("PROCLAB_WARMUP_SNIPPETS", "0")
 
 KERNEL_NAME = "proclab"
+
+
+def proclab_notebook(*sources):
+    """A new notebook for the ProcLab kernel, with one code cell for each source."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Java (ProcLab)", "language": "java"}
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    return notebook
 STARTUP_TIMEOUT = 60
 DEFAULT_TIMEOUT = 30
 # The kernel must answer an interrupt within this many seconds (from the interrupt to the reply).

@@ -5,8 +5,9 @@ import subprocess
 import nbformat
 import pytest
 
+from conftest import KERNEL_NAME, proclab_notebook
+
 JUPYTER = "/usr/bin/jupyter"
-KERNEL_NAME = "proclab"
 
 
 def run_jupyter(args, cwd, stdin_text=None, timeout=120):
@@ -16,14 +17,9 @@ def run_jupyter(args, cwd, stdin_text=None, timeout=120):
 
 
 def java_notebook():
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Java (ProcLab)", "language": "java"}
+    nb = proclab_notebook('System.out.println("hello from nbconvert");', "int answer = 6 * 7;",
+                          'answer + " is the answer"')
     nb.metadata["language_info"] = {"name": "java"}
-    nb.cells = [
-        nbformat.v4.new_code_cell('System.out.println("hello from nbconvert");'),
-        nbformat.v4.new_code_cell("int answer = 6 * 7;"),
-        nbformat.v4.new_code_cell('answer + " is the answer"'),
-    ]
     return nb
 
 

@@ -15,6 +15,8 @@ import pytest
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+from conftest import proclab_notebook
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "target" / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -62,9 +64,7 @@ class _Kinds(html.parser.HTMLParser):
 def page():
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "proclab", "display_name": "Java (ProcLab)", "language": "java"}
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in HELPER_CELLS]
+    notebook = proclab_notebook(*HELPER_CELLS)
     NotebookClient(notebook, timeout=120, kernel_name="proclab").execute()
     body, _ = HTMLExporter().from_notebook_node(notebook)
     SHOTS.mkdir(parents=True, exist_ok=True)

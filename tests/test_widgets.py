@@ -9,7 +9,7 @@ import uuid
 import nbformat
 import pytest
 
-from conftest import collect, ok, send_execute, stray_messages, wait_for_stray, wait_for_stream
+from conftest import collect, ok, proclab_notebook, send_execute, stray_messages, wait_for_stray, wait_for_stream
 from test_comms import comm_info, send_comm
 from test_frontends import KERNEL_NAME, run_jupyter
 
@@ -199,10 +199,8 @@ def test_a_child_process_cannot_own_a_widget(kc):
 
 # `proclab run` has no front end: a widget shows its text form, and interact prints what its function prints.
 def test_proclab_run_prints_the_text_form(tmp_path):
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "proclab", "display_name": "Java (ProcLab)", "language": "java"}
-    notebook.cells = [nbformat.v4.new_code_cell('var s = new IntSlider("n", 0, 10, 5);\ns'),
-                      nbformat.v4.new_code_cell('Widgets.interact(s, v -> System.out.println("v=" + v));')]
+    notebook = proclab_notebook('var s = new IntSlider("n", 0, 10, 5);\ns',
+                                'Widgets.interact(s, v -> System.out.println("v=" + v));')
     path = tmp_path / "widgets.ipynb"
     nbformat.write(notebook, path)
     result = subprocess.run(["java", "-jar", JAR, "run", str(path)], capture_output=True, text=True, timeout=300,
@@ -222,9 +220,7 @@ def test_jupyter_console_prints_the_text_form(tmp_path):
 
 # nbconvert saves a shown widget as a valid notebook output: the view as a JSON object, the text beside it.
 def test_nbconvert_saves_the_view(tmp_path):
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Java (ProcLab)", "language": "java"}
-    notebook.cells = [nbformat.v4.new_code_cell("new Checkbox(\"verbose\", true)")]
+    notebook = proclab_notebook("new Checkbox(\"verbose\", true)")
     nbformat.write(notebook, tmp_path / "widget.ipynb")
     done = run_jupyter(["nbconvert", "--to", "notebook", "--execute", "--output", "executed.ipynb",
                         str(tmp_path / "widget.ipynb")], cwd=tmp_path)
