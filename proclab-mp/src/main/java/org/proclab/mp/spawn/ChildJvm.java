@@ -171,6 +171,22 @@ public final class ChildJvm {
     }
 
     /**
+     * Waits (at most {@code FINISHING_WAIT_SECONDS}) until every JVM whose child announced its end
+     * has exited and given its place back: a child JVM calls it before it ends, so that its own
+     * children's places in the session's {@link ChildLedger} are free once its parent hears of its end.
+     */
+    static void awaitFinishingExits() {
+        CompletableFuture<?>[] exits = FINISHING.stream().map(jvm -> jvm.place.released).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(FINISHING_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the places come back when those JVMs exit; the ledger prunes what is left
+        }
+    }
+
+    /**
      * Waits until one of the JVMs whose child has finished has exited and given its place back:
      * a cell that joins its pool and makes the next one at once would otherwise meet the limit
      * while the old workers tear down. False when none is finishing, or none exited in time.

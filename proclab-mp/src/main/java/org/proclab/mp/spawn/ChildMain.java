@@ -273,7 +273,9 @@ public final class ChildMain {
     /**
      * Before a child whose task has returned exits, it waits for the processes it started and did
      * not join, and terminates its daemon ones, as Python's processes do at exit: otherwise they would
-     * die with it (they watch their parent) in the middle of their work.
+     * die with it (they watch their parent) in the middle of their work. It also waits until the
+     * JVMs of the ones that announced their end have exited, so that their places among the
+     * session's live children are free before its own parent hears that it ended.
      */
     private static void endOwnChildren() throws InterruptedException {
         for (ChildProcess child : ChildProcess.live()) {
@@ -288,6 +290,7 @@ public final class ChildMain {
                 // it ended however it ended: its own exit was reported to its parent
             }
         }
+        ChildJvm.awaitFinishingExits();
     }
 
     /**
