@@ -448,7 +448,10 @@ public final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        settle(pythonExitCode(os.exitValue(), signalSent, exitsByOwnCall));
+        int sent = signalSent;
+        // a JVM signalled while it boots may end with status 1 ("Error occurred during initialization
+        // of VM") instead of 128 + the signal: it ended because of the signal all the same
+        settle(connection == null && sent != 0 ? -sent : pythonExitCode(os.exitValue(), sent, exitsByOwnCall));
     }
 
     /** Waits (a while) until the output pumps have passed on all the child printed. */
