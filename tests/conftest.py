@@ -13,6 +13,7 @@ import time
 
 import nbformat
 import pytest
+from jupyter_client.channels import ZMQSocketChannel
 from jupyter_client.manager import start_new_kernel
 
 # tests/browser runs in .venv with its own pytest session (./proclab test starts it, with
@@ -24,6 +25,38 @@ collect_ignore = ["browser"]
 os.environ.setdefault("PROCLAB_WARMUP_SNIPPETS", "0")
 
 KERNEL_NAME = "proclab"
+
+# The longest a missed wake-up may hold back a message from a kernel client (below).
+POLL_SLICE_SECONDS = 1.0
+
+
+def _poll_channels_in_slices():
+    """Make the kernel clients' channels wait in slices, so a message the poll was not woken for is
+    found a slice later instead of when the wait gives up.
+
+    jupyter_client 7 waits for every message (nbclient's and the blocking client's alike) with an
+    asyncio poll, and Debian 12's pyzmq 24 sometimes misses its wake-up on a socket whose message
+    has already arrived: the message is seen only when the timeout ends. A lesson took 124 s in CI
+    with nbclient's timeout=120; here a cell took 299.98 s of a 300 s timeout while the kernel, per
+    jstack, had long answered and sat idle. Jupyter servers read their sockets through callbacks
+    and are not affected.
+    """
+    wait = ZMQSocketChannel.get_msg
+
+    async def get_msg_in_slices(self, timeout=None):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = POLL_SLICE_SECONDS if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                return await wait(self, min(left, POLL_SLICE_SECONDS))
+            except queue.Empty:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+
+    ZMQSocketChannel.get_msg = get_msg_in_slices
+
+
+_poll_channels_in_slices()
 
 
 def proclab_notebook(*sources):
