@@ -16,6 +16,7 @@ import json
 import os
 import pathlib
 import queue
+import re
 import shutil
 import socket
 import statistics
@@ -43,6 +44,8 @@ LESSON = HERE.parent.parent / "notebooks" / "04-what-is-a-pool.ipynb"
 PASSWORD = "proclab-class"
 # The single-user server that Debian's jupyterhub package installs (not one of another Python on PATH).
 SINGLEUSER = "/usr/bin/jupyterhub-singleuser"
+# What the hub's log repeats every second while all is well.
+ROUTINE_LOG_LINE = re.compile(r"200 POST /hub/api/users/[^/]+/activity|200 GET /api/routes|200 GET /hub/api/users \(culler@")
 
 
 def free_port():
@@ -184,8 +187,12 @@ class Hub:
         except OSError:
             return False
 
-    def log_tail(self, lines=40):
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+    def log_tail(self, lines=60):
+        """The last lines of the hub's log (its servers and kernels log there too), without the
+        once-a-second routine (activity posts, the proxy's and the culler's polls) that would hide
+        what went wrong."""
+        return "\n".join([line for line in self.log_path.read_text(errors="replace").splitlines()
+                           if not ROUTINE_LOG_LINE.search(line)][-lines:])
 
     def stop(self, timeout=60):
         """SIGTERM: the hub stops every server it spawned and its proxy, then exits; its directory goes too."""
