@@ -105,6 +105,17 @@ def test_plain_values_are_unchanged(kc):
     assert result_data(ok(kc, "List.of(1, 2, 3)")) == {"text/plain": "[1, 2, 3]"}
 
 
+# A long list shows as IPython shows one: an element to a line, broken between numbers, never inside one,
+# the first thousand and then "...".
+def test_long_list_breaks_between_numbers(kc):
+    text = result_data(ok(kc, "IntStream.range(0, 2000).map(i -> i * 1000).boxed().toList()"))["text/plain"]
+    lines = text.split("\n")
+    assert len(lines) == 1001, text[:200]
+    assert lines[0] == "[0,"
+    assert lines[1:1000] == [f" {i * 1000}," for i in range(1, 1000)]
+    assert lines[1000] == " ...]"
+
+
 # A list of records as last expression is an HTML table (escaped) with an aligned text table beside it.
 def test_list_of_records_is_a_table(kc):
     ok(kc, "record Pupil(String name, int grade) {}")

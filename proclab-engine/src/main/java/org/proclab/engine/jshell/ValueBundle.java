@@ -4,13 +4,12 @@ import java.util.Map;
 import org.proclab.display.DisplayId;
 import org.proclab.display.MimeBundle;
 import org.proclab.display.Renderers;
-import org.proclab.engine.exec.ProcLabExecutionControl;
 
 /**
  * How the value of a cell's last expression shows in {@code execute_result}: rich when
  * {@link Renderers} has a rendering for it (a {@code Markdown}, an image, a list of records, a
- * registered type), with its text form beside it; otherwise as text exactly as {@code jshell} would
- * show it ({@code 42}, {@code "hi"}).
+ * registered type), with its text form beside it; otherwise as text as {@code jshell} would show it
+ * ({@code 42}, {@code "hi"}), a long collection broken over lines (see {@link ValueText}).
  */
 final class ValueBundle {
     private ValueBundle() {
@@ -22,7 +21,7 @@ final class ValueBundle {
             return null;
         }
         return Renderers.rich(value).map(MimeBundle::data)
-                .orElseGet(() -> Map.of("text/plain", ProcLabExecutionControl.describe(value)));
+                .orElseGet(() -> Map.of("text/plain", ValueText.of(value)));
     }
 
     /**

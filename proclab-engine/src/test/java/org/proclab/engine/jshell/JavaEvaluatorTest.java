@@ -270,6 +270,15 @@ class JavaEvaluatorTest {
         assertEquals("\"abc\"", run("textValue").shown(), "a bare variable shows its value");
     }
 
+    // A record declared in a cell breaks between its components when it is too long for a line, as a list does.
+    @Test
+    void longCellRecordBreaksBetweenComponents() throws Exception {
+        run("record Series(String name, List<Integer> values) {}");
+        assertEquals("Series[name=s, values=[0, 1]]", run("new Series(\"s\", List.of(0, 1))").shown());
+        String shown = run("new Series(\"s\", IntStream.range(0, 40).boxed().toList())").shown();
+        assertTrue(shown.startsWith("Series[name=s,\n       values=[0,\n               1,\n"), shown);
+    }
+
     // ProcLab's synchronization primitives need no import, and Semaphore means ProcLab's, not java.util.concurrent's.
     @Test
     void synchronizationPrimitivesAreImported() throws Exception {
