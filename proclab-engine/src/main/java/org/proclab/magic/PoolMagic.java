@@ -9,13 +9,19 @@ import org.proclab.engine.jshell.Evaluation;
  * {@code %%pool N --over EXPR [--chunksize K] [--show-java]}: computes the cell's body for each item
  * {@code x} of EXPR (an Iterable, or a range such as {@code 1..10}) on a Pool of N workers. The
  * cell's value is the list of results in input order; before it, a per-worker breakdown says which
- * worker computed which items. The body is an expression of {@code x}, or statements that
- * {@code return} a value.
+ * worker computed which items. The body is an expression of {@code x} (a single one may end in
+ * {@code ;}), or statements that {@code return} a value.
  */
 final class PoolMagic extends DescribedMagic {
     private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)");
-    /** {@code --over} takes a Java expression, spaces included, up to the next option. */
-    private static final Pattern OVER = Pattern.compile("--over\\s+(.+?)(?=\\s+--(?:chunksize|show-java)\\b|$)");
+    /**
+     * {@code --over} takes a Java expression, spaces included, up to the next word that looks like an
+     * option, so that a misspelt option after the items is reported as unknown, not compiled as Java.
+     */
+    private static final Pattern OVER = Pattern.compile("--over\\s+(.+?)(?=\\s+--[A-Za-z]|$)");
+    private static final Pattern RETURN = Pattern.compile("\\breturn\\b");
+    /** A variable's declaration, {@code int y = ...}: a statement, never the body's expression. */
+    private static final Pattern DECLARATION = Pattern.compile("^(?:final\\s+)?[\\w.$]+(?:<[^=]*>)?(?:\\[])*\\s+[\\w$]+\\s*=(?!=)");
 
     PoolMagic() {
         super("pool", true, "%%pool N --over ITEMS [--chunksize K] [--show-java]   (ITEMS: an Iterable or a range like 1..10;"
@@ -41,6 +47,10 @@ final class PoolMagic extends DescribedMagic {
         if (body.isBlank()) {
             throw new MagicUsageException("the cell has no body: an expression of x, e.g. x * x");
         }
+        if (isStatements(body) && !RETURN.matcher(body).find()) {
+            throw new MagicUsageException("the body's statements return no value: end them with return and the"
+                    + " result, e.g. return y * y; (or make the body one expression of x, e.g. x * x)");
+        }
         int chunksize = parsed.number("--chunksize", 0, 1);
         String java = java(body, Integer.parseInt(workers), items(over), chunksize);
         if (parsed.has("--show-java")) {
@@ -64,8 +74,7 @@ final class PoolMagic extends DescribedMagic {
      */
     static String java(String body, int workers, String items, int chunksize) {
         String trimmed = body.strip();
-        boolean statements = trimmed.contains(";");
-        String function = statements ? "{\n" + indent(trimmed, "        ") + "    }" : "(" + trimmed + ")";
+        String function = isStatements(trimmed) ? "{\n" + indent(trimmed, "        ") + "    }" : "(" + expression(trimmed) + ")";
         return "List<org.proclab.magic.WorkerResult> pooled;\n"
                 + "try (var pool = new Pool(" + workers + ")) {\n"
                 + "    pooled = pool.map(x -> org.proclab.magic.WorkerResult.of(x, () -> " + function + "),\n"
@@ -73,6 +82,21 @@ final class PoolMagic extends DescribedMagic {
                 + "}\n"
                 + "org.proclab.magic.WorkerResult.printBreakdown(pooled);\n"
                 + "org.proclab.magic.WorkerResult.valuesOf(pooled)\n";
+    }
+
+    /**
+     * Whether the body is statements rather than one expression: it has a semicolon other than one
+     * ending a single expression ({@code x * x;} is the expression {@code x * x}).
+     */
+    private static boolean isStatements(String body) {
+        return expression(body.strip()).contains(";");
+    }
+
+    /** The body without the semicolon that may end a single expression. */
+    private static String expression(String trimmed) {
+        boolean oneStatement = trimmed.indexOf(';') == trimmed.length() - 1 && !trimmed.contains("{")
+                && !RETURN.matcher(trimmed).find() && !DECLARATION.matcher(trimmed).find();
+        return oneStatement ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
     }
 
     private static String indent(String text, String prefix) {

@@ -56,6 +56,10 @@ class MagicUsageErrorsTest {
         "%%pool 4 --over 1..3 --chunksize 0\\nx | --chunksize must be at least 1, not 0",
         "%%pool 4 --over 1..3 --chunksize\\nx | --chunksize needs a value",
         "%%pool 4 --over 1..3 | the cell has no body: an expression of x, e.g. x * x",
+        "%%pool 4 --over 1..3 --chunk 2\\nx | unknown option --chunk",
+        "%%pool 4 --over 1..3 --show-jav\\nx | unknown option --show-jav",
+        "%%pool 4 --over 1..3\\nint y = x * x; | the body's statements return no value: end them with return and the"
+                + " result, e.g. return y * y; (or make the body one expression of x, e.g. x * x)",
     })
     void pool(String cell, String message) {
         assertUsageError("pool", true, cell, message);

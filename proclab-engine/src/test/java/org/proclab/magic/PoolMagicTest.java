@@ -79,6 +79,16 @@ class PoolMagicTest {
                 "ITEMS);");
     }
 
+    // One expression ending in a semicolon, as a Java statement would, is still that expression.
+    @Test
+    void expressionEndingInASemicolonIsTheExpression() {
+        assertKeyLines(PoolMagic.java("x * x;", 2, "ITEMS", 0),
+                "pooled = pool.map(x -> org.proclab.magic.WorkerResult.of(x, () -> (x * x)),");
+        assertKeyLines(PoolMagic.java("return x * x;", 2, "ITEMS", 0),
+                "pooled = pool.map(x -> org.proclab.magic.WorkerResult.of(x, () -> {",
+                "return x * x;");
+    }
+
     // %%pool 3 --over 1..7 --chunksize 2: three workers start, four chunks run ({1,2} {3,4} {5,6} {7}),
     // each on one worker, and the values come back in input order after a line per worker.
     @Test
