@@ -164,13 +164,16 @@ def test_explain_panel(kc):
         ok(kc, "%explain off")
 
 
-# %timeline draws the previous cell's processes as SVG (one lane each, hover titles) with a text fallback.
+# %timeline draws the previous cell's processes as SVG (one lane each, hover titles, a key that names its marks)
+# with a text fallback that has a key too.
 def test_timeline_of_the_previous_cell(kc):
     ok(kc, 'var drawn = new ArrayList<Process>();\nfor (int i = 0; i < 2; i++) drawn.add(new Process(() -> Thread.sleep(50)));\n'
            'drawn.forEach(Process::start);\nfor (Process p : drawn) p.join();', timeout=60)
     out = ok(kc, "%timeline")
     data = [m for m in out.messages if m["msg_type"] == "display_data"][0]["content"]["data"]
-    assert data["image/svg+xml"].startswith("<svg") and data["image/svg+xml"].count("<rect") == 2
+    assert data["image/svg+xml"].startswith("<svg") and len(re.findall(r"<rect[^>]*><title>", data["image/svg+xml"])) == 2
+    assert ">start to exit, exit code 0</text>" in data["image/svg+xml"], data["image/svg+xml"]
+    assert data["text/plain"].splitlines()[-1].startswith("Key: === start to exit"), data["text/plain"]
     names = ok(kc, "drawn.get(0).name() + \" \" + drawn.get(1).name()").result.strip('"').split()
     assert all(name + " |" in data["text/plain"] for name in names), data["text/plain"]
     assert "exit code 0" in data["text/plain"]
