@@ -24,9 +24,10 @@ import org.proclab.render.ProcessTree;
  *
  * <p>The CPU time of a running process is read now. A finished process's is the one it measured
  * itself as it ended, and sent its parent with its end ({@code FrameType.ENDED}). A process that did
- * not end so (a signal ended it, or its task called {@code System.exit}) shows the last figure known
- * before its end, the one its parent read just before it sent the signal, or the process's own as it
- * began to exit, marked {@code ≥} as it may have used more after it; one that ended with no figure
+ * not end so (a signal ended it, its task called {@code System.exit}, or threads of its task were
+ * still running as it exited) shows the last figure known before its end, the one its parent read
+ * just before it sent the signal, or the process's own as it began to exit, marked {@code ≥} as it
+ * may have used more after it; one that ended with no figure
  * known (it crashed, or a signal from outside ended it) shows none. A student reading
  * {@code ≥ 40 ms} should read "at least 40 ms", not the exact figure.
  */
@@ -37,8 +38,8 @@ final class PsMagic extends DescribedMagic {
         super("ps", false, "%ps",
                 "Lists the child processes of this kernel and the processes they started, running and finished: "
                 + "name, pid, state, exit code, parent, start, duration, lines printed, CPU time. A finished "
-                + "process's CPU time is what it used; \"≥ N ms\": at least N ms (a signal or System.exit ended it, "
-                + "and N is the last figure known before); empty when unknown (it crashed, or was killed from outside).");
+                + "process's CPU time is what it used; \"≥ N ms\": at least N ms (a signal, System.exit or threads still running "
+                + "ended it, and N is the last figure known before); empty when unknown (it crashed, or was killed from outside).");
     }
 
     @Override

@@ -65,6 +65,17 @@ class PsMagicTest {
         assertTrue(millis(exited) >= 100, exited.group());
     }
 
+    // A child that started a child of its own shows its CPU time too, and so does its child, whose end
+    // reached the notebook through it.
+    @Test
+    void aChildThatStartedAChildShowsItsCpu() {
+        notebook.ok("var nesting = new Process(() -> {\n    var nested = new Process(() -> {\n    " + SPIN
+                + "    }, \"cpu-nested\");\n    nested.start();\n    nested.join();\n    " + SPIN + "}, \"cpu-nesting\");\n"
+                + "nesting.start();\nnesting.join();");
+        assertTrue(millis(cpuOf("cpu-nesting")) >= 100);
+        assertTrue(millis(cpuOf("└\u00a0cpu-nested")) >= 100);
+    }
+
     // The column's words: a complete figure as it is, a lower bound after "≥ ", nothing when unknown.
     @Test
     void cpuTimesInWords() {
