@@ -27,9 +27,8 @@ import org.proclab.render.ProcessTree;
  * not end so (a signal ended it, its task called {@code System.exit}, or threads of its task were
  * still running as it exited) shows the last figure known before its end, the one its parent read
  * just before it sent the signal, or the process's own as it began to exit, marked {@code ≥} as it
- * may have used more after it; one that ended with no figure
- * known (it crashed, or a signal from outside ended it) shows none. A student reading
- * {@code ≥ 40 ms} should read "at least 40 ms", not the exact figure.
+ * may have used more after it: {@code ≥ 40 ms} reads "at least 40 ms". One that ended with no figure
+ * known (it crashed, or a signal from outside ended it) shows none. See decision 040.
  */
 final class PsMagic extends DescribedMagic {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");

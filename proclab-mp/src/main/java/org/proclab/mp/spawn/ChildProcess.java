@@ -74,7 +74,8 @@ public final class ChildProcess {
     private volatile CpuTime announcedCpu;
     /**
      * The latest CPU time known of a child that may use more before it ends, or null: its own figure
-     * as it began a {@code System.exit} of its task, or the parent's just before it sent a signal.
+     * as it began to exit without announcing its end ({@link FrameType#EXITING}), or the parent's just
+     * before it sent a signal.
      */
     private volatile CpuTime cpuSoFar;
     /** Opens when no more frames will come from the child (or it never connected). */
