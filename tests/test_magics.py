@@ -77,9 +77,11 @@ def test_ps_lists_grandchildren(kc):
     at = [i for i, line in enumerate(lines) if line.startswith(elder + " ")]
     assert at, data["text/plain"]
     parent, grandchild = lines[at[0]].split(), lines[at[0] + 1].split()
-    assert parent[2:5] == ["exited", "0", "MainProcess"] and parent[-1] == "0", data["text/plain"]
-    assert grandchild[:2] == ["\u2514", elder + ":1"], data["text/plain"]
-    assert grandchild[3:6] == ["exited", "3", elder] and grandchild[-1] == "2", data["text/plain"]
+    assert parent[2:5] == ["exited", "0", "MainProcess"], data["text/plain"]
+    assert grandchild[:2] == ["\u2514", elder + ":1"] and grandchild[3:6] == ["exited", "3", elder], data["text/plain"]
+    # the lines printed, then the CPU time it used; after System.exit, the figure it had as it began to exit, at least
+    assert re.search(r" 0 +(\u2265 )?[\d,]+ ms$", lines[at[0]].rstrip()), data["text/plain"]
+    assert re.search(r" 2 +\u2265 [\d,]+ ms$", lines[at[0] + 1].rstrip()), data["text/plain"]
     assert f"<td>\u2514\u00a0{elder}:1</td>" in data["text/html"]
 
 
@@ -163,13 +165,16 @@ def test_explain_panel(kc):
         ok(kc, "%explain off")
 
 
-# %timeline draws the previous cell's processes as SVG (one lane each, hover titles) with a text fallback.
+# %timeline draws the previous cell's processes as SVG (one lane each, hover titles, a key that names its marks)
+# with a text fallback that has a key too.
 def test_timeline_of_the_previous_cell(kc):
     ok(kc, 'var drawn = new ArrayList<Process>();\nfor (int i = 0; i < 2; i++) drawn.add(new Process(() -> Thread.sleep(50)));\n'
            'drawn.forEach(Process::start);\nfor (Process p : drawn) p.join();', timeout=60)
     out = ok(kc, "%timeline")
     data = [m for m in out.messages if m["msg_type"] == "display_data"][0]["content"]["data"]
-    assert data["image/svg+xml"].startswith("<svg") and data["image/svg+xml"].count("<rect") == 2
+    assert data["image/svg+xml"].startswith("<svg") and len(re.findall(r"<rect[^>]*><title>", data["image/svg+xml"])) == 2
+    assert ">start to exit, exit code 0</text>" in data["image/svg+xml"], data["image/svg+xml"]
+    assert data["text/plain"].splitlines()[-1].startswith("Key: === start to exit"), data["text/plain"]
     names = ok(kc, "drawn.get(0).name() + \" \" + drawn.get(1).name()").result.strip('"').split()
     assert all(name + " |" in data["text/plain"] for name in names), data["text/plain"]
     assert "exit code 0" in data["text/plain"]

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.proclab.mp.spawn.CpuTime;
 import org.proclab.mp.spawn.ProcessEvents;
 import org.proclab.mp.spawn.TaskLabel;
 
@@ -19,9 +20,11 @@ import org.proclab.mp.spawn.TaskLabel;
  * @param parentPid the pid of that process, 0 when its start is not in the window
  * @param endedWith when its end was not reported but follows from an ancestor's exit (a child of the
  *                  kernel killed with its own children running), that ancestor's name; else null
+ * @param cpu the CPU time it used, when it has exited and that is known ({@link CpuTime}); else null
  */
 public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt, Integer exitCode, int lines,
-                           int tasks, int items, Long joinWaited, String startedBy, long parentPid, String endedWith) {
+                           int tasks, int items, Long joinWaited, String startedBy, long parentPid, String endedWith,
+                           CpuTime cpu) {
     /** The processes with an event at or after {@code sinceNanos}, in the order of their first such event. */
     public static List<ProcessStory> since(List<ProcessEvents.Event> events, long sinceNanos) {
         Map<Long, Builder> stories = new LinkedHashMap<>();
@@ -47,13 +50,14 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
                     story.exitedAt = event.nanoTime();
                     story.exitCode = event.exitCode();
                     story.endedWith = event.detail();
+                    story.cpu = event.cpu();
                 }
             }
         }
         List<ProcessStory> built = new ArrayList<>();
         stories.values().forEach(story -> built.add(new ProcessStory(story.name, story.pid, story.startedAt,
                 story.exitedAt, story.exitCode, story.lines, story.tasks, story.items, story.joinWaited, story.startedBy,
-                story.parentPid, story.endedWith)));
+                story.parentPid, story.endedWith, story.cpu)));
         return built;
     }
 
@@ -80,6 +84,7 @@ public record ProcessStory(String name, long pid, Long startedAt, Long exitedAt,
         String startedBy;
         long parentPid;
         String endedWith;
+        CpuTime cpu;
 
         Builder(String name, long pid) {
             this.name = name;

@@ -12,9 +12,11 @@ import org.proclab.mp.spawn.ProcessEvents;
  * A Gantt chart of processes: one lane per process (a process started by another one right below it,
  * its name indented: see {@link ProcessTree}), a box from its start to its exit (or to now),
  * inside it a box per task a pool worker ran (gaps between them are idle time), a tick for every
- * line it printed (its hover title shows the line), a time axis in milliseconds, and hover titles. As SVG for
- * notebooks (inline in HTML, text and axes in {@code currentColor}, so light and dark themes both read
- * it) and as text for consoles and terminals.
+ * line it printed (its hover title shows the line), a time axis in milliseconds, hover titles, and a
+ * key below the axis that names, in plain words, each kind of mark the chart draws (only those it
+ * draws), so that a student need not hover to learn what a colour or the darker inner boxes mean. As
+ * SVG for notebooks (inline in HTML, text and axes in {@code currentColor}, so light and dark themes
+ * both read it) and as text for consoles and terminals, with a key of its own marks.
  */
 public final class Timeline {
     private static final int LABEL_WIDTH = 170;
@@ -23,8 +25,32 @@ public final class Timeline {
     private static final int PLOT_WIDTH = 600;
     private static final int LANE_HEIGHT = 26;
     private static final int AXIS_HEIGHT = 30;
+    /** The height of one row of the key, below the axis. */
+    private static final int KEY_ROW_HEIGHT = 20;
+    /** A generous width of one character of the key's 12-pixel sans-serif text, to lay the key out. */
+    private static final double KEY_CHAR_WIDTH = 7;
+    private static final int KEY_SWATCH_WIDTH = 16;
+    private static final int KEY_GAP = 16;
     private static final int TEXT_COLUMNS = 50;
     private static final int MAX_TITLE_LINE = 80;
+
+    /** A kind of mark the chart draws, as its key names it; a process's bar has the colour of how it ended. */
+    private enum Mark {
+        EXITED_ZERO("start to exit, exit code 0", "#43a047"),
+        EXITED_OTHER("start to exit, another exit code", "#e53935"),
+        RUNNING("start to now, still running", "#1e88e5"),
+        TASK("a task a pool worker ran", null),
+        PRINT("a line it printed", null);
+
+        final String words;
+        /** The fill of a process's bar; null for the marks drawn in a bar's colour or in {@code currentColor}. */
+        final String colour;
+
+        Mark(String words, String colour) {
+            this.words = words;
+            this.colour = colour;
+        }
+    }
 
     /**
      * One process in the chart, with the tasks it ran (pool workers).
@@ -108,8 +134,9 @@ public final class Timeline {
 
     /** The chart as SVG whose text and axes are drawn in {@code currentColor}. */
     String svg() {
-        int height = lanes.size() * LANE_HEIGHT + AXIS_HEIGHT;
         int width = labelWidth + PLOT_WIDTH + 20;
+        List<List<Mark>> keyRows = keyRows(width);
+        int height = lanes.size() * LANE_HEIGHT + AXIS_HEIGHT + keyRows.size() * KEY_ROW_HEIGHT;
         StringBuilder svg = new StringBuilder();
         svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                 + "font-family=\"sans-serif\" font-size=\"12\">\n", width, height, width, height));
@@ -149,7 +176,76 @@ public final class Timeline {
                     + "<text x=\"%.1f\" y=\"%d\" fill=\"currentColor\" text-anchor=\"middle\">%s</text>\n",
                     x, x, axisY, axisY + 4, x, axisY + 18, Durations.millis(tick)));
         }
+        appendKey(svg, keyRows, lanes.size() * LANE_HEIGHT + AXIS_HEIGHT);
         return svg.append("</svg>\n").toString();
+    }
+
+    /** The kinds of mark the chart draws, in the key's order. */
+    private List<Mark> marksDrawn() {
+        List<Mark> marks = new ArrayList<>();
+        for (Mark bar : List.of(Mark.EXITED_ZERO, Mark.EXITED_OTHER, Mark.RUNNING)) {
+            if (lanes.stream().anyMatch(lane -> mark(lane) == bar)) {
+                marks.add(bar);
+            }
+        }
+        if (lanes.stream().anyMatch(lane -> !lane.tasks().isEmpty())) {
+            marks.add(Mark.TASK);
+        }
+        if (lanes.stream().anyMatch(lane -> !lane.prints().isEmpty())) {
+            marks.add(Mark.PRINT);
+        }
+        return marks;
+    }
+
+    /** The key's entries laid out in rows that fit {@code width}. */
+    private List<List<Mark>> keyRows(int width) {
+        List<List<Mark>> rows = new ArrayList<>();
+        double x = width;
+        for (Mark mark : marksDrawn()) {
+            double entry = keyEntryWidth(mark);
+            if (rows.isEmpty() || x + entry > width) {
+                rows.add(new ArrayList<>());
+                x = 4;
+            }
+            rows.get(rows.size() - 1).add(mark);
+            x += entry;
+        }
+        return rows;
+    }
+
+    private static double keyEntryWidth(Mark mark) {
+        return KEY_SWATCH_WIDTH + 4 + mark.words.length() * KEY_CHAR_WIDTH + KEY_GAP;
+    }
+
+    /**
+     * The key, from {@code top} down: each entry a small copy of its mark, drawn as the chart draws it
+     * (a task's box in the colour of the first lane that has one), and its words in {@code currentColor}.
+     */
+    private void appendKey(StringBuilder svg, List<List<Mark>> rows, int top) {
+        svg.append("<g class=\"proclab-timeline-key\">\n");
+        for (int row = 0; row < rows.size(); row++) {
+            int y = top + row * KEY_ROW_HEIGHT;
+            double x = 4;
+            for (Mark mark : rows.get(row)) {
+                svg.append(swatch(mark, x, y));
+                svg.append(format("<text x=\"%.1f\" y=\"%d\" fill=\"currentColor\">%s</text>\n", x + KEY_SWATCH_WIDTH + 4,
+                        y + 14, Html.escape(mark.words)));
+                x += keyEntryWidth(mark);
+            }
+        }
+        svg.append("</g>\n");
+    }
+
+    private String swatch(Mark mark, double x, int y) {
+        return switch (mark) {
+            case EXITED_ZERO, EXITED_OTHER, RUNNING -> format("<rect x=\"%.1f\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\" "
+                    + "fill=\"%s\" fill-opacity=\"0.75\"/>\n", x, y + 4, KEY_SWATCH_WIDTH, LANE_HEIGHT - 14, mark.colour);
+            case TASK -> format("<rect x=\"%.1f\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"currentColor\" "
+                    + "stroke-width=\"0.5\"/>\n", x, y + 6, KEY_SWATCH_WIDTH, LANE_HEIGHT - 18, lanes.stream()
+                    .filter(lane -> !lane.tasks().isEmpty()).map(Timeline::colour).findFirst().orElseThrow());
+            case PRINT -> format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"currentColor\" stroke-width=\"1.5\"/>\n",
+                    x + KEY_SWATCH_WIDTH / 2.0, x + KEY_SWATCH_WIDTH / 2.0, y + 2, y + 18);
+        };
     }
 
     String text() {
@@ -163,7 +259,27 @@ public final class Timeline {
         }
         text.append(" ".repeat(nameWidth)).append(" 0 ms").append(" ".repeat(Math.max(1, TEXT_COLUMNS - 4)))
                 .append(Durations.millis(span)).append('\n');
-        return text.toString();
+        return text.append(textKey()).toString();
+    }
+
+    /**
+     * The text's key: what its two marks mean and what follows each bar; a second line when the
+     * chart has marks the text does not draw (a pool worker's tasks, the ticks of printed lines).
+     */
+    private String textKey() {
+        List<Mark> marks = marksDrawn();
+        StringBuilder key = new StringBuilder("Key: ");
+        if (marks.contains(Mark.EXITED_ZERO) || marks.contains(Mark.EXITED_OTHER)) {
+            key.append("=== start to exit, ");
+        }
+        if (marks.contains(Mark.RUNNING)) {
+            key.append(">>> start to now (still running), ");
+        }
+        key.append("then when it ran, how many lines it printed and how it ended.\n");
+        if (marks.contains(Mark.TASK)) {
+            key.append("A pool worker's tasks, drawn as boxes in its bar, show in the notebook's chart, not here.\n");
+        }
+        return key.toString();
     }
 
     /** The lane's name, indented below the process that started it. */
@@ -185,11 +301,16 @@ public final class Timeline {
         return line.length() <= MAX_TITLE_LINE ? line : line.substring(0, MAX_TITLE_LINE) + "…";
     }
 
-    private static String colour(Lane lane) {
+    /** The mark of a process's bar: how it ended, or that it still runs. */
+    private static Mark mark(Lane lane) {
         if (lane.running()) {
-            return "#1e88e5";
+            return Mark.RUNNING;
         }
-        return Integer.valueOf(0).equals(lane.exitCode()) ? "#43a047" : "#e53935";
+        return Integer.valueOf(0).equals(lane.exitCode()) ? Mark.EXITED_ZERO : Mark.EXITED_OTHER;
+    }
+
+    private static String colour(Lane lane) {
+        return mark(lane).colour;
     }
 
     private double x(long nanos) {

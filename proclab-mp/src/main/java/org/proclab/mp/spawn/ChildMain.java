@@ -215,8 +215,9 @@ public final class ChildMain {
      * <p>A child whose jobs are done and that has no other thread left to wait for (no shutdown hook
      * or thread of its task) also tells its parent its status and ends its output before it leaves
      * ({@link #announceEnd}), so the parent's {@code join()} returns without waiting the ~5 ms the
-     * JVM then takes to tear itself down. Otherwise it leaves at once, as its task's threads are
-     * only cut short by the exit, and the parent waits for the process to end.
+     * JVM then takes to tear itself down. Otherwise it says only that it exits by its own call, with
+     * the CPU time it has used so far, and leaves at once, as its task's threads are only cut short by
+     * the exit, and the parent waits for the process to end.
      */
     private static void reportOwnExit(FrameChannel channel) {
         for (String name : List.of("TERM", "INT", "HUP")) {
@@ -238,17 +239,15 @@ public final class ChildMain {
             if (ended != STILL_RUNNING) {
                 if (TaskShutdownHooks.noneRunning(taskThread, TASK_HOOKS_MILLIS)) {
                     announceEnd(channel, ended);
+                } else {
+                    reportExiting(channel);
                 }
                 leave(channel);
                 return;
             }
             Thread handler = signalHandler;
             if (handler == null) {
-                try {
-                    channel.send(FrameType.EXITING, 0, new byte[0]);
-                } catch (IOException e) {
-                    // the parent is gone: nobody to tell
-                }
+                reportExiting(channel);
             }
             TaskShutdownHooks.await(taskThread, handler != null ? handler : taskThread, TASK_HOOKS_MILLIS);
             leave(channel);
@@ -256,13 +255,26 @@ public final class ChildMain {
     }
 
     /**
-     * Tells the parent the status the child exits with, then ends its standard output and error
+     * Tells the parent that the JVM exits by its own call, not by a signal, and the CPU time it has
+     * used so far ({@link CpuClock}), which its shutdown hooks and leftover threads may still add to.
+     */
+    private static void reportExiting(FrameChannel channel) {
+        try {
+            channel.send(FrameType.EXITING, 0, CpuClock.ownPayload());
+        } catch (IOException e) {
+            // the parent is gone: nobody to tell
+        }
+    }
+
+    /**
+     * Tells the parent the status the child exits with and the CPU time it used ({@link CpuClock}:
+     * ~0.25 ms), then ends its standard output and error
      * (the JDK points them at /dev/null), so the parent has all of the child's output and its status
      * before the JVM has finished exiting. Only for an end that nothing else in the child can change.
      */
     private static void announceEnd(FrameChannel channel, int status) {
         try {
-            channel.send(FrameType.ENDED, status, new byte[0]);
+            channel.send(FrameType.ENDED, status, CpuClock.ownPayload());
         } catch (IOException e) {
             return; // the parent is gone: nobody to tell
         }

@@ -70,6 +70,14 @@ public final class ChildProcess {
     private volatile boolean exitsByOwnCall;
     /** The status the child announced once its jobs were done ({@link FrameType#ENDED}), or null. */
     private volatile Integer announcedStatus;
+    /** The CPU time the child measured as it announced its end, or null (not announced, or no figure). */
+    private volatile CpuTime announcedCpu;
+    /**
+     * The latest CPU time known of a child that may use more before it ends, or null: its own figure
+     * as it began to exit without announcing its end ({@link FrameType#EXITING}), or the parent's just
+     * before it sent a signal.
+     */
+    private volatile CpuTime cpuSoFar;
     /** Opens when no more frames will come from the child (or it never connected). */
     private final CountDownLatch framesEnded = new CountDownLatch(1);
     /** Set by whichever comes first, the child's announced end or its exit: the end is recorded once. */
@@ -313,6 +321,7 @@ public final class ChildProcess {
     /** Sends SIGTERM, like Python's {@code terminate()}. */
     public void terminate() {
         if (isAlive()) {
+            noteCpuSoFar(CpuClock.nanosOf(pid));
             signalSent = 15;
             os.toHandle().destroy();
         }
@@ -321,6 +330,7 @@ public final class ChildProcess {
     /** Sends SIGKILL, like Python's {@code kill()}. */
     public void kill() {
         if (isAlive()) {
+            noteCpuSoFar(CpuClock.nanosOf(pid));
             signalSent = 9;
             os.toHandle().destroyForcibly();
         }
@@ -336,9 +346,16 @@ public final class ChildProcess {
                     case CLASS_REQUEST -> answerClassRequest(frame);
                     case RESULT -> completeJob(frame);
                     case FAILURE -> failJob(frame);
-                    case EXITING -> exitsByOwnCall = true;
+                    case EXITING -> {
+                        noteCpuSoFar(CpuClock.fromPayload(frame.payload()));
+                        exitsByOwnCall = true;
+                    }
                     case EVENT -> recordForwarded(frame);
-                    case ENDED -> announcedStatus = (int) frame.id();
+                    case ENDED -> {
+                        long cpu = CpuClock.fromPayload(frame.payload());
+                        announcedCpu = cpu < 0 ? null : new CpuTime(cpu, true);
+                        announcedStatus = (int) frame.id();
+                    }
                     default -> { }
                 }
             }
@@ -465,13 +482,28 @@ public final class ChildProcess {
         }
     }
 
-    /** Records the child's end with {@code code}, once: its jobs settle, then its exit code. */
+    /**
+     * Notes a CPU time of the child (in nanoseconds; negative: none could be read) that it may yet
+     * exceed before it ends; the highest one noted stands.
+     */
+    private synchronized void noteCpuSoFar(long nanos) {
+        CpuTime known = cpuSoFar;
+        if (nanos >= 0 && (known == null || nanos > known.nanos())) {
+            cpuSoFar = new CpuTime(nanos, false);
+        }
+    }
+
+    /**
+     * Records the child's end with {@code code}, once: its jobs settle, then its exit code. Its CPU
+     * time is the one it announced with its end, else the latest lower bound known, else unknown.
+     */
     private void settle(int code) {
         if (!settled.compareAndSet(false, true)) {
             return;
         }
         LIVE.remove(this);
-        ProcessEvents.exited(name, pid, code);
+        CpuTime announced = announcedCpu;
+        ProcessEvents.exited(name, pid, code, announced != null ? announced : cpuSoFar);
         // the jobs fail before the exit code is known, so that whoever waits for the exit (a pool's
         // join()) finds every result settled; the second call fails a job submitted in between
         runningWhenDied = pending.keySet().stream().mapToLong(Long::longValue).min().orElse(NO_JOB);

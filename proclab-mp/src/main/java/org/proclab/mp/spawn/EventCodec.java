@@ -34,6 +34,9 @@ final class EventCodec {
             out.writeInt(event.exitCode() == null ? 0 : event.exitCode());
             out.writeLong(event.endNanoTime());
             out.writeLong(event.parentPid());
+            out.writeBoolean(event.cpu() != null);
+            out.writeLong(event.cpu() == null ? 0 : event.cpu().nanos());
+            out.writeBoolean(event.cpu() != null && event.cpu().complete());
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -54,8 +57,12 @@ final class EventCodec {
         String detail = readString(in);
         boolean hasExitCode = in.readBoolean();
         int exitCode = in.readInt();
+        long endNanoTime = in.readLong();
+        long parentPid = in.readLong();
+        boolean hasCpu = in.readBoolean();
+        CpuTime cpu = new CpuTime(in.readLong(), in.readBoolean());
         return new Event(KINDS[kind], process, pid, nanoTime, stream, detail, hasExitCode ? exitCode : null,
-                in.readLong(), in.readLong());
+                endNanoTime, parentPid, hasCpu ? cpu : null);
     }
 
     private static void writeString(DataOutputStream out, String text) throws IOException {

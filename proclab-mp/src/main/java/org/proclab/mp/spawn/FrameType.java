@@ -20,7 +20,8 @@ public enum FrameType {
     SHUTDOWN,
     /**
      * child → parent, from a shutdown hook: the JVM is exiting by its own call ({@code System.exit}),
-     * not because of a signal, so its status means what it says even above 128.
+     * not because of a signal, so its status means what it says even above 128. The payload is the
+     * CPU time the child has used so far ({@link CpuClock}), or empty.
      */
     EXITING,
     /**
@@ -30,7 +31,8 @@ public enum FrameType {
     EVENT,
     /**
      * child → parent, last: the child's jobs are done, its output is complete and it exits with the
-     * status in the frame's id; the parent need not wait for the JVM to finish exiting.
+     * status in the frame's id; the parent need not wait for the JVM to finish exiting. The payload
+     * is the CPU time the child used ({@link CpuClock}), or empty.
      */
     ENDED;
 

@@ -53,9 +53,16 @@ public final class ProcessEvents {
      * @param exitCode the exit code for EXITED, else null
      * @param endNanoTime when a TASK ended or a JOINED wait returned; for other kinds the same as {@code nanoTime}
      * @param parentPid for STARTED, the pid of the process that started it (its parent); 0 for other kinds
+     * @param cpu for EXITED, the CPU time the process used, when known; else null
      */
     public record Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail,
-                        Integer exitCode, long endNanoTime, long parentPid) {
+                        Integer exitCode, long endNanoTime, long parentPid, CpuTime cpu) {
+        /** An event without a CPU time. */
+        public Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail,
+                     Integer exitCode, long endNanoTime, long parentPid) {
+            this(kind, process, pid, nanoTime, stream, detail, exitCode, endNanoTime, parentPid, null);
+        }
+
         /** An event of one instant, other than STARTED. */
         public Event(Kind kind, String process, long pid, long nanoTime, String stream, String detail, Integer exitCode) {
             this(kind, process, pid, nanoTime, stream, detail, exitCode, nanoTime);
@@ -93,10 +100,14 @@ public final class ProcessEvents {
      * {@link ChildMain#PARENT_GONE} (70), the status a ProcLab child exits with when its parent is
      * gone, which is how these processes end: each one follows its parent within moments. (One that
      * ended on its own in those same moments may in truth have had another code.) Its time is now,
-     * when the end became known, and its detail names {@code process}, the child whose end ended it.
+     * when the end became known, and its detail names {@code process}, the child whose end ended it;
+     * its CPU time is unknown.
+     *
+     * @param cpu the CPU time the child used, or null when it is not known
      */
-    static void exited(String process, long pid, int exitCode) {
-        add(new Event(Kind.EXITED, process, pid, System.nanoTime(), null, null, exitCode));
+    static void exited(String process, long pid, int exitCode, CpuTime cpu) {
+        long now = System.nanoTime();
+        add(new Event(Kind.EXITED, process, pid, now, null, null, exitCode, now, 0, cpu));
         for (Event orphan : BELOW.below(pid)) {
             add(new Event(Kind.EXITED, orphan.process(), orphan.pid(), System.nanoTime(), null, process,
                     ChildMain.PARENT_GONE));
