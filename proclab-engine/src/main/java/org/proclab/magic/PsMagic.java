@@ -28,7 +28,7 @@ import org.proclab.render.ProcessTree;
  * still running as it exited) shows the last figure known before its end, the one its parent read
  * just before it sent the signal, or the process's own as it began to exit, marked {@code ≥} as it
  * may have used more after it: {@code ≥ 40 ms} reads "at least 40 ms". One that ended with no figure
- * known (it crashed, or a signal from outside ended it) shows none. See decision 040.
+ * known (it crashed, or a signal from outside ended it) shows none. See decision 041.
  */
 final class PsMagic extends DescribedMagic {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
