@@ -77,6 +77,18 @@ class WarmStartTest {
                 "ready: " + reservoir().readyCount());
     }
 
+    // Waiting JVMs give way to a working child, as many as its lower limit needs: with two or more waiting
+    // and maxLiveChildren(1), a fresh (SPAWN) child still starts and runs.
+    @Test
+    void waitingJvmsGiveWayToAStartUnderALowerLimit() throws InterruptedException {
+        reservoir().keepReady(2);
+        assertTrue(MpTesting.waitUntil(() -> reservoir().readyCount() >= 2, MpTesting.LONG), "ready: " + reservoir().readyCount());
+        MpContext one = MpContext.get(StartMethod.SPAWN).withSettings(settings -> settings.withMaxLiveChildren(1));
+        Process child = one.process(() -> { }).start();
+        child.join(MpTesting.LONG);
+        assertEquals(0, child.exitCode());
+    }
+
     // A burst as large as the limit of live children leaves a quarter of it free of waiting JVMs: a child
     // cannot make its parent's waiting JVMs give way, and its own process must still start.
     @Test

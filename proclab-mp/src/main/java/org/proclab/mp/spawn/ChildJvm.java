@@ -82,7 +82,7 @@ public final class ChildJvm {
 
     /**
      * Starts a JVM for {@code what} (a process name, for messages) as {@code settings} say, making
-     * room by retiring a waiting warm JVM if the limit is reached. Returns as soon as the OS process
+     * room by retiring waiting warm JVMs, as many as it takes, if the limit is reached. Returns as soon as the OS process
      * exists.
      *
      * @throws ChildStartException when the limit is reached or the JVM cannot start
@@ -99,7 +99,7 @@ public final class ChildJvm {
     private static ChildJvm startWorking(ChildSettings settings, String what) {
         int limit = settings.maxLiveChildren();
         Place place = reservePlace(limit);
-        if (place == null && Reservoir.evictFromAny()) {
+        while (place == null && Reservoir.evictFromAny()) {
             place = reservePlace(limit);
         }
         while (place == null && awaitAFinishingExit()) {
