@@ -657,8 +657,9 @@ class RawShell:
         # DEALER adds our identity on the kernel's ROUTER side; the frames are the rest
         self.socket.send_multipart([b"<IDS|MSG>", signature, header_bytes, parent, metadata, content_bytes])
 
-    def request(self, msg_type, content, timeout=20):
-        """Sends a correctly signed request and returns the parsed reply content."""
+    def request(self, msg_type, content, timeout=20, earlier=None):
+        """Sends a correctly signed request and returns the parsed reply content; the headers of the
+        other messages that came before the reply go to the list `earlier`, if given."""
         header = self.header(msg_type)
         self.send_frames(header, content)
         deadline = time.monotonic() + timeout
@@ -670,6 +671,8 @@ class RawShell:
                 assert sig == self.sign(h, p, m, c), "the kernel's reply is not signed with the key"
                 if json.loads(p).get("msg_id") == header["msg_id"]:
                     return json.loads(h), json.loads(c)
+                if earlier is not None:
+                    earlier.append(json.loads(h))
         raise TimeoutError(f"no reply to {msg_type}")
 
     def close(self):
@@ -724,13 +727,16 @@ def test_wrong_signature_is_not_executed(kernel, kc):
 def test_wrong_signature_shutdown_is_ignored(kernel, kc):
     km, _ = kernel
     raw = RawShell(km.connection_file, channel="control")
+    earlier = []
     try:
         raw.send_frames(raw.header("shutdown_request"), {"restart": False}, signature=b"f" * 64)
-        header, reply = raw.request("kernel_info_request", {})
+        # control requests are handled and answered in order: had the forged one been taken, its
+        # shutdown_reply would have come before this reply
+        header, reply = raw.request("kernel_info_request", {}, earlier=earlier)
         assert reply["status"] == "ok"
     finally:
         raw.close()
-    time.sleep(0.3)
+    assert not earlier, earlier
     assert km.is_alive()
     assert ok(kc, "6*7").result == "42"
 
