@@ -321,16 +321,21 @@ public final class Timeline {
         return (int) Math.min(TEXT_COLUMNS, (nanos - origin) * TEXT_COLUMNS / span);
     }
 
-    /** A tick step of 1, 2 or 5 times a power of ten milliseconds, in nanoseconds. */
-    private static long niceStep(long roughNanos) {
-        long step = 1_000_000;
-        while (step * 10 <= roughNanos) {
-            step *= 10;
+    /**
+     * The smallest tick step of 1, 2 or 5 times a power of ten milliseconds that is at least
+     * {@code roughNanos}, in nanoseconds: at most five steps span the axis, so labels such as
+     * "1,200 ms" never run into each other.
+     */
+    static long niceStep(long roughNanos) {
+        long power = 1_000_000;
+        while (true) {
+            for (long factor : new long[] {1, 2, 5}) {
+                if (power * factor >= roughNanos) {
+                    return power * factor;
+                }
+            }
+            power *= 10;
         }
-        if (step * 5 <= roughNanos) {
-            return step * 5;
-        }
-        return step * 2 <= roughNanos ? step * 2 : step;
     }
 
     private static String format(String pattern, Object... values) {

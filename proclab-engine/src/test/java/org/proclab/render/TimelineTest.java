@@ -40,6 +40,18 @@ class TimelineTest {
         return Pattern.compile(">([^<]+)</text>").matcher(key).results().map(match -> match.group(1)).toList();
     }
 
+    // The axis has at most six labels, in steps of 1, 2 or 5 times a power of ten ms: over 2.3 s a step of
+    // 500 ms (a step of 200 ms made twelve labels that ran into each other).
+    @Test
+    void axisStepsAreFewAndRound() {
+        assertEquals(500_000_000L, Timeline.niceStep(2_300_000_000L / 5));
+        assertEquals(20_000_000L, Timeline.niceStep(100_000_000L / 5));
+        assertEquals(1_000_000L, Timeline.niceStep(300_000));
+        for (long span = 3_000_000; span < 100_000_000_000L; span = span * 3 / 2) {
+            assertTrue(span / Timeline.niceStep(span / 5) <= 5, "span " + span);
+        }
+    }
+
     // The SVG is well-formed, has one lane (box with a hover title) per process, ticks for printed lines
     // whose titles show the line and who printed it, and an axis in ms.
     @Test
