@@ -59,6 +59,21 @@ def assert_compile_error(outcome):
 # State across cells
 # ---------------------------------------------------------------------------------------------
 
+# An expression cell publishes busy, execute_input (with its code), execute_result and idle on IOPub in that
+# order, all under one execution count; the next cell counts one up.
+def test_execute_publishes_in_order_and_counts(kc):
+    out = ok(kc, "6*7")
+    kinds = [m["msg_type"] if m["msg_type"] != "status" else "status:" + m["content"]["execution_state"]
+             for m in out.messages]
+    assert kinds == ["status:busy", "execute_input", "execute_result", "status:idle"], out.messages
+    count = out.reply["content"]["execution_count"]
+    assert out.messages[1]["content"]["code"] == "6*7"
+    assert out.messages[1]["content"]["execution_count"] == count
+    assert out.messages[2]["content"]["execution_count"] == count
+    assert out.result == "42"
+    assert ok(kc, "1").reply["content"]["execution_count"] == count + 1
+
+
 # A variable declared in one cell is readable and writable in later cells.
 def test_variable_lives_across_cells(kc):
     ok(kc, "int stateCounter = 40;")
@@ -359,6 +374,26 @@ def test_interrupt_while_next_snippet_compiles_stops_the_cell():
         assert_interrupted(out, out.reply_time - started)
 
 
+# An interrupt sent as soon as a cell's execute_input arrives, before its code may have started, is not
+# lost: the cell ends within 1 s and earlier state survives. Own kernel: a lost interrupt spins forever.
+def test_interrupt_right_after_execute_input_is_not_lost():
+    with fresh_kernel() as (km, kc):
+        ok(kc, "int keptEarly = 1;", timeout=60)
+        msg_id = send_execute(kc, "while (true) {}")
+        prior = []
+        while not any(m["msg_type"] == "execute_input" for m in prior):
+            msg = kc.get_iopub_msg(timeout=30)
+            (prior if msg["parent_header"].get("msg_id") == msg_id else stray_messages(kc)).append(msg)
+        started = time.monotonic()
+        km.interrupt_kernel()
+        try:
+            out = collect(kc, msg_id, prior=prior, timeout=5)
+        except TimeoutError:
+            pytest.fail("the interrupt was lost: the cell still runs 5 s after it")
+        assert_interrupted(out, out.reply_time - started)
+        assert ok(kc, "keptEarly + 1").result == "2"
+
+
 # An interrupt while no cell runs does no harm. The interrupt_request (what interrupt_kernel sends in
 # message mode) goes on the client's control channel, so the test can wait for its answer before the cell.
 def test_interrupt_when_idle_is_harmless(kc):
@@ -584,11 +619,14 @@ def test_comm_info(kc):
     assert reply["content"]["comms"] == {}
 
 
-# kernel_info describes Java: name, mimetype, file extension, a banner and help links.
+# kernel_info describes Java: protocol 5.3, the implementation, name, mimetype, file extension, a banner and
+# help links; control answers kernel_info too.
 def test_kernel_info(kc):
     reply = shell_request(kc, lambda c: c.kernel_info())
     content = reply["content"]
     assert content["status"] == "ok"
+    assert content["protocol_version"] == "5.3"
+    assert content["implementation"] == "proclab"
     info = content["language_info"]
     assert info["name"] == "java"
     assert info["mimetype"] == "text/x-java"
@@ -597,6 +635,10 @@ def test_kernel_info(kc):
     assert content["help_links"]
     for link in content["help_links"]:
         assert link["text"] and link["url"].startswith("https://")
+    request = kc.session.msg("kernel_info_request", {})
+    kc.control_channel.send(request)
+    control = reply_to(request["header"]["msg_id"], kc.get_control_msg, 10)
+    assert control["msg_type"] == "kernel_info_reply" and control["content"]["status"] == "ok", control
 
 
 # A kernel without a debugger says so in kernel_info and in its kernelspec, and answers a front end that asks

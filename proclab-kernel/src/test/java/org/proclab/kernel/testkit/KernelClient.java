@@ -1,7 +1,6 @@
 package org.proclab.kernel.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.proclab.kernel.wire.ConnectionInfo;
 import org.proclab.kernel.wire.Header;
 import org.proclab.kernel.wire.InvalidMessageException;
@@ -23,16 +21,19 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * A minimal Jupyter front end for tests: DEALER sockets for shell, control and stdin, a SUB socket
+ * A minimal Jupyter front end for the JUnit tests that start the kernel as a process on every JDK
+ * (KernelProcessTest), where no Python is at hand: DEALER sockets for shell and control, a SUB socket
  * for IOPub subscribed to everything. Messages are signed and checked with the project's own
- * {@link WireCodec}, so a kernel reply with a bad signature fails the test.
+ * {@link WireCodec}; a message from the kernel that fails to verify is never matched, and a wait that
+ * times out lists it. The protocol itself is tested from Python with jupyter_client
+ * (docs/decisions/042-one-end-to-end-client-per-question.md).
  *
  * <p>Not thread-safe: one test thread owns the client and all its sockets. Everything received is
- * kept in per-channel logs, so a test can later check what arrived (or did not) for a request.
+ * kept in per-channel logs, so a wait also finds a message that arrived before it began.
  */
 public final class KernelClient implements AutoCloseable {
-    /** The sockets a front end talks to. */
-    public enum Channel { SHELL, CONTROL, STDIN, IOPUB }
+    /** The sockets this client talks to. */
+    public enum Channel { SHELL, CONTROL, IOPUB }
 
     /** What the kernel sent for one execute_request: its reply and the IOPub messages under it, in order. */
     public record Execution(Message reply, List<Message> iopub) {
@@ -40,31 +41,10 @@ public final class KernelClient implements AutoCloseable {
             return reply.content().path("status").asText();
         }
 
-        public int executionCount() {
-            return reply.content().path("execution_count").asInt(-1);
-        }
-
         /** The text/plain of the execute_result, or null if there was none. */
         public String result() {
             return iopub.stream().filter(m -> m.type().equals("execute_result"))
                     .map(m -> m.content().path("data").path("text/plain").asText()).findFirst().orElse(null);
-        }
-
-        /** The concatenated text of one stream (stdout or stderr). */
-        public String stream(String name) {
-            return iopub.stream().filter(m -> m.type().equals("stream") && m.content().path("name").asText().equals(name))
-                    .map(m -> m.content().path("text").asText()).collect(Collectors.joining());
-        }
-
-        /** The content of the error broadcast, or null. */
-        public JsonNode error() {
-            return iopub.stream().filter(m -> m.type().equals("error")).map(Message::content).findFirst().orElse(null);
-        }
-
-        /** The message types on IOPub, e.g. [status, execute_input, execute_result, status]. */
-        public List<String> iopubTypes() {
-            return iopub.stream().map(m -> m.type().equals("status")
-                    ? "status:" + m.content().path("execution_state").asText() : m.type()).toList();
         }
 
         @Override
@@ -84,10 +64,9 @@ public final class KernelClient implements AutoCloseable {
 
     public KernelClient(ConnectionInfo info) {
         codec = new WireCodec(new MessageSigner(info.key()));
-        byte[] identity = ("test-" + session).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] identity = ("test-" + session).getBytes(StandardCharsets.US_ASCII);
         sockets.put(Channel.SHELL, connect(SocketType.DEALER, info.endpoint(info.shellPort()), identity));
         sockets.put(Channel.CONTROL, connect(SocketType.DEALER, info.endpoint(info.controlPort()), identity));
-        sockets.put(Channel.STDIN, connect(SocketType.DEALER, info.endpoint(info.stdinPort()), identity));
         ZMQ.Socket iopub = connect(SocketType.SUB, info.endpoint(info.iopubPort()), null);
         iopub.subscribe(new byte[0]);
         sockets.put(Channel.IOPUB, iopub);
@@ -108,38 +87,14 @@ public final class KernelClient implements AutoCloseable {
         return socket;
     }
 
-    /** The session id in the headers of this client's requests. */
-    public String session() {
-        return session;
-    }
-
-    /** A request message of this client's session, not yet sent. */
-    public Message request(String msgType, Object content) {
-        ObjectNode metadata = Json.MAPPER.createObjectNode();
-        return new Message(List.of(), Header.create(msgType, session, "test"), null, metadata,
-                Json.MAPPER.valueToTree(content), List.of());
-    }
-
-    /** Signs and sends a message on a channel; returns its msg_id. */
-    public String send(Channel channel, Message message) {
-        sendFrames(channel, codec.encode(message));
-        return message.header().msgId();
-    }
-
-    /** Builds, signs and sends a request; returns its msg_id. */
+    /** Builds, signs and sends a request of this client's session on a channel; returns its msg_id. */
     public String send(Channel channel, String msgType, Object content) {
-        return send(channel, request(msgType, content));
-    }
-
-    /** Sends frames exactly as given on the shell socket (no signing, no checks). */
-    public void sendRaw(List<byte[]> frames) {
-        sendFrames(Channel.SHELL, frames);
-    }
-
-    private void sendFrames(Channel channel, List<byte[]> frames) {
-        if (!Multipart.send(sockets.get(channel), frames)) {
+        Message message = new Message(List.of(), Header.create(msgType, session, "test"), null,
+                Json.MAPPER.createObjectNode(), Json.MAPPER.valueToTree(content), List.of());
+        if (!Multipart.send(sockets.get(channel), codec.encode(message))) {
             throw new IllegalStateException("could not send on " + channel);
         }
+        return message.header().msgId();
     }
 
     /**
@@ -165,42 +120,23 @@ public final class KernelClient implements AutoCloseable {
             }
         }
         throw new AssertionError("the kernel did not become ready within " + timeout
-                + " (shell reply: " + (reply != null) + ")");
-    }
-
-    /** Sends an execute_request and returns its msg_id without waiting. */
-    public String startExecute(String code) {
-        return send(Channel.SHELL, "execute_request", Map.of("code", code, "silent", false, "store_history", true,
-                "user_expressions", Map.of(), "allow_stdin", true, "stop_on_error", true));
-    }
-
-    /** Waits for the execute_reply and the idle status of a request started with {@link #startExecute}. */
-    public Execution awaitExecution(String msgId, Duration timeout) {
-        Message reply = awaitReply(Channel.SHELL, msgId, timeout);
-        awaitIopub(m -> msgId.equals(parentId(m)) && isIdle(m), timeout);
-        return new Execution(reply, iopubFor(msgId));
+                + " (shell reply: " + (reply != null) + ", messages that failed to verify: " + invalid + ")");
     }
 
     /** Runs one cell and waits (up to 60 s) for its reply and idle status. */
     public Execution execute(String code) {
-        return awaitExecution(startExecute(code), Duration.ofSeconds(60));
+        Duration timeout = Duration.ofSeconds(60);
+        String id = send(Channel.SHELL, "execute_request", Map.of("code", code, "silent", false,
+                "store_history", true, "user_expressions", Map.of(), "allow_stdin", false, "stop_on_error", true));
+        Message reply = awaitReply(Channel.SHELL, id, timeout);
+        await(Channel.IOPUB, m -> id.equals(parentId(m)) && isIdle(m), timeout, "the idle status of " + id);
+        return new Execution(reply, received.get(Channel.IOPUB).stream().filter(m -> id.equals(parentId(m))).toList());
     }
 
-    /** Sends interrupt_request on control and returns the interrupt_reply. */
-    public Message interrupt(Duration timeout) {
-        String id = send(Channel.CONTROL, "interrupt_request", Map.of());
+    /** Sends shutdown_request (no restart) on control and returns the shutdown_reply. */
+    public Message shutdown(Duration timeout) {
+        String id = send(Channel.CONTROL, "shutdown_request", Map.of("restart", false));
         return awaitReply(Channel.CONTROL, id, timeout);
-    }
-
-    /** Sends shutdown_request on control and returns the shutdown_reply. */
-    public Message shutdown(boolean restart, Duration timeout) {
-        String id = send(Channel.CONTROL, "shutdown_request", Map.of("restart", restart));
-        return awaitReply(Channel.CONTROL, id, timeout);
-    }
-
-    /** Sends an input_reply on stdin, answering the kernel's input_request. */
-    public void sendInput(String value) {
-        send(Channel.STDIN, "input_reply", Map.of("value", value));
     }
 
     /** Waits for the reply to a request on a channel. */
@@ -209,13 +145,7 @@ public final class KernelClient implements AutoCloseable {
                 "a reply to " + parentMsgId + " on " + channel);
     }
 
-    /** Waits for an IOPub message matching the predicate (also among those already received). */
-    public Message awaitIopub(Predicate<Message> predicate, Duration timeout) {
-        return await(Channel.IOPUB, predicate, timeout, "an IOPub message");
-    }
-
-    /** Waits for a message on a channel matching the predicate (also among those already received). */
-    public Message await(Channel channel, Predicate<Message> predicate, Duration timeout, String what) {
+    private Message await(Channel channel, Predicate<Message> predicate, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Message found = find(channel, predicate);
@@ -225,14 +155,14 @@ public final class KernelClient implements AutoCloseable {
             if (System.nanoTime() >= deadline) {
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what
                         + "; received on " + channel + ": " + received.get(channel).stream()
-                        .map(KernelClient::summary).toList());
+                        .map(KernelClient::summary).toList() + "; messages that failed to verify: " + invalid);
             }
             pump(deadline);
         }
     }
 
     /** Receives whatever arrives until the deadline or until at least one message came in. */
-    public void pump(long deadlineNanos) {
+    private void pump(long deadlineNanos) {
         long waitMillis = Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
         if (poller.poll(Math.max(1, Math.min(waitMillis, 200))) <= 0) {
             return;
@@ -250,14 +180,6 @@ public final class KernelClient implements AutoCloseable {
         }
     }
 
-    /** Receives for a while, collecting everything (to check that something does not arrive). */
-    public void drain(Duration duration) {
-        long deadline = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < deadline) {
-            pump(deadline);
-        }
-    }
-
     private Message find(Channel channel, Predicate<Message> predicate) {
         for (Message message : received.get(channel)) {
             if (predicate.test(message)) {
@@ -267,39 +189,19 @@ public final class KernelClient implements AutoCloseable {
         return null;
     }
 
-    /** Every message received so far on a channel, in order. */
-    public List<Message> received(Channel channel) {
-        return List.copyOf(received.get(channel));
-    }
-
-    /** The IOPub messages whose parent is the given request, in arrival order. */
-    public List<Message> iopubFor(String parentMsgId) {
-        return received.get(Channel.IOPUB).stream().filter(m -> parentMsgId.equals(parentId(m))).toList();
-    }
-
-    /** Messages from the kernel this client could not decode (e.g. wrong signature); should stay empty. */
-    public List<String> invalidMessages() {
-        return List.copyOf(invalid);
-    }
-
     /** A short description of a message for failure messages: type, parent id and the start of the content. */
-    public static String summary(Message message) {
+    private static String summary(Message message) {
         String content = String.valueOf(message.content());
         return message.type() + "(parent " + parentId(message) + ") "
                 + (content.length() > 100 ? content.substring(0, 100) + "..." : content);
     }
 
-    /** The msg_id of a message's parent header, or null. */
-    public static String parentId(Message message) {
+    private static String parentId(Message message) {
         return message.parentHeader() == null ? null : message.parentHeader().msgId();
     }
 
-    public static boolean isIdle(Message message) {
+    private static boolean isIdle(Message message) {
         return message.type().equals("status") && message.content().path("execution_state").asText().equals("idle");
-    }
-
-    public static boolean isBusy(Message message) {
-        return message.type().equals("status") && message.content().path("execution_state").asText().equals("busy");
     }
 
     @Override

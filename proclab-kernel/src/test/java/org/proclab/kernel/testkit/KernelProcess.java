@@ -93,20 +93,12 @@ public final class KernelProcess implements AutoCloseable {
         }
     }
 
-    public Path javaHome() {
-        return javaHome;
-    }
-
     public ConnectionInfo info() {
         return info;
     }
 
     public Process process() {
         return process;
-    }
-
-    public Path connectionFile() {
-        return connectionFile;
     }
 
     /** What the kernel wrote to stdout/stderr so far (for failure messages). */
