@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,18 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The forms each magic other than %%spawn and %%pool accepts, and what it does by default, in a real
  * notebook session (JShell in this JVM); none of these cells starts a process.
  */
-class LineMagicsTest {
-    private static TestNotebook notebook;
-
-    @BeforeAll
-    static void openNotebook() {
-        notebook = new TestNotebook();
-    }
-
-    @AfterAll
-    static void closeNotebook() {
-        notebook.close();
-    }
+class LineMagicsTest extends NotebookTest {
 
     // %help takes a name with or without its percent signs; a bare name that is only a cell magic's
     // finds the cell magic. `%name?` and `%%name?` ask the same.

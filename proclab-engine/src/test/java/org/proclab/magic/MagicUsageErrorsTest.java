@@ -2,8 +2,6 @@ package org.proclab.magic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.proclab.engine.classpath.MavenCoordinates;
@@ -13,18 +11,7 @@ import org.proclab.engine.classpath.MavenCoordinates;
  * and the mistake, then the magic's usage line. The cells run in a real notebook session, so the
  * message is the one the kernel shows; none of them starts a process.
  */
-class MagicUsageErrorsTest {
-    private static TestNotebook notebook;
-
-    @BeforeAll
-    static void openNotebook() {
-        notebook = new TestNotebook();
-    }
-
-    @AfterAll
-    static void closeNotebook() {
-        notebook.close();
-    }
+class MagicUsageErrorsTest extends NotebookTest {
 
     // Each row: the cell (\n between its lines), then the message after the magic's name.
     @ParameterizedTest

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,19 +23,8 @@ import org.proclab.mp.spawn.ProcessEvents;
  * of N workers maps the body over the items in chunks of the size asked, the results in input order.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class PoolMagicTest {
+class PoolMagicTest extends NotebookTest {
     private static final String WORKER = "SpawnPoolWorker-";
-    private static TestNotebook notebook;
-
-    @BeforeAll
-    static void openNotebook() {
-        notebook = new TestNotebook();
-    }
-
-    @AfterAll
-    static void closeNotebook() {
-        notebook.close();
-    }
 
     // A range a..b (negative ends and spaces allowed) becomes the list of its numbers; anything else is Java as written.
     @ParameterizedTest

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.proclab.mp.spawn.CpuTime;
@@ -19,24 +17,13 @@ import org.proclab.mp.spawn.CpuTime;
  * process has used at least that much; the tests ask for at least 100 ms (the figure's steps are 10 ms).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class PsMagicTest {
+class PsMagicTest extends NotebookTest {
     /** Spins until the calling thread has used 200 ms of CPU. */
     private static final String SPIN = "var cpuClock = java.lang.management.ManagementFactory.getThreadMXBean();\n"
             + "    long spins = 0;\n"
             + "    while (cpuClock.getCurrentThreadCpuTime() < 200_000_000L) spins++;\n";
     /** The CPU column at the end of a row of {@code %ps}'s text: "1,234 ms", or "≥ 1,234 ms". */
     private static final Pattern CPU = Pattern.compile("(≥ )?([\\d,]+) ms$");
-    private static TestNotebook notebook;
-
-    @BeforeAll
-    static void openNotebook() {
-        notebook = new TestNotebook();
-    }
-
-    @AfterAll
-    static void closeNotebook() {
-        notebook.close();
-    }
 
     // A child whose task returns reports the CPU time it used as it ends: %ps shows it as it is.
     @Test

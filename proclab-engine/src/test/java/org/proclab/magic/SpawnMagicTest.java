@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,19 +19,8 @@ import org.junit.jupiter.api.Timeout;
  * starts as many processes as -n says, named as --name says, joined unless --no-join.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class SpawnMagicTest {
+class SpawnMagicTest extends NotebookTest {
     private static final String SHOW_JAVA = "// the Java this cell runs:\n";
-    private static TestNotebook notebook;
-
-    @BeforeAll
-    static void openNotebook() {
-        notebook = new TestNotebook();
-    }
-
-    @AfterAll
-    static void closeNotebook() {
-        notebook.close();
-    }
 
     // Joined, the Java is a block: make N processes with the body, start them all, then join them all and
     // show the summary; with a name and N > 1 each is named NAME-1, NAME-2, ...

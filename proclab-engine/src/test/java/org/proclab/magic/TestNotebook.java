@@ -24,7 +24,7 @@ import org.proclab.engine.jshell.JavaEvaluator;
  * A notebook as the kernel runs it, for tests of magics: a real {@link Session} (JShell in this JVM,
  * real child processes), set up as {@code proclab run} sets it up, whose cells' output a test reads
  * back. While it is open, {@code System.out} and {@code System.err} route to the running cell; closing
- * it puts them back. Open one per test class: JShell takes about a second to start.
+ * it puts them back. Test classes share one through {@link NotebookTest}.
  */
 final class TestNotebook implements AutoCloseable {
     private final PrintStream originalOut = System.out;
