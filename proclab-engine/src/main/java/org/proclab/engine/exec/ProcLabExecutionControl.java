@@ -118,6 +118,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         }
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         Thread thread = new Thread(group, () -> {
+            group.startsVirtualThreadsOfThisCell();
             try {
                 outcome.complete(work.call());
             } catch (InvocationTargetException e) {
@@ -223,6 +224,14 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     /** True when the last cell was stopped, by the user or by the kernel ({@link #stopReason()}). */
     public boolean wasStopped() {
         return stopped;
+    }
+
+    /**
+     * Whether code a cell defined starts virtual threads (JDK 21 and later): a stop ends them at their
+     * next loop turn or method call but cannot interrupt one that waits, and the user is told so.
+     */
+    public boolean cellsStartVirtualThreads() {
+        return VirtualThreads.startedByCells();
     }
 
     /** Why the kernel stopped the last cell, or null when the user did (or nobody). */
