@@ -246,6 +246,30 @@ class TestFaults:
         assert wait_until_gone(children, KERNEL_DEATH_LIMIT), f"left: {[c for c in children if alive(c)]}"
         assert_kernel_works(kc)
 
+    # On JDK 21 and later a stop ends the cell's virtual threads too (they are in no thread group of the
+    # cell's) at their next loop turn, also one asleep during the stop that wakes after the next cell
+    # started; the error says that a waiting one goes on waiting. Joining them waits on their end.
+    def test_interrupt_ends_the_cells_virtual_threads_and_says_so(self, kernel, kc):
+        km, _ = kernel
+        if int(ok(kc, "Runtime.version().feature()").result) < 21:
+            pytest.skip("virtual threads need JDK 21 or later; ./proclab test runs this file on Temurin 25 too")
+        ok(kc, "var virtualTurns = new java.util.concurrent.atomic.AtomicLong();\n"
+               "var virtualThreads = new java.util.concurrent.CopyOnWriteArrayList<Thread>();")
+        msg_id = send_execute(kc, "{\n"
+                              "  for (int i = 0; i < 4; i++) virtualThreads.add(Thread.ofVirtual().start(() -> {\n"
+                              "    while (true) { virtualTurns.incrementAndGet();\n"
+                              "      try { Thread.sleep(1_000); } catch (InterruptedException e) { } } }));\n"
+                              "  System.out.println(\"virtual threads started\");\n"
+                              "  new java.util.concurrent.CountDownLatch(1).await();\n}")
+        prior = wait_for_stream(kc, msg_id, "virtual threads started", timeout=60)
+        km.interrupt_kernel()
+        out = collect(kc, msg_id, prior=prior)
+        assert out.status == "error" and out.error["ename"] == "Interrupted", out
+        assert "goes on waiting, as the kernel cannot list virtual threads" in out.error["traceback"][-1], out.error
+        joined = ok(kc, "for (Thread thread : virtualThreads) thread.join();\nvirtualThreads.size()", timeout=60)
+        assert joined.result == "4"
+        assert_kernel_works(kc)
+
     # A child that runs out of heap is reported as such: its OutOfMemoryError in the cell, exit code 1;
     # in a pool task, the call fails with OutOfMemoryError. The kernel is unharmed.
     def test_child_out_of_memory_is_reported(self, kc):

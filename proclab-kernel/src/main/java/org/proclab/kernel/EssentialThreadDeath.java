@@ -1,10 +1,11 @@
 package org.proclab.kernel;
 
 import java.io.PrintStream;
+import org.proclab.engine.exec.CellThreadGroup;
 
 /**
  * The JVM's handler for threads that die of an exception nobody caught, outside the cells (whose
- * threads report to their cell). When a thread the kernel cannot work without dies, one of the
+ * threads report to their cell; a cell's virtual threads are handed to it here). When a thread the kernel cannot work without dies, one of the
  * threads that own its sockets or a ZeroMQ I/O thread, typically of an
  * {@link OutOfMemoryError} while a cell filled the heap, the kernel would go on running but answer
  * nothing. Instead it writes why to the kernel log and ends, so that Jupyter says the kernel died
@@ -54,9 +55,18 @@ final class EssentialThreadDeath implements Thread.UncaughtExceptionHandler {
         shuttingDown = true;
     }
 
-    /** Reports the death; for an essential thread, ends the JVM even when the report itself fails. */
+    /**
+     * Reports the death; for an essential thread, ends the JVM even when the report itself fails. A
+     * cell's virtual thread comes here too (it is in the JDK's group of virtual threads, not its
+     * cell's): its cell reports it, as it does for the cell's other threads.
+     */
     @Override
     public void uncaughtException(Thread thread, Throwable failure) {
+        CellThreadGroup cell = thread == Thread.currentThread() ? CellThreadGroup.of(thread) : null;
+        if (cell != null) {
+            cell.uncaughtException(thread, failure);
+            return;
+        }
         boolean essential = !shuttingDown && isEssential(thread);
         try {
             kernelLog.println("[ProcLab] thread " + thread.getName() + " died: " + failure);

@@ -7,9 +7,9 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javax.management.NotificationEmitter;
+import org.proclab.mp.spawn.ResourceLimits;
 
 /**
  * Stops a cell that is filling the kernel's heap before the heap is full. Cells run in the
@@ -29,7 +29,7 @@ import javax.management.NotificationEmitter;
  * ({@link EssentialThreadDeath}).
  *
  * <p>Under a memory limit the guard counts the heap as at most {@link #SHARE_OF_MEMORY_LIMIT} of the
- * limit, the share the JVM itself gives its heap in a container (decision 030): the kernelspec is
+ * kernel's share of the limit (under a hub the Jupyter server has its own), the share the JVM itself gives its heap in a container (decision 030): the kernelspec is
  * written at install, so its {@code -Xmx} cannot follow a limit that a spawner passes only as
  * {@code MEM_LIMIT}, and the JVM then sizes its heap from the whole machine.
  */
@@ -50,9 +50,9 @@ final class HeapGuard {
      * to show, in the form {@code OutOfMemoryError: text}. Where this JVM's collector reports no
      * such threshold, it logs that and does nothing.
      *
-     * @param memoryLimit the kernel's memory limit in bytes, if it has one
+     * @param memoryLimit the kernel's memory limit, if it has one
      */
-    static void install(Consumer<String> stopCell, OptionalLong memoryLimit) {
+    static void install(Consumer<String> stopCell, Optional<ResourceLimits.MemoryLimit> memoryLimit) {
         Optional<MemoryPoolMXBean> oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isUsageThresholdSupported()
                         && pool.getUsage().getMax() > 0)
@@ -81,13 +81,14 @@ final class HeapGuard {
 
     /**
      * The most the old generation may hold: its own maximum, or under a memory limit the same part of
-     * {@link #SHARE_OF_MEMORY_LIMIT} of the limit as it has of the whole heap, if that is less.
+     * {@link #SHARE_OF_MEMORY_LIMIT} of the kernel's share of the limit (under a hub, the limit less
+     * the Jupyter server's share) as it has of the whole heap, if that is less.
      */
-    static long oldGenerationMax(long poolMax, long heapMax, OptionalLong memoryLimit) {
+    static long oldGenerationMax(long poolMax, long heapMax, Optional<ResourceLimits.MemoryLimit> memoryLimit) {
         if (memoryLimit.isEmpty()) {
             return poolMax;
         }
-        double heapCap = memoryLimit.getAsLong() * SHARE_OF_MEMORY_LIMIT;
+        double heapCap = memoryLimit.get().kernelBytes() * SHARE_OF_MEMORY_LIMIT;
         return heapCap >= heapMax ? poolMax : (long) (poolMax * (heapCap / heapMax));
     }
 

@@ -115,8 +115,7 @@ public final class Kernel {
      * {@code kernel_info_reply} need not wait for, and no cell runs before JShell does.
      */
     public void start() {
-        session.thenRun(() -> HeapGuard.install(this::stopCell, ResourceLimits.ofThisProcess().memory().stream()
-                .mapToLong(ResourceLimits.MemoryLimit::bytes).findFirst()));
+        session.thenRun(() -> HeapGuard.install(this::stopCell, ResourceLimits.ofThisProcess().memory()));
         sockets.start();
         sockets.publish(Message.broadcast(MessageTypes.STATUS, new Status("starting")));
     }

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.proclab.mp.spawn.ResourceLimits;
 
 /**
  * The parts of the kernel's protection against a full heap that need no full heap: which threads
@@ -39,9 +40,21 @@ class KernelSafetyNetTest {
     @Test
     void underAMemoryLimitTheGuardCountsTheHeapAsAQuarterOfIt() {
         long gib = 1L << 30;
-        assertEquals(3 * gib, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, OptionalLong.empty()));
-        assertEquals(192L << 20, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, OptionalLong.of(gib)));
+        assertEquals(3 * gib, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, Optional.empty()));
+        assertEquals(192L << 20, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, memLimit(gib, false)));
         // a limit whose quarter is more than the heap changes nothing
-        assertEquals(3 * gib, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, OptionalLong.of(32 * gib)));
+        assertEquals(3 * gib, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, memLimit(32 * gib, false)));
+    }
+
+    // Under a hub the Jupyter server keeps 128 MiB of MEM_LIMIT=1 GiB: the heap counts as a quarter of the
+    // kernel's 896 MiB, 224 MiB, and the old generation as two thirds of that.
+    @Test
+    void underAHubTheGuardTakesItsQuarterOfTheKernelsShareOnly() {
+        long gib = 1L << 30;
+        assertEquals(168L << 20, HeapGuard.oldGenerationMax(3 * gib, 4 * gib, memLimit(gib, true)));
+    }
+
+    private static Optional<ResourceLimits.MemoryLimit> memLimit(long bytes, boolean sharedWithServer) {
+        return Optional.of(new ResourceLimits.MemoryLimit(bytes, ResourceLimits.MEM_LIMIT, sharedWithServer));
     }
 }

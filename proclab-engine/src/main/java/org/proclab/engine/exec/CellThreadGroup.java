@@ -16,6 +16,8 @@ import org.proclab.engine.io.StreamName;
  * used the pool created them, but they serve every cell, so they belong to none.
  */
 public final class CellThreadGroup extends ThreadGroup {
+    /** The cell of the snippet thread that started a virtual thread, inherited by the virtual threads it starts. */
+    private static final InheritableThreadLocal<CellThreadGroup> STARTED_IN = new InheritableThreadLocal<>();
     private final int executionCount;
     private final CellOutput output;
     private volatile boolean stopped;
@@ -63,7 +65,19 @@ public final class CellThreadGroup extends ThreadGroup {
         return Arrays.asList(threads).subList(0, count);
     }
 
-    /** The cell group a thread belongs to, or null for kernel threads and shared pool threads. */
+    /**
+     * Makes the calling thread, a snippet's, the start of its cell's virtual threads: they join no
+     * thread group of ours, so they carry the cell with them instead ({@link VirtualThreads}).
+     */
+    void startsVirtualThreadsOfThisCell() {
+        STARTED_IN.set(this);
+    }
+
+    /**
+     * The cell group a thread belongs to, or null for kernel threads and shared pool threads. A virtual
+     * thread's cell is known to that thread only: ask it for {@code Thread.currentThread()}, as the
+     * kernel's output routing and stop checks do.
+     */
     public static CellThreadGroup of(Thread thread) {
         if (isCommonPoolWorker(thread)) {
             return null;
@@ -73,7 +87,7 @@ public final class CellThreadGroup extends ThreadGroup {
                 return cell;
             }
         }
-        return null;
+        return thread == Thread.currentThread() && VirtualThreads.isVirtual(thread) ? STARTED_IN.get() : null;
     }
 
     /** True for a worker of the JDK's shared common fork-join pool, which serves every cell. */

@@ -118,6 +118,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         }
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         Thread thread = new Thread(group, () -> {
+            group.startsVirtualThreadsOfThisCell();
             try {
                 outcome.complete(work.call());
             } catch (InvocationTargetException e) {
@@ -225,6 +226,14 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         return stopped;
     }
 
+    /**
+     * Whether code a cell defined starts virtual threads (JDK 21 and later): a stop ends them at their
+     * next loop turn or method call but cannot interrupt one that waits, and the user is told so.
+     */
+    public boolean cellsStartVirtualThreads() {
+        return VirtualThreads.startedByCells();
+    }
+
     /** Why the kernel stopped the last cell, or null when the user did (or nobody). */
     public String stopReason() {
         return stopReason;
@@ -244,7 +253,8 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
      * Stops the running cell: no further snippet of it starts; its thread group (and any common-pool
      * worker busy for it) is marked, so every thread of it, also one started after the stop, ends at
      * its next loop turn or method call; the snippet's thread is interrupted at once and the cell's
-     * other threads right after, on a thread of their own, so that blocking calls end too. If the
+     * other threads right after, a batch at a time on a thread of their own ({@link BatchInterrupter}),
+     * so that blocking calls end too. If the
      * snippet's thread has not unwound after a short grace period (stuck in native code), the kernel
      * stops waiting for it so that the next cell can run.
      */
@@ -274,24 +284,12 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
         if (snippet != null) {
             snippet.interrupt();
         }
-        interruptInBackground(group);
+        BatchInterrupter.start(group);
         CompletableFuture<Object> outcome = running;
         if (outcome != null) {
             CompletableFuture.delayedExecutor(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS)
                     .execute(() -> outcome.completeExceptionally(new CellStoppedError()));
         }
-    }
-
-    /**
-     * Interrupts every live thread of a stopped group, on a thread of its own: each interrupted
-     * thread wakes up and ends, and with thousands of them the one that interrupts gets little CPU.
-     * The snippet's thread was interrupted first, so the cell's answer does not wait for the rest.
-     */
-    private static void interruptInBackground(CellThreadGroup group) {
-        Thread interrupter = new Thread(() -> group.liveThreads().forEach(Thread::interrupt),
-                "proclab-stop-cell-" + group.executionCount());
-        interrupter.setDaemon(true);
-        interrupter.start();
     }
 
     /**
@@ -308,7 +306,7 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
             return;
         }
         StopSignal.stop(group);
-        interruptInBackground(group);
+        BatchInterrupter.start(group);
         String reason = threadLimit.reason();
         group.output().writeText(StreamName.STDERR, reason.substring(reason.indexOf(": ") + 2) + "\n");
     }

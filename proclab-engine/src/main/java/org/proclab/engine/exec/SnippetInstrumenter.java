@@ -21,6 +21,8 @@ import org.objectweb.asm.Type;
  *   <li>{@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} — as calls and as method
  *       references — replaced by {@link UserCodeGuard} methods that throw {@link ExitCalledError}.</li>
  * </ul>
+ * It also notes code that starts virtual threads ({@link VirtualThreads#noteStartedByCells()}), which
+ * a stop cannot interrupt.
  * Only the kernel's copy is rewritten: child processes get the original bytes, where
  * {@code System.exit} really ends the child.
  */
@@ -110,6 +112,9 @@ public final class SnippetInstrumenter {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (VirtualThreads.isStartingCall(owner, name)) {
+                VirtualThreads.noteStartedByCells();
+            }
             Handle replacement = exitReplacement(owner, name, descriptor);
             if (replacement == null || (opcode != Opcodes.INVOKESTATIC && opcode != Opcodes.INVOKEVIRTUAL)) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -124,6 +129,9 @@ public final class SnippetInstrumenter {
             Object[] rewritten = arguments.clone();
             for (int i = 0; i < rewritten.length; i++) {
                 if (rewritten[i] instanceof Handle handle) {
+                    if (VirtualThreads.isStartingCall(handle.getOwner(), handle.getName())) {
+                        VirtualThreads.noteStartedByCells();
+                    }
                     Handle replacement = exitReplacement(handle.getOwner(), handle.getName(), handle.getDesc());
                     if (replacement != null) {
                         rewritten[i] = replacement;

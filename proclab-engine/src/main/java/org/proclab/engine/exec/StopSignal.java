@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the worker serves that cell too.
  *
  * <p>The fast path is one volatile read: {@link #isRaised()} is false unless a stopped group still
- * has live threads, or an interrupt happened since the last cell started.
+ * has live threads, or an interrupt happened since the last cell started, or a cell was stopped in a
+ * notebook whose code starts virtual threads.
  */
 final class StopSignal {
     private static final Set<Thread> STOPPED_THREADS = ConcurrentHashMap.newKeySet();
@@ -55,11 +56,15 @@ final class StopSignal {
 
     /**
      * Called when a new cell starts: marked pool workers serve it, so their marks end; the fast path
-     * comes back once no stopped group has a live thread.
+     * comes back once no stopped group has a live thread. Once the cells' code starts virtual threads,
+     * which no group counts, stopped groups stay marked for good: a virtual thread that slept through
+     * the stop must still see it when it wakes.
      */
     static void clear() {
         STOPPED_THREADS.clear();
-        STOPPED_GROUPS.removeIf(group -> group.activeCount() == 0);
+        if (!VirtualThreads.startedByCells()) {
+            STOPPED_GROUPS.removeIf(group -> group.activeCount() == 0);
+        }
         raised = !STOPPED_GROUPS.isEmpty();
     }
 }

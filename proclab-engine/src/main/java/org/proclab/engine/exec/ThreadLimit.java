@@ -14,7 +14,8 @@ import org.proclab.mp.spawn.ResourceLimits;
  *
  * <p>The rule: the threads may take a quarter of the memory, at {@link #BYTES_PER_THREAD} each,
  * between {@link #MIN_THREADS} and {@link #MAX_THREADS}. The memory is the kernel's limit
- * ({@code MEM_LIMIT} or the cgroup's, {@link ResourceLimits}) or else the machine's.
+ * ({@code MEM_LIMIT} or the cgroup's, {@link ResourceLimits}), under a hub less the Jupyter server's
+ * share of it ({@link ResourceLimits.MemoryLimit#kernelBytes()}), or else the machine's.
  *
  * @param threads the most live threads the cells may have
  * @param basis   where the number comes from, in words, for the error that names it
@@ -41,8 +42,10 @@ record ThreadLimit(int threads, String basis) {
     /** The limit for the given limits, or for {@code machineBytes} of memory when there is no memory limit. */
     static ThreadLimit of(ResourceLimits limits, long machineBytes) {
         return limits.memory()
-                .map(limit -> new ThreadLimit(threadsFor(limit.bytes()),
-                        "a quarter of its memory limit of " + size(limit.bytes()) + " (" + limit.source() + ")"))
+                .map(limit -> new ThreadLimit(threadsFor(limit.kernelBytes()), limit.sharedWithServer()
+                        ? "a quarter of its " + size(limit.kernelBytes()) + " share of the memory limit of "
+                                + size(limit.bytes()) + " (" + limit.source() + "), which the Jupyter server shares"
+                        : "a quarter of its memory limit of " + size(limit.bytes()) + " (" + limit.source() + ")"))
                 .orElseGet(() -> new ThreadLimit(threadsFor(machineBytes),
                         "a quarter of the machine's " + size(machineBytes) + " of memory, at most " + MAX_THREADS));
     }

@@ -127,23 +127,38 @@ final class ErrorReports {
     }
 
     /** The user pressed stop. */
-    static CellError interrupted(int executionCount) {
-        return new CellError("Interrupted", "cell [" + executionCount + "] was stopped", List.of(
+    static CellError interrupted(int executionCount, boolean virtualThreads) {
+        return new CellError("Interrupted", "cell [" + executionCount + "] was stopped", withVirtualThreadsNote(List.of(
                 BOLD + "Interrupted" + RESET + ": cell [" + executionCount + "] was stopped.",
-                "Variables, methods and classes defined before are kept."));
+                "Variables, methods and classes defined before are kept."), virtualThreads));
     }
 
     /**
      * The kernel stopped the cell to protect itself; {@code reason} starts with the error's name and
      * a colon (e.g. {@code OutOfMemoryError: ...}), the rest says what happened and what to do.
      */
-    static CellError stoppedByKernel(int executionCount, String reason) {
+    static CellError stoppedByKernel(int executionCount, String reason, boolean virtualThreads) {
         int colon = reason.indexOf(": ");
         String name = reason.substring(0, colon);
         String message = reason.substring(colon + 2);
-        return new CellError(name, message, List.of(
+        return new CellError(name, message, withVirtualThreadsNote(List.of(
                 BOLD + name + RESET + ": cell [" + executionCount + "] was stopped by the kernel",
-                message, "Variables, methods and classes defined before are kept."));
+                message, "Variables, methods and classes defined before are kept."), virtualThreads));
+    }
+
+    /**
+     * A stop's lines, with a note when the notebook's code starts virtual threads: a stop ends those
+     * that run, but the JDK cannot list them, so one that waits is not interrupted (decision 030).
+     */
+    private static List<String> withVirtualThreadsNote(List<String> lines, boolean virtualThreads) {
+        if (!virtualThreads) {
+            return lines;
+        }
+        List<String> noted = new ArrayList<>(lines);
+        noted.add("Virtual threads this notebook started end at their next loop turn or method call; one that"
+                + " waits (sleep, a lock, a latch, a queue, input) goes on waiting, as the kernel cannot list virtual"
+                + " threads to interrupt them. Restart the kernel to end them all.");
+        return noted;
     }
 
     /**

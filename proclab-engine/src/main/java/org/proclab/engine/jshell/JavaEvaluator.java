@@ -278,8 +278,9 @@ public final class JavaEvaluator implements AutoCloseable {
 
     private Evaluation.Failed stopped(int executionCount) {
         String reason = control.stopReason();
-        return new Evaluation.Failed(reason == null ? ErrorReports.interrupted(executionCount)
-                : ErrorReports.stoppedByKernel(executionCount, reason));
+        boolean virtualThreads = control.cellsStartVirtualThreads();
+        return new Evaluation.Failed(reason == null ? ErrorReports.interrupted(executionCount, virtualThreads)
+                : ErrorReports.stoppedByKernel(executionCount, reason, virtualThreads));
     }
 
     @Override

@@ -14,8 +14,12 @@ class ThreadLimitTest {
     private static final ResourceLimits NONE = new ResourceLimits(Optional.empty(), OptionalDouble.empty());
 
     private static ResourceLimits memory(long bytes) {
-        return new ResourceLimits(Optional.of(new ResourceLimits.MemoryLimit(bytes, ResourceLimits.MEM_LIMIT, false)),
-                OptionalDouble.empty());
+        return underHub(bytes, false);
+    }
+
+    private static ResourceLimits underHub(long bytes, boolean sharedWithServer) {
+        return new ResourceLimits(Optional.of(new ResourceLimits.MemoryLimit(bytes, ResourceLimits.MEM_LIMIT,
+                sharedWithServer)), OptionalDouble.empty());
     }
 
     // A quarter of the memory at 128 KiB a thread: 1 GiB gives 256 MiB, 2,048 threads.
@@ -24,6 +28,16 @@ class ThreadLimitTest {
         assertEquals(2048, ThreadLimit.of(memory(GIB), 64 * GIB).threads());
         assertEquals(1335, ThreadLimit.of(memory(700_000_000), 64 * GIB).threads());
         assertEquals(4096, ThreadLimit.of(memory(2 * GIB), 64 * GIB).threads());
+    }
+
+    // Under a hub the Jupyter server keeps 128 MiB of the limit: 1 GiB leaves the kernel 896 MiB, a quarter of
+    // which is 1,792 threads, and the error says so.
+    @Test
+    void underAHubTheThreadsTakeAQuarterOfTheKernelsShareOnly() {
+        ThreadLimit limit = ThreadLimit.of(underHub(GIB, true), 64 * GIB);
+        assertEquals(1792, limit.threads());
+        assertTrue(limit.reason().contains("limit of 1,792 live threads (a quarter of its 896 MiB share of the memory"
+                + " limit of 1.0 GiB (MEM_LIMIT), which the Jupyter server shares, at 128 KiB a thread)"), limit.reason());
     }
 
     // A tiny limit still lets a cell start a few hundred threads; a large one stops at 8,192.

@@ -22,8 +22,9 @@ class ErrorReportsTest {
                 ErrorReports.incomplete(3, new CellPiece("int f() {", 1, Completeness.DEFINITELY_INCOMPLETE)),
                 ErrorReports.compileError(3, new CellPiece("String s = 42;", 1, Completeness.COMPLETE), 11,
                         "incompatible types: int cannot be converted to java.lang.String"),
-                ErrorReports.interrupted(4),
-                ErrorReports.stoppedByKernel(5, "OutOfMemoryError: the cell's threads filled the heap"),
+                ErrorReports.interrupted(4, false),
+                ErrorReports.interrupted(4, true),
+                ErrorReports.stoppedByKernel(5, "OutOfMemoryError: the cell's threads filled the heap", false),
                 ErrorReports.kernelOutOfMemory(6),
                 ErrorReports.unresolved("method f()", List.of("variable g")));
     }
@@ -46,5 +47,16 @@ class ErrorReportsTest {
     void anExceptionsHeadlineNamesItsTypeInBold() {
         CellError error = ErrorReports.exception(new ArithmeticException("/ by zero"), null);
         assertEquals("\u001b[1mjava.lang.ArithmeticException\u001b[0m: / by zero", error.traceback().get(0));
+    }
+
+    // A stop in a notebook whose code starts virtual threads says that a waiting one is not interrupted; others do not.
+    @Test
+    void aStopNotesVirtualThreadsOnlyWhenTheNotebookStartsThem() {
+        assertEquals(2, ErrorReports.interrupted(4, false).traceback().size());
+        List<String> noted = ErrorReports.interrupted(4, true).traceback();
+        assertTrue(noted.get(noted.size() - 1).contains("goes on waiting, as the kernel cannot list virtual threads"),
+                noted.toString());
+        List<String> byKernel = ErrorReports.stoppedByKernel(5, "ThreadLimitError: too many", true).traceback();
+        assertTrue(byKernel.get(byKernel.size() - 1).startsWith("Virtual threads this notebook started"), byKernel.toString());
     }
 }

@@ -44,6 +44,15 @@ public record ResourceLimits(Optional<MemoryLimit> memory, OptionalDouble cpus) 
      *                         covers the single-user server
      */
     public record MemoryLimit(long bytes, String source, boolean sharedWithServer) {
+        /**
+         * The part of the limit that the kernel's JVM (with its children) has: the whole limit, or
+         * under a hub the limit less the server's {@value MemoryBudget#SERVER_MIB} MiB
+         * ({@link MemoryBudget}), at least nothing. Shares of the kernel's own memory, such as its
+         * threads' and its heap's (decision 030), are taken of this, not of the whole limit.
+         */
+        public long kernelBytes() {
+            return Math.max(0, bytes - (sharedWithServer ? MemoryBudget.SERVER_MIB * 1024 * 1024 : 0));
+        }
     }
 
     private static final class OfThisProcess {

@@ -207,4 +207,12 @@ class ResourceLimitsTest {
                 read(Map.of("JUPYTERHUB_API_TOKEN", "secret")).memory());
         assertEquals(memory(GIB / 2, "cgroup memory.max"), read(Map.of("JUPYTERHUB_USER", " ")).memory());
     }
+
+    // The kernel's own share is the limit under no hub, and the limit less the server's 128 MiB under one.
+    @Test
+    void theKernelsShareLeavesTheServerItsPartUnderAHubOnly() {
+        assertEquals(GIB, new ResourceLimits.MemoryLimit(GIB, "MEM_LIMIT", false).kernelBytes());
+        assertEquals(GIB - 128 * 1024 * 1024, new ResourceLimits.MemoryLimit(GIB, "MEM_LIMIT", true).kernelBytes());
+        assertEquals(0, new ResourceLimits.MemoryLimit(64 * 1024 * 1024, "MEM_LIMIT", true).kernelBytes());
+    }
 }
