@@ -8,6 +8,10 @@
 3. idle: an idle kernel's RSS (VmRSS) S seconds after one cell, with the default idle warm-up (the
    variable PROCLAB_WARMUP_SNIPPETS unset), without a limit and under MEM_LIMIT.
 
+Python's baseline runs in the same run, through ipykernel (the `python3` kernelspec, Debian's
+python3-ipykernel): the same stop of a cell with N threads (once, in a fresh kernel: Python cannot end
+threads, so they stay), and an idle ipykernel's RSS.
+
 Needs the kernelspec on JUPYTER_PATH (see README.md here).
 """
 import argparse
@@ -20,6 +24,7 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 KERNEL_NAME = "proclab"
+PYTHON_KERNEL = "python3"
 SPINNING = 20
 
 
@@ -30,8 +35,8 @@ def env_with(**settings):
 
 
 class Kernel:
-    def __init__(self, env):
-        self.km, self.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120, env=env)
+    def __init__(self, env, name=KERNEL_NAME):
+        self.km, self.kc = start_new_kernel(kernel_name=name, startup_timeout=120, env=env)
         provisioner = getattr(self.km, "provisioner", None)
         self.pid = provisioner.process.pid if provisioner is not None else self.km.kernel.pid
 
@@ -66,7 +71,7 @@ class Kernel:
                 reply = self.kc.get_shell_msg(timeout=timeout)
                 while reply["parent_header"].get("msg_id") != msg_id:
                     reply = self.kc.get_shell_msg(timeout=timeout)
-                self.last_count = reply["content"]["execution_count"]
+                self.last_count = reply["content"].get("execution_count")
                 return idle_at, stdout, error
 
     def run(self, code, timeout=120):
@@ -113,6 +118,34 @@ def stop_rounds(threads, rounds):
         kernel.close()
 
 
+def python_stop(threads):
+    """Python's baseline: ipykernel stops the same cell; its threads cannot be ended, so they stay."""
+    kernel = Kernel(env_with(), PYTHON_KERNEL)
+    try:
+        sleeping = (threads - SPINNING) // 2
+        waiting = threads - SPINNING - sleeping
+        _, before, _ = kernel.run("import threading, time\nnever = threading.Event()\nprint(threading.active_count())")
+        msg_id = kernel.send(
+            "def spin():\n    while True:\n        pass\n"
+            f"for _ in range({sleeping}): threading.Thread(target=time.sleep, args=(1_000_000,), daemon=True).start()\n"
+            f"for _ in range({waiting}): threading.Thread(target=never.wait, daemon=True).start()\n"
+            f"for _ in range({SPINNING}): threading.Thread(target=spin, daemon=True).start()\n"
+            "print('all started', flush=True)\nnever.wait()")
+        kernel.wait(msg_id, until="all started")
+        peak = kernel.status("Threads")
+        pressed = time.monotonic()
+        kernel.km.interrupt_kernel()
+        replied, _, error = kernel.wait(msg_id)
+        after = ""
+        while not after.strip():  # ipykernel aborts what arrives just after an error; ask again
+            _, after, _ = kernel.run("print(threading.active_count())")
+        print(f"Python (ipykernel) stop: {peak} threads in the kernel; reply {replied - pressed:.2f} s after the"
+              f" interrupt ({error and error['ename']}); {int(after) - int(before)} threads of the cell still there"
+              " (Python cannot end a thread)", flush=True)
+    finally:
+        kernel.close()
+
+
 def bomb(mem_limit):
     kernel = Kernel(env_with(PROCLAB_WARMUP_SNIPPETS=0, MEM_LIMIT=mem_limit))
     try:
@@ -139,15 +172,17 @@ def bomb(mem_limit):
 
 
 def idle(settle, mem_limit):
-    for label, env in (("no limit", env_with()), (f"MEM_LIMIT={mem_limit}", env_with(MEM_LIMIT=mem_limit))):
-        kernel = Kernel(env)
+    for label, env, name in (("no limit", env_with(), KERNEL_NAME),
+                             (f"MEM_LIMIT={mem_limit}", env_with(MEM_LIMIT=mem_limit), KERNEL_NAME),
+                             ("Python (ipykernel)", env_with(), PYTHON_KERNEL)):
+        kernel = Kernel(env, name)
         try:
             kernel.run("1 + 1")
             samples = []
             for _ in range(settle // 5):
                 time.sleep(5)
                 samples.append(kernel.status("VmRSS") // 1024)
-            print(f"idle kernel, {label}, default warm-up: RSS {samples[-1]} MB {settle} s after one cell"
+            print(f"idle kernel, {label}{', default warm-up' if name == KERNEL_NAME else ''}: RSS {samples[-1]} MB {settle} s after one cell"
                   f" (every 5 s: {samples})", flush=True)
         finally:
             kernel.close()
@@ -166,6 +201,7 @@ def main():
         print(f"load average before: {load.read().split()[0]} (other work on the machine shows in the figures)")
     if args.only in (None, "stop"):
         stop_rounds(args.threads, args.rounds)
+        python_stop(args.threads)
     if args.only in (None, "bomb"):
         bomb(args.mem_limit)
     if args.only in (None, "idle"):
