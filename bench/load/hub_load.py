@@ -7,6 +7,8 @@ authenticator (one shared password), SimpleLocalProcessSpawner (every server run
 user, in a home directory of its own, decision 032) with MEM_LIMIT and CPU_LIMIT set per student,
 and hub_culler.py as its idle culler. The kernelspec comes from JUPYTER_PATH, as for
 classroom_load.py. Used by run.sh --hub (30 students x 60 s) and, small, by tests/test_hub.py.
+In the same run the same class then runs Python's baseline: the Q&A's Q4 in Python on ipykernel
+(Debian's python3-ipykernel), through the same hub (--no-python leaves it out).
 
     JUPYTER_PATH=... /usr/bin/python3 bench/load/hub_load.py --students 30 --seconds 60
 """
@@ -37,15 +39,48 @@ from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
 import classroom_load
-from classroom_load import KERNEL_NAME, Q4_CELL, Q4_WORKER, PeakSampler, Student, run_cell, used_memory_mb
+from classroom_load import KERNEL_NAME, Q4_CELL, Q4_PRINTS, Q4_WORKER, PeakSampler, Student, run_cell, used_memory_mb
 
 HERE = pathlib.Path(__file__).resolve().parent
 LESSON = HERE.parent.parent / "notebooks" / "04-what-is-a-pool.ipynb"
 PASSWORD = "proclab-class"
 # The single-user server that Debian's jupyterhub package installs (not one of another Python on PATH).
 SINGLEUSER = "/usr/bin/jupyterhub-singleuser"
+# Debian's python3-ipykernel, for Python's side of the run.
+PYTHON_KERNEL = "python3"
 # What the hub's log repeats every second while all is well.
 ROUTINE_LOG_LINE = re.compile(r"200 POST /hub/api/users/[^/]+/activity|200 GET /api/routes|200 GET /hub/api/users \(culler@")
+
+
+class Lesson:
+    """What the class runs: the kernel, the notebook each student opens (name and content), its two Q4
+    cells (the worker, then the pool that maps it), what the pool's cell prints, and a cell whose value
+    is the MEM_LIMIT and CPU_LIMIT the kernel sees."""
+
+    def __init__(self, label, kernel, name, notebook, worker, cell, prints, limits):
+        self.label, self.kernel, self.name, self.notebook = label, kernel, name, notebook
+        self.worker, self.cell, self.prints, self.limits = worker, cell, prints, limits
+
+
+def proclab_lesson():
+    """Lesson 04 of the course, whose Q4 cells are classroom_load's."""
+    return Lesson("ProcLab", KERNEL_NAME, LESSON.name, json.loads(LESSON.read_text(encoding="utf-8")), Q4_WORKER,
+                  Q4_CELL, Q4_PRINTS, 'System.getenv("MEM_LIMIT") + " " + System.getenv("CPU_LIMIT")')
+
+
+def python_lesson():
+    """Python's baseline: the source Q&A's Q4 in Python (a Pool(4) squares 1..10), on ipykernel."""
+    worker = "def worker(num):\n    return num * num"
+    cell = ("from multiprocessing import Pool\n"
+            "with Pool(4) as pool:\n"
+            "    results = pool.map(worker, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])\n"
+            "print(results)")
+    notebook = {"nbformat": 4, "nbformat_minor": 5,
+                "metadata": {"kernelspec": {"name": PYTHON_KERNEL, "display_name": "Python 3", "language": "python"}},
+                "cells": [{"cell_type": "code", "id": f"q4-{i}", "metadata": {}, "execution_count": None, "outputs": [],
+                           "source": source} for i, source in enumerate((worker, cell))]}
+    return Lesson("Python (ipykernel)", PYTHON_KERNEL, "q4-python.ipynb", notebook, worker, cell, Q4_PRINTS,
+                  'import os\nos.environ.get("MEM_LIMIT", "") + " " + os.environ.get("CPU_LIMIT", "")')
 
 
 def free_port():
@@ -266,8 +301,10 @@ class WebSocketKernelClient:
 class HubStudent(Student):
     """A student of the class: logs in, starts a server, opens the lesson in it, runs its Q4 cells."""
 
-    def __init__(self, index, hub, io_loop):
+    def __init__(self, index, hub, io_loop, lesson):
         super().__init__(index)
+        self.lesson = lesson
+        self.cell, self.prints = lesson.cell, lesson.prints
         self.name = f"student{index}"
         self.hub, self.io_loop = hub, io_loop
         self.token = None
@@ -294,12 +331,11 @@ class HubStudent(Student):
         self.kc = WebSocketKernelClient(self.io_loop, self.user_url(f"kernels/{kernel_id}/channels").replace(
             "http://", "ws://", 1), self.token)
         self.pid = wait_for(self.kernel_pid, startup_timeout, f"{self.name}'s kernel process")
-        status, _, error = run_cell(self.kc, Q4_WORKER, startup_timeout)
+        status, _, error = run_cell(self.kc, self.lesson.worker, startup_timeout)
         if status != "ok":
             raise RuntimeError(f"{self.name}: {error}")
-        status, _, shown = run_cell(self.kc, 'System.getenv("MEM_LIMIT") + " " + System.getenv("CPU_LIMIT")',
-                                    startup_timeout)
-        self.limits_seen = shown.strip('"') if status == "ok" else f"{status}: {shown}"
+        status, _, shown = run_cell(self.kc, self.lesson.limits, startup_timeout)
+        self.limits_seen = shown.strip("\"'") if status == "ok" else f"{status}: {shown}"
         self.ready_s = time.monotonic() - started
 
     def server_ready(self):
@@ -312,21 +348,21 @@ class HubStudent(Student):
         return status == 200 and not user.get("servers")
 
     def open_lesson(self):
-        """Puts the lesson in the student's home, reads it back and opens it with a ProcLab kernel; returns
-        the kernel's id. The cells run are the lesson's own Q4 cells."""
-        notebook = json.loads(LESSON.read_text(encoding="utf-8"))
-        status, _ = http("PUT", self.user_url(f"contents/{LESSON.name}"), self.token,
-                         {"type": "notebook", "format": "json", "content": notebook})
+        """Puts the lesson in the student's home, reads it back and opens it with the lesson's kernel;
+        returns the kernel's id. The cells run are the lesson's own Q4 cells."""
+        lesson = self.lesson
+        status, _ = http("PUT", self.user_url(f"contents/{lesson.name}"), self.token,
+                         {"type": "notebook", "format": "json", "content": lesson.notebook})
         if status not in (200, 201):
             raise RuntimeError(f"{self.name} could not save the lesson: HTTP {status}")
-        status, opened = http("GET", self.user_url(f"contents/{LESSON.name}"), self.token)
+        status, opened = http("GET", self.user_url(f"contents/{lesson.name}"), self.token)
         sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
                    for c in (opened or {}).get("content", {}).get("cells", []) if c["cell_type"] == "code"]
-        if Q4_WORKER not in sources or Q4_CELL not in sources:
+        if lesson.worker not in sources or lesson.cell not in sources:
             raise RuntimeError(f"{self.name}'s lesson lacks the Q4 cells (HTTP {status})")
         status, session = http("POST", self.user_url("sessions"), self.token,
-                               {"path": LESSON.name, "type": "notebook", "name": LESSON.name,
-                                "kernel": {"name": KERNEL_NAME}})
+                               {"path": lesson.name, "type": "notebook", "name": lesson.name,
+                                "kernel": {"name": lesson.kernel}})
         if status != 201:
             raise RuntimeError(f"{self.name} could not open the lesson: HTTP {status}")
         return session["kernel"]["id"]
@@ -354,15 +390,17 @@ def percentile(values, fraction):
 
 
 def run(students, seconds, mem_limit=1 << 30, cpu_limit=1, cull_timeout=10, cull_every=1,
-        startup_timeout=300, cell_timeout=300, gone_timeout=120, log=sys.stderr):
-    """Runs the class; returns a report dict. Always stops the hub, which stops any server left."""
+        startup_timeout=300, cell_timeout=300, gone_timeout=120, log=sys.stderr, lesson=None):
+    """Runs the class on lesson (ProcLab's lesson 04 unless given); returns a report dict. Always stops
+    the hub, which stops any server left."""
+    lesson = lesson or proclab_lesson()
     names = [f"student{i + 1}" for i in range(students)]
     hub = Hub(names, mem_limit, cpu_limit, cull_timeout, cull_every)
     loop = asyncio.new_event_loop()
     threading.Thread(target=loop.run_forever, daemon=True).start()
-    class_ = [HubStudent(i + 1, hub, loop) for i in range(students)]
+    class_ = [HubStudent(i + 1, hub, loop, lesson) for i in range(students)]
     sampler = PeakSampler(class_)
-    report = {"students": students, "seconds": seconds, "cpus": os.cpu_count(), "mem_limit": mem_limit,
+    report = {"lesson": lesson.label, "students": students, "seconds": seconds, "cpus": os.cpu_count(), "mem_limit": mem_limit,
               "cpu_limit": cpu_limit, "cull_timeout": cull_timeout, "load_before": os.getloadavg(),
               "used_before_mb": used_memory_mb(), "hub_dir": str(hub.workdir)}
     try:
@@ -423,7 +461,7 @@ def run(students, seconds, mem_limit=1 << 30, cpu_limit=1, cull_timeout=10, cull
 
 def print_report(report, out=sys.stdout):
     peaks = list(report["peak_student_tree_mb"].values())
-    print(f"ProcLab through JupyterHub: {report['students']} students x {report['seconds']} s of the Q4 lesson, "
+    print(f"{report['lesson']} through JupyterHub: {report['students']} students x {report['seconds']} s of the Q4 lesson, "
           f"MEM_LIMIT {report['mem_limit'] >> 20} MiB, CPU_LIMIT {report['cpu_limit']}, {report['cpus']} CPUs, "
           f"load before {report['load_before'][0]:.2f}", file=out)
     rows = [
@@ -454,14 +492,19 @@ def main():
     parser.add_argument("--mem-limit", type=int, default=1 << 30, help="MEM_LIMIT of each student, bytes")
     parser.add_argument("--cpu-limit", type=float, default=1)
     parser.add_argument("--cull-timeout", type=float, default=30)
-    parser.add_argument("--json", help="also write the report as JSON to this file")
+    parser.add_argument("--json", help="also write the reports as JSON to this file")
+    parser.add_argument("--no-python", action="store_true", help="leave out Python's baseline (ipykernel)")
     args = parser.parse_args()
-    report = run(args.students, args.seconds, args.mem_limit, args.cpu_limit, args.cull_timeout)
-    print_report(report)
+    lessons = [proclab_lesson()] + ([] if args.no_python else [python_lesson()])
+    reports = []
+    for lesson in lessons:
+        reports.append(run(args.students, args.seconds, args.mem_limit, args.cpu_limit, args.cull_timeout, lesson=lesson))
+        print_report(reports[-1])
     if args.json:
         with open(args.json, "w") as f:
-            json.dump(report, f, indent=2)
-    bad = report["failures"] or report["over_mem_limit"] or report["left_after_culling"]
+            json.dump(reports, f, indent=2)
+    # Python's baseline is measured, not held to ProcLab's limits: ipykernel does not read MEM_LIMIT
+    bad = reports[0]["failures"] or reports[0]["over_mem_limit"] or reports[0]["left_after_culling"]
     sys.exit(1 if bad else 0)
 
 
