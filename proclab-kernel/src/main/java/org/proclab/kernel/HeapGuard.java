@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -67,16 +66,31 @@ final class HeapGuard {
         long lookAt = (long) (max * LOOK_AT_SHARE);
         long stopAt = (long) (max * STOP_AT_SHARE);
         pool.setUsageThreshold(lookAt);
+        long[] heldAtLastStop = {0};
         emitter.addNotificationListener((notification, handback) -> {
             if (MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED.equals(notification.getType())) {
                 System.gc();
-                MemoryUsage afterCollection = pool.getUsage();
-                if (afterCollection.getUsed() >= stopAt) {
-                    stopCell.accept(reason(afterCollection.getUsed(), max));
+                long used = pool.getUsage().getUsed();
+                if (stops(used, max, heldAtLastStop[0])) {
+                    heldAtLastStop[0] = used;
+                    stopCell.accept(reason(used, max));
+                } else if (used < stopAt) {
+                    heldAtLastStop[0] = 0;
                 }
-                pool.setUsageThreshold(Math.max(lookAt, afterCollection.getUsed() + (max - afterCollection.getUsed()) / 2));
+                pool.setUsageThreshold(Math.max(lookAt, used + (max - used) / 2));
             }
         }, null, null);
+    }
+
+    /**
+     * Whether a collection that left {@code used} of {@code max} in use stops the running cell: it fills
+     * {@link #STOP_AT_SHARE}, and, after an earlier stop left {@code heldAtLastStop} in use, it holds at
+     * least half of what that stop left free. Without the second rule, memory an earlier cell's variable
+     * still holds would stop every next cell whose compiling crosses the threshold, the very cell that
+     * sets that variable to null, as the error advises, among them.
+     */
+    static boolean stops(long used, long max, long heldAtLastStop) {
+        return used >= (long) (max * STOP_AT_SHARE) && used >= heldAtLastStop + (max - heldAtLastStop) / 2;
     }
 
     /**
