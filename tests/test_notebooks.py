@@ -2,8 +2,8 @@
 the cells really print when run top to bottom on the kernel now (pids, which change every run, aside).
 
 Two cell tags loosen the comparison where the truth itself varies from run to run:
-  measured  -- the cell prints measurements (times, memory): numbers (and the spaces padding them) are
-               compared as " N", the bars of a %timeline's text as "|bars|", runs of spaces (a table's
+  measured  -- the cell prints measurements (times, memory): numbers (and the spaces padding them, and
+               the ≥ of %ps's lower bounds, which depend on when a child's threads ended) are compared as " N", the bars of a %timeline's text as "|bars|", runs of spaces (a table's
                columns widen with their widest figure) as one space, the rest of the text exactly
   unordered -- processes race to print: the lines are compared as a sorted list
 """
@@ -56,7 +56,8 @@ def texts(cell):
     shown = [PIDS.sub("pid N", text) for text in shown]
     tags = cell.get("metadata", {}).get("tags", [])
     if "measured" in tags:
-        shown = [SPACES.sub(" ", TIMELINE_BAR.sub("|bars|", NUMBERS.sub(" N", text))) for text in shown]
+        shown = [SPACES.sub(" ", TIMELINE_BAR.sub("|bars|", NUMBERS.sub(" N", text).replace("≥ N", " N")))
+                 for text in shown]
     if "unordered" in tags:
         # sort the lines without the "stdout:" (or "value:") that starts the first one, or that line would
         # sort apart from the others whenever another process printed first
