@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.proclab.kernel.protocol.UsageReply;
+import org.proclab.mp.spawn.CpuClock;
 
 /**
  * Answers {@code usage_request}: what the kernel and every process it started use, read from
@@ -18,10 +19,7 @@ import org.proclab.kernel.protocol.UsageReply;
  * first answer says 0 for each process and leaves the host's CPU out, as psutil does.
  */
 final class KernelUsage {
-    /** Clock ticks per second of {@code /proc}'s CPU times: USER_HZ, 100 on Linux's architectures. */
-    private static final double TICKS_PER_SECOND = 100;
-
-    private record Sample(long ticks, long nanos) {
+    private record Sample(long cpuNanos, long nanos) {
     }
 
     private final Map<Long, Sample> lastByPid = new HashMap<>();
@@ -36,32 +34,21 @@ final class KernelUsage {
         long memory = 0;
         Map<Long, Sample> samples = new HashMap<>();
         for (ProcessHandle process : processes) {
-            long ticks = cpuTicks(process.pid());
-            if (ticks < 0) {
+            long cpuNanos = CpuClock.nanosOf(process.pid());
+            if (cpuNanos < 0) {
                 continue;
             }
             Sample last = lastByPid.get(process.pid());
             if (last != null && now > last.nanos()) {
-                cpu += 100.0 * (ticks - last.ticks()) / TICKS_PER_SECOND / ((now - last.nanos()) / 1e9);
+                cpu += 100.0 * (cpuNanos - last.cpuNanos()) / (now - last.nanos());
             }
-            samples.put(process.pid(), new Sample(ticks, now));
+            samples.put(process.pid(), new Sample(cpuNanos, now));
             memory += memoryBytes(process.pid());
         }
         lastByPid.clear();
         lastByPid.putAll(samples);
         return new UsageReply(hostname(), ProcessHandle.current().pid(), cpu, memory, hostCpuPercent(),
                 Runtime.getRuntime().availableProcessors(), virtualMemory());
-    }
-
-    /** utime + stime of a process, in clock ticks; -1 when it is gone. */
-    private static long cpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     /** The proportional set size (shared pages divided among their users), else the resident size. */

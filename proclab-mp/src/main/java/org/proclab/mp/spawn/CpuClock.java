@@ -5,7 +5,8 @@ import java.io.IOException;
 
 /**
  * Reads how much CPU time a process has used from {@code /proc/PID/stat} (utime plus stime), so that
- * a child can tell its parent, in the frame that reports its end, what it used.
+ * a child can tell its parent, in the frame that reports its end, what it used, and the kernel can
+ * answer {@code usage_request} with what it and its children use.
  *
  * <p>A child reads its own figure on its way out, so the reading must cost next to nothing in a
  * fresh JVM: a plain read of a few hundred bytes, parsed in place with no class the child has not
@@ -15,7 +16,7 @@ import java.io.IOException;
  * in fresh JVMs. The figure comes in clock ticks of 10 ms (USER_HZ is 100 on Linux's architectures).
  * Where there is no {@code /proc}, there is no figure.
  */
-final class CpuClock {
+public final class CpuClock {
     /** One clock tick of {@code /proc}'s CPU times (USER_HZ = 100), in nanoseconds. */
     static final long NANOS_PER_TICK = 10_000_000;
     /** {@code /proc/PID/stat}'s fields after the command's name: utime is the 14th, stime the 15th. */
@@ -34,7 +35,7 @@ final class CpuClock {
     }
 
     /** The CPU time process {@code pid} has used so far, in nanoseconds; -1 when it is gone or cannot be read. */
-    static long nanosOf(long pid) {
+    public static long nanosOf(long pid) {
         return nanosOf(Long.toString(pid));
     }
 
