@@ -89,12 +89,17 @@ class Kernel:
         return int(out)
 
 
+def thread_mix(threads):
+    """How many of the stopped cell's threads sleep and how many wait; SPINNING more spin."""
+    sleeping = (threads - SPINNING) // 2
+    return sleeping, threads - SPINNING - sleeping
+
+
 def stop_rounds(threads, rounds):
     kernel = Kernel(env_with(PROCLAB_WARMUP_SNIPPETS=0))
     try:
         kernel.run("var never = new java.util.concurrent.CountDownLatch(1);")
-        sleeping = (threads - SPINNING) // 2
-        waiting = threads - SPINNING - sleeping
+        sleeping, waiting = thread_mix(threads)
         code = ("{\n"
                 f"  for (int i = 0; i < {sleeping}; i++) new Thread(() -> {{ try {{ Thread.sleep(1_000_000); }} catch (InterruptedException e) {{ }} }}).start();\n"
                 f"  for (int i = 0; i < {waiting}; i++) new Thread(() -> {{ try {{ never.await(); }} catch (InterruptedException e) {{ }} }}).start();\n"
@@ -122,8 +127,7 @@ def python_stop(threads):
     """Python's baseline: ipykernel stops the same cell; its threads cannot be ended, so they stay."""
     kernel = Kernel(env_with(), PYTHON_KERNEL)
     try:
-        sleeping = (threads - SPINNING) // 2
-        waiting = threads - SPINNING - sleeping
+        sleeping, waiting = thread_mix(threads)
         _, before, _ = kernel.run("import threading, time\nnever = threading.Event()\nprint(threading.active_count())")
         msg_id = kernel.send(
             "def spin():\n    while True:\n        pass\n"
