@@ -77,7 +77,7 @@ final class HeapGuard {
                 } else if (used < stopAt) {
                     heldAtLastStop[0] = 0;
                 }
-                pool.setUsageThreshold(Math.max(lookAt, used + (max - used) / 2));
+                pool.setUsageThreshold(Math.max(lookAt, halfwayToMax(used, max)));
             }
         }, null, null);
     }
@@ -90,7 +90,12 @@ final class HeapGuard {
      * sets that variable to null, as the error advises, among them.
      */
     static boolean stops(long used, long max, long heldAtLastStop) {
-        return used >= (long) (max * STOP_AT_SHARE) && used >= heldAtLastStop + (max - heldAtLastStop) / 2;
+        return used >= (long) (max * STOP_AT_SHARE) && used >= halfwayToMax(heldAtLastStop, max);
+    }
+
+    /** Halfway from {@code used} to {@code max}: where the guard looks next, and what a next stop must fill. */
+    private static long halfwayToMax(long used, long max) {
+        return used + (max - used) / 2;
     }
 
     /**
