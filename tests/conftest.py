@@ -376,10 +376,18 @@ def run_and_interrupt(kc, code, marker, interrupt):
     Returns (outcome, seconds from the interrupt to the execute_reply).
     """
     msg_id = send_execute(kc, code)
-    prior = wait_for_stream(kc, msg_id, marker)
+    return interrupt_and_collect(kc, msg_id, wait_for_stream(kc, msg_id, marker), interrupt)
+
+
+def interrupt_and_collect(kc, msg_id, prior, interrupt, timeout=30):
+    """Interrupts the running request msg_id, whose messages read so far are prior, and collects the rest.
+
+    Returns (outcome, seconds from the interrupt to the execute_reply); TimeoutError if the cell does not
+    end within timeout seconds.
+    """
     started = time.monotonic()
     interrupt()
-    out = collect(kc, msg_id, prior=prior, timeout=30)
+    out = collect(kc, msg_id, prior=prior, timeout=timeout)
     return out, out.reply_time - started
 
 

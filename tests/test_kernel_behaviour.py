@@ -26,6 +26,7 @@ from conftest import (
     collect,
     execute,
     fresh_kernel,
+    interrupt_and_collect,
     jcmd,
     kernel_pid,
     ok,
@@ -365,13 +366,11 @@ def test_interrupt_while_next_snippet_compiles_stops_the_cell():
         code = f'System.out.println("first snippet done");\n{spin}'
         msg_id = send_execute(kc, code)
         prior = wait_for_stream(kc, msg_id, "first snippet done")
-        started = time.monotonic()
-        km.interrupt_kernel()
         try:
-            out = collect(kc, msg_id, prior=prior, timeout=5)
+            out, elapsed = interrupt_and_collect(kc, msg_id, prior, km.interrupt_kernel, timeout=5)
         except TimeoutError:
             pytest.fail("the interrupt was lost: the cell still runs 5 s after it (the loop started after the interrupt)")
-        assert_interrupted(out, out.reply_time - started)
+        assert_interrupted(out, elapsed)
 
 
 # An interrupt sent as soon as a cell's execute_input arrives, before its code may have started, is not
@@ -384,13 +383,11 @@ def test_interrupt_right_after_execute_input_is_not_lost():
         while not any(m["msg_type"] == "execute_input" for m in prior):
             msg = kc.get_iopub_msg(timeout=30)
             (prior if msg["parent_header"].get("msg_id") == msg_id else stray_messages(kc)).append(msg)
-        started = time.monotonic()
-        km.interrupt_kernel()
         try:
-            out = collect(kc, msg_id, prior=prior, timeout=5)
+            out, elapsed = interrupt_and_collect(kc, msg_id, prior, km.interrupt_kernel, timeout=5)
         except TimeoutError:
             pytest.fail("the interrupt was lost: the cell still runs 5 s after it")
-        assert_interrupted(out, out.reply_time - started)
+        assert_interrupted(out, elapsed)
         assert ok(kc, "keptEarly + 1").result == "2"
 
 
