@@ -83,6 +83,13 @@ def test_lesson_has_a_picture(path):
     assert any(mime in output.get("data", {}) for output in outputs for mime in PICTURES), path.name
 
 
+# The start page lists every lesson with a link, so a lesson added to the course is found from where it starts.
+@pytest.mark.parametrize("path", LESSONS[1:], ids=lambda p: p.name)
+def test_start_page_links_the_lesson(path):
+    start = nbformat.read(LESSONS[0], as_version=4)
+    assert f"]({path.name})" in "".join(cell.source for cell in start.cells if cell.cell_type == "markdown")
+
+
 # A lesson's saved outputs hold no error, except in a cell tagged to fail on purpose.
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_lesson_shows_no_unexpected_error(path):
