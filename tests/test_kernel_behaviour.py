@@ -638,6 +638,14 @@ def test_kernel_info(kc):
     assert control["msg_type"] == "kernel_info_reply" and control["content"]["status"] == "ok", control
 
 
+# A kernel installed with --course-url (kernel.json's env) links the published course first in the Help menu.
+def test_kernel_info_links_a_published_course():
+    url = "https://hub.example.org/proclab/00-start-here.ipynb"
+    with fresh_kernel(env={**os.environ, "PROCLAB_COURSE_URL": url}) as (_, kc):
+        links = shell_request(kc, lambda c: c.kernel_info())["content"]["help_links"]
+    assert links[0] == {"text": "ProcLab course (start here)", "url": url}, links
+
+
 # A kernel without a debugger says so in kernel_info and in its kernelspec, and answers a front end that asks
 # anyway at once (JupyterLab waits for each answer): every request fails, saying why; debugInfo also gives the
 # state of a debugger that is not running and has no breakpoints, with the fields JupyterLab reads.

@@ -6,20 +6,26 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.proclab.kernel.KernelJvmOptions;
 
 /**
- * {@code java -jar proclab.jar install [--user | --sys-prefix | --prefix DIR]}: installs the Jupyter
- * kernelspec {@code proclab} for the java running this command ({@code ./proclab install} runs it
- * with the java it found: {@code JAVA_HOME}, else {@code PATH}). It copies this jar and the library
+ * {@code java -jar proclab.jar install [--user | --sys-prefix | --prefix DIR] [--course-url URL]}:
+ * installs the Jupyter kernelspec {@code proclab} for the java running this command ({@code ./proclab
+ * install} runs it with the java it found: {@code JAVA_HOME}, else {@code PATH}); a teacher who
+ * publishes the course gives its address, which the front ends' Help menu then links. It copies this jar and the library
  * jar beside it into the kernelspec ({@link KernelspecDirectory}), writes {@code kernel.json} with
  * the kernel's JVM options ({@link KernelSpec}, {@link KernelJvmOptions}) and then makes the class
  * archive in place ({@link ClassArchive}).
  */
 public final class InstallCommand {
-    static final String USAGE = "usage: java -jar proclab.jar install [--user | --sys-prefix | --prefix DIR]\n"
+    static final String USAGE = "usage: java -jar proclab.jar install [--user | --sys-prefix | --prefix DIR]"
+            + " [--course-url URL]\n"
             + "  --user (default): for this user; --sys-prefix: in the environment of the Python that has\n"
-            + "  jupyter_client; --prefix DIR: in DIR/share/jupyter/kernels";
+            + "  jupyter_client; --prefix DIR: in DIR/share/jupyter/kernels\n"
+            + "  --course-url URL: where the course is published (http or https); the Help menu links it";
+
+    private static final Pattern WEB_ADDRESS = Pattern.compile("https?://\\S+");
 
     private InstallCommand() {
     }
@@ -28,6 +34,7 @@ public final class InstallCommand {
     public static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         String where = "--user";
         Path prefix = null;
+        String courseUrl = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--user", "--sys-prefix" -> where = args.get(i);
@@ -38,6 +45,13 @@ public final class InstallCommand {
                     }
                     where = "--prefix";
                     prefix = Path.of(args.get(++i));
+                }
+                case "--course-url" -> {
+                    if (i + 1 == args.size() || !WEB_ADDRESS.matcher(args.get(i + 1)).matches()) {
+                        err.println("proclab: --course-url needs an http or https address");
+                        return 2;
+                    }
+                    courseUrl = args.get(++i);
                 }
                 case "--help", "-h" -> {
                     out.println(USAGE);
@@ -59,6 +73,9 @@ public final class InstallCommand {
             Path jar = runningJar();
             List<String> options = KernelJvmOptions.forJava(java);
             KernelSpec spec = KernelSpec.of(java, options, System.getProperty("java.version"), CheckoutVersion.of(jar));
+            if (courseUrl != null) {
+                spec = spec.withCourseUrl(courseUrl);
+            }
             Path target = KernelspecDirectory.install(kernels, jar, spec);
             ClassArchive.make(java, options, target, err);
             out.println("proclab: installed kernelspec '" + KernelspecDirectory.NAME + "' (" + spec.displayName()

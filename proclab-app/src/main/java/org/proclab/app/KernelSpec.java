@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.proclab.kernel.KernelInfo;
 
 /**
  * The {@code kernel.json} of the kernelspec: how Jupyter starts the kernel and what it calls it
@@ -25,7 +26,8 @@ import java.util.Map;
  * @param language the language of the cells
  * @param interruptMode {@code message}: the stop button sends {@code interrupt_request}, which every
  *     front end can do (SIGINT is handled too)
- * @param env variables Jupyter sets for the kernel: none
+ * @param env variables Jupyter sets for the kernel: none, or where the course is published
+ *     ({@link KernelInfo#COURSE_URL}, for the front ends' Help menu)
  * @param metadata which java and which build of ProcLab the kernelspec was made with
  */
 public record KernelSpec(List<String> argv, String displayName, String language, String interruptMode,
@@ -64,6 +66,11 @@ public record KernelSpec(List<String> argv, String displayName, String language,
                 "-jar", "{resource_dir}/" + JAR, "kernel", "{connection_file}"));
         return new KernelSpec(argv, "Java (ProcLab)", "java", "message", Map.of(),
                 new Metadata(new Build(javaVersion, version)));
+    }
+
+    /** This kernelspec, for a kernel whose Help menu links the course published at {@code url}. */
+    public KernelSpec withCourseUrl(String url) {
+        return new KernelSpec(argv, displayName, language, interruptMode, Map.of(KernelInfo.COURSE_URL, url), metadata);
     }
 
     /** Writes this kernelspec as indented JSON, a word of {@code argv} a line. */

@@ -32,6 +32,12 @@ class InstallCommandTest {
         assertTrue(text(err).contains("--prefix needs a directory"), text(err));
     }
 
+    @Test
+    void theCourseUrlIsAWebAddress() throws Exception {
+        assertEquals(2, run("--course-url", "notebooks/00-start-here.ipynb"));
+        assertTrue(text(err).contains("--course-url needs an http or https address"), text(err));
+    }
+
     private int run(String... args) throws Exception {
         return InstallCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -49,6 +49,13 @@ class KernelSpecTest {
                 written.get("metadata"));
     }
 
+    @Test
+    void aPublishedCourseIsGivenToTheKernelInItsEnvironment() throws Exception {
+        JsonNode written = written(KernelSpec.of(Path.of("/usr/bin/java"), List.of(), "17.0.15", "dev")
+                .withCourseUrl("https://hub.example.org/course/"));
+        assertEquals(PLAIN.readTree("{\"PROCLAB_COURSE_URL\": \"https://hub.example.org/course/\"}"), written.get("env"));
+    }
+
     private JsonNode written(KernelSpec spec) throws Exception {
         Path file = dir.resolve("kernel.json");
         spec.write(file);
