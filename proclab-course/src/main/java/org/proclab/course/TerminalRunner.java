@@ -68,9 +68,8 @@ public final class TerminalRunner implements AutoCloseable {
         OutputRouter router = new OutputRouter(CellThreadGroup::outputOf, err);
         router.install();
         DisplayChannel.install(new RoutedDisplays(router, err));
-        this.session = new Session(new JavaEvaluator(CellImports.with(Check.class)), router);
+        this.session = new Session(new JavaEvaluator(CellImports.with(Check.class)), router, this::finalProgressLine);
         Signal.handle(new Signal("INT"), signal -> interruptOrQuit());
-        ProgressReporter.use(this::finalProgressLine);
     }
 
     /** Goes through the notebook's cells in order. */
