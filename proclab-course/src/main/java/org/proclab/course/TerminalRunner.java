@@ -20,6 +20,7 @@ import org.proclab.engine.jshell.JavaEvaluator;
 import org.proclab.mp.ProgressReporter;
 import org.proclab.render.ProgressText;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Runs a notebook in a terminal on the same engine as the kernel (JShell in this JVM, real child
@@ -51,11 +52,16 @@ public final class TerminalRunner implements AutoCloseable {
         return thread;
     });
     private final Session session;
+    private final PrintStream systemOut = System.out;
+    private final PrintStream systemErr = System.err;
+    private final DisplayChannel displays = DisplayChannel.current();
+    private final SignalHandler ctrlC;
     private int executionCount;
 
     /**
      * Takes over {@code System.out} and {@code System.err} (cells' output is routed through them),
-     * sends displays to the running cell as text and starts JShell.
+     * the JVM's display channel (displays go to the running cell as text) and Ctrl+C, and starts
+     * JShell; {@link #close()} gives them back.
      *
      * @param keys where answers to the step-by-step prompt come from
      * @param colour whether the terminal shows ANSI colours
@@ -68,9 +74,8 @@ public final class TerminalRunner implements AutoCloseable {
         OutputRouter router = new OutputRouter(CellThreadGroup::outputOf, err);
         router.install();
         DisplayChannel.install(new RoutedDisplays(router, err));
-        this.session = new Session(new JavaEvaluator(CellImports.with(Check.class)), router);
-        Signal.handle(new Signal("INT"), signal -> interruptOrQuit());
-        ProgressReporter.use(this::finalProgressLine);
+        this.session = new Session(new JavaEvaluator(CellImports.with(Check.class)), router, this::finalProgressLine);
+        ctrlC = Signal.handle(new Signal("INT"), signal -> interruptOrQuit());
     }
 
     /** Goes through the notebook's cells in order. */
@@ -109,10 +114,21 @@ public final class TerminalRunner implements AutoCloseable {
         return new Outcome(run, failed, false);
     }
 
+    /**
+     * Ends the session's children and JShell, and gives back what the runner took over: the JVM's
+     * {@code System.out}, {@code System.err}, display channel and Ctrl+C are again those it found.
+     */
     @Override
     public void close() {
-        session.close();
-        timer.shutdownNow();
+        try {
+            session.close();
+            timer.shutdownNow();
+        } finally {
+            Signal.handle(new Signal("INT"), ctrlC);
+            DisplayChannel.install(displays);
+            System.setOut(systemOut);
+            System.setErr(systemErr);
+        }
     }
 
     /** In a terminal a pool's progress is one text bar, printed when the map is over. */

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.proclab.display.DisplayChannel;
 
 /** {@code proclab check}: notebooks run one after the other in one JVM, each in a session of its own. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -46,7 +45,6 @@ class CourseMainTest {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             status = CourseMain.check(List.of(first.toString(), second.toString()));
         } finally {
-            DisplayChannel.install(null);
             System.setOut(originalOut);
             System.setErr(originalErr);
         }

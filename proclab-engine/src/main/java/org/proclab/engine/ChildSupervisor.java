@@ -9,6 +9,7 @@ import org.proclab.engine.exec.StackTraces;
 import org.proclab.engine.io.CellOutput;
 import org.proclab.engine.io.StreamName;
 import org.proclab.mp.MpContext;
+import org.proclab.mp.ProgressReporter;
 import org.proclab.mp.shm.SharedMemoryDirectory;
 import org.proclab.mp.spawn.ChildProcess;
 import org.proclab.mp.spawn.ChildSettings;
@@ -29,13 +30,15 @@ public final class ChildSupervisor {
      * Configures the default context ({@link MpContext#defaultContext()}) so that child processes
      * load the classes that {@code control}'s cells define, and start with ProcLab's library alone
      * on their class path: the engine's and the front end's jars are of no use to a task (decision
-     * 022). Errors of children are worded as the cells' own are.
+     * 022); and so that pools report the progress of long maps to {@code progress}, the front end's
+     * bars. Errors of children are worded as the cells' own are.
      */
-    public ChildSupervisor(ProcLabExecutionControl control) {
+    public ChildSupervisor(ProcLabExecutionControl control, ProgressReporter progress) {
         this.control = control;
         MpContext.defaultContext().configure(settings -> settings
                 .withClassPath(List.of(ChildSettings.libraryLocation()))
                 .withClassSource(cellsFirst(control, settings.classSource())));
+        MpContext.defaultContext().reportProgressTo(progress);
         FailureText.traceRenderer(StackTraces::render);
         FailureText.capturedNames(CapturedNames::of);
     }
@@ -95,6 +98,15 @@ public final class ChildSupervisor {
     public void killAll() {
         Reservoir.drainAll();
         ChildProcess.live().forEach(ChildProcess::kill);
+    }
+
+    /**
+     * When the session ends: every child is killed ({@link #killAll}) and pools no longer report to
+     * the session's front end, whose output may be gone.
+     */
+    public void close() {
+        killAll();
+        MpContext.defaultContext().reportProgressTo(ProgressReporter.NONE);
     }
 
     /** At shutdown: every child is killed, waiting ones in the reservoir too, and the shared memory is removed. */

@@ -11,6 +11,7 @@ import org.proclab.magic.ExplainMagic;
 import org.proclab.magic.MagicOutput;
 import org.proclab.magic.MagicRegistry;
 import org.proclab.magic.MagicRunner;
+import org.proclab.mp.ProgressReporter;
 
 /**
  * A notebook's session: the JShell evaluator, the magics, the child processes its cells start, and
@@ -50,12 +51,14 @@ public final class Session implements AutoCloseable {
 
     /**
      * A session over a started evaluator, whose cells' output {@code router} (installed as
-     * {@code System.out} and {@code System.err}) sends to the running cell.
+     * {@code System.out} and {@code System.err}) sends to the running cell, and whose pools show
+     * the progress of long maps through {@code progress} (the front end's bars; it is the default
+     * context's reporter while the session is open, see {@link ChildSupervisor}).
      */
-    public Session(JavaEvaluator evaluator, OutputRouter router) {
+    public Session(JavaEvaluator evaluator, OutputRouter router, ProgressReporter progress) {
         this.evaluator = evaluator;
         this.router = router;
-        this.children = new ChildSupervisor(evaluator.control());
+        this.children = new ChildSupervisor(evaluator.control(), progress);
         magics.add(explain);
         this.magicRunner = new MagicRunner(magics, evaluator::classPath);
     }
@@ -118,12 +121,13 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Ends the child processes and closes the shell. The shared memory stays for a next session in
-     * this JVM ({@code proclab check} runs one per notebook) and goes when the JVM exits.
+     * Ends the child processes, stops reporting pools' progress to the front end and closes the
+     * shell. The shared memory stays for a next session in this JVM ({@code proclab check} runs one
+     * per notebook) and goes when the JVM exits.
      */
     @Override
     public void close() {
-        children.killAll();
+        children.close();
         evaluator.close();
     }
 

@@ -19,6 +19,7 @@ import org.proclab.engine.io.StreamName;
 import org.proclab.engine.jshell.CellError;
 import org.proclab.engine.jshell.Evaluation;
 import org.proclab.engine.jshell.JavaEvaluator;
+import org.proclab.mp.ProgressReporter;
 
 /**
  * A notebook as the kernel runs it, for tests of magics: a real {@link Session} (JShell in this JVM,
@@ -63,7 +64,7 @@ final class TestNotebook implements AutoCloseable {
         OutputRouter router = new OutputRouter(CellThreadGroup::outputOf, originalErr);
         router.install();
         DisplayChannel.install(new RoutedDisplays(router, originalErr));
-        session = new Session(new JavaEvaluator(), router);
+        session = new Session(new JavaEvaluator(), router, ProgressReporter.NONE);
     }
 
     /** Runs one cell to its end, as the kernel does. */

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.proclab.engine.Session;
 import org.proclab.engine.io.CellOutput;
 import org.proclab.engine.io.DisplayPublisher;
-import org.proclab.engine.io.OutputRouter;
 import org.proclab.engine.io.StdinBridge;
 import org.proclab.engine.io.StreamPublisher;
 import org.proclab.engine.jshell.Evaluation;
@@ -21,7 +20,6 @@ import org.proclab.kernel.protocol.MessageTypes;
 import org.proclab.kernel.protocol.MimeData;
 import org.proclab.kernel.protocol.Stream;
 import org.proclab.kernel.wire.Message;
-import org.proclab.mp.ProgressReporter;
 
 /**
  * Handles {@code execute_request}: counts executions, broadcasts the input, runs the cell with
@@ -43,8 +41,8 @@ final class CellExecutor {
     private final CellRequests requests;
     private int executionCount;
 
-    CellExecutor(Supplier<Session> session, Consumer<Message> iopub, OutputRouter router, StdinBridge stdin,
-                 InputChannel input, History history, ScheduledExecutorService outputTimer, CellRequests requests) {
+    CellExecutor(Supplier<Session> session, Consumer<Message> iopub, StdinBridge stdin, InputChannel input,
+                 History history, ScheduledExecutorService outputTimer, CellRequests requests) {
         this.session = session;
         this.requests = requests;
         this.iopub = iopub;
@@ -52,7 +50,6 @@ final class CellExecutor {
         this.input = input;
         this.history = history;
         this.outputTimer = outputTimer;
-        ProgressReporter.use(new CellProgressBars(router::target));
     }
 
     /** Runs the cell and returns the content of the {@code execute_reply}. */

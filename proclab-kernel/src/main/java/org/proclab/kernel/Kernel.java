@@ -105,8 +105,8 @@ public final class Kernel {
         comms = new Comms(sockets::publish, requests);
         CommChannel.install(comms);
         this.evaluator = evaluator;
-        session = evaluator.thenApply(ready -> new Session(ready, router));
-        cells = new CellExecutor(session::join, sockets::publish, router, stdin, input, history, outputTimer, requests);
+        session = evaluator.thenApply(ready -> new Session(ready, router, new CellProgressBars(router::target)));
+        cells = new CellExecutor(session::join, sockets::publish, stdin, input, history, outputTimer, requests);
     }
 
     /**

@@ -5,6 +5,8 @@ package org.proclab.display;
  * {@code update_display_data} to the cell the calling thread belongs to; where none is installed
  * (a plain Java program, a child process) the {@code text/plain} form is printed on
  * {@code System.out}, so a child's displays come back to the notebook as its printed output.
+ * There is one for the whole JVM, as Python's {@code sys.displayhook}: a display has no context in
+ * hand, and the front end that owns the process's output installs it (decision 043).
  *
  * <p>Implementations are called from any thread and must not block for long.
  */

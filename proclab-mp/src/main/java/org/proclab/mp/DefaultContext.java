@@ -9,13 +9,14 @@ import org.proclab.mp.spawn.Reservoir;
  * The context that {@code new Process(...)} and {@code new Pool(...)} use, like Python's default
  * context: the one whose start method can be changed ({@link #setStartMethod}, which is what
  * {@link Process#setStartMethod} does) and whose settings the kernel configures (the class path of
- * children, where their classes come from). Contexts from {@link MpContext#get} start children with
- * these settings too.
+ * children, where their classes come from, where pools report their progress). Contexts from
+ * {@link MpContext#get} start children with these settings too.
  */
 public final class DefaultContext extends MpContext {
     /** The start method chosen with {@link #setStartMethod}, or null for the default. */
     private volatile StartMethod chosen;
     private volatile ChildSettings settings = ChildSettings.defaults();
+    private volatile ProgressReporter progress = ProgressReporter.NONE;
 
     DefaultContext() {
     }
@@ -62,6 +63,23 @@ public final class DefaultContext extends MpContext {
             settings = change.apply(before);
             Reservoir.changed(before, settings);
         }
+    }
+
+    @Override
+    public ProgressReporter progress() {
+        return progress;
+    }
+
+    /**
+     * Makes the pools of this context, and of the contexts from {@link MpContext#get}, report the
+     * progress of long maps to {@code reporter} from now on: a front end's session gives the one
+     * that draws its bars, and {@link ProgressReporter#NONE} when it ends.
+     */
+    public void reportProgressTo(ProgressReporter reporter) {
+        if (reporter == null) {
+            throw new IllegalArgumentException("give ProgressReporter.NONE for no progress, not null");
+        }
+        progress = reporter;
     }
 
     @Override

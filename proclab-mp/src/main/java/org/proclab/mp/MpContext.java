@@ -22,7 +22,10 @@ import org.proclab.mp.spawn.ResourceLimits;
  * <p>{@code new Process(...)} and {@code new Pool(...)} use the {@linkplain #defaultContext() default
  * context}, whose start method {@link Process#setStartMethod} chooses. A context from {@link #get}
  * starts children with the default context's settings as they are at each start (so a later
- * {@code %classpath} reaches its children too); {@link #withSettings} changes them for one context.
+ * {@code %classpath} reaches its children too), and its pools report their progress where the
+ * default context's do; {@link #withSettings} and {@link #withProgress} change them for one context.
+ * What a front end configures, it configures on the default context: no setting of the library is
+ * global to the JVM (decision 043 lists what stays per JVM, and why).
  * Queues, locks and the other primitives do not depend on the start method: a context makes them
  * as their constructors do, as Python's contexts do.
  */
@@ -32,7 +35,7 @@ public abstract class MpContext {
 
     static {
         for (StartMethod method : StartMethod.values()) {
-            BY_METHOD.put(method, new FixedContext(method, DEFAULT::settings));
+            BY_METHOD.put(method, new FixedContext(method, DEFAULT::settings, DEFAULT::progress));
         }
     }
 
@@ -58,6 +61,9 @@ public abstract class MpContext {
     /** The settings this context's next child starts with. */
     public abstract ChildSettings settings();
 
+    /** Where this context's pools report the progress of long maps ({@link ProgressReporter#NONE} for nowhere). */
+    public abstract ProgressReporter progress();
+
     /**
      * The JVMs waiting for this context's {@link StartMethod#WARM} starts, shared with every context
      * whose settings start JVMs alike (the same java, JVM options and class path); for tools and tests.
@@ -72,7 +78,18 @@ public abstract class MpContext {
      * (another heap, say), its WARM JVMs wait in a reservoir of their own.
      */
     public MpContext withSettings(UnaryOperator<ChildSettings> change) {
-        return new FixedContext(startMethod(), () -> change.apply(settings()));
+        return new FixedContext(startMethod(), () -> change.apply(settings()), this::progress);
+    }
+
+    /**
+     * A context like this one whose pools report the progress of long maps to {@code reporter}
+     * instead, e.g. {@link ProgressReporter#NONE} for a pool that should draw no bar.
+     */
+    public MpContext withProgress(ProgressReporter reporter) {
+        if (reporter == null) {
+            throw new IllegalArgumentException("give ProgressReporter.NONE for no progress, not null");
+        }
+        return new FixedContext(startMethod(), this::settings, () -> reporter);
     }
 
     /** A process that will run {@code target}, named {@code Process-N}: {@code new Process(target)} in this context. */

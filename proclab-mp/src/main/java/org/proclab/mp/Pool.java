@@ -336,7 +336,7 @@ public class Pool implements AutoCloseable {
             parts.add(submit(job.apply(id, chunk), shipment, function, TaskLabel.ofChunk(chunk, start)));
             sizes.add(chunk.size());
         }
-        PoolProgress.follow("Pool(" + size + ")", items.size(), parts, sizes);
+        PoolProgress.follow(context.progress(), "Pool(" + size + ")", items.size(), parts, sizes);
         return parts;
     }
 

@@ -6,11 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Follows the chunks of one map and tells the installed {@link ProgressReporter}: as chunks finish,
+ * Follows the chunks of one map and tells its pool's {@link ProgressReporter}: as chunks finish,
  * at most every {@link #UPDATE_NANOS}, and once when all are done.
  */
 final class PoolProgress {
-    static volatile ProgressReporter reporter;
     private static final long UPDATE_NANOS = 100_000_000L;
 
     private final ProgressReporter.Bar bar;
@@ -26,13 +25,13 @@ final class PoolProgress {
         this.chunksLeft = new AtomicInteger(chunks);
     }
 
-    /** Starts reporting a map of {@code total} items sent as {@code parts} of {@code sizes} items, if a reporter wants it. */
-    static void follow(String what, int total, List<CompletableFuture<Object>> parts, List<Integer> sizes) {
-        ProgressReporter current = reporter;
-        if (current == null || total < ProgressReporter.MINIMUM_ITEMS || parts.size() < 2) {
+    /** Starts reporting to {@code reporter} a map of {@code total} items sent as {@code parts} of {@code sizes} items, if it wants it. */
+    static void follow(ProgressReporter reporter, String what, int total, List<CompletableFuture<Object>> parts,
+                       List<Integer> sizes) {
+        if (total < ProgressReporter.MINIMUM_ITEMS || parts.size() < 2) {
             return;
         }
-        ProgressReporter.Bar bar = current.start(what, total);
+        ProgressReporter.Bar bar = reporter.start(what, total);
         if (bar == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.proclab.mp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,14 +14,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A pool reports the progress of long maps to the installed reporter, and stays quiet for short ones. */
+/** A pool reports the progress of long maps to its context's reporter, and stays quiet for short ones. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PoolProgressTest {
     private final List<String> reported = new CopyOnWriteArrayList<>();
+    private final ProgressReporter recorder = (what, total) -> {
+        reported.add("start " + what + " " + total);
+        return new ProgressReporter.Bar() {
+            @Override
+            public void update(int done) {
+                reported.add("update " + done);
+            }
+
+            @Override
+            public void finish(int done, Duration took) {
+                reported.add("finish " + done);
+            }
+        };
+    };
 
     @AfterEach
     void noReporter() {
-        ProgressReporter.use(null);
+        MpContext.defaultContext().reportProgressTo(ProgressReporter.NONE);
     }
 
     @AfterAll
@@ -28,27 +43,11 @@ class PoolProgressTest {
         MpTesting.assertNoChildLeft();
     }
 
-    private void record() {
-        ProgressReporter.use((what, total) -> {
-            reported.add("start " + what + " " + total);
-            return new ProgressReporter.Bar() {
-                @Override
-                public void update(int done) {
-                    reported.add("update " + done);
-                }
-
-                @Override
-                public void finish(int done, Duration took) {
-                    reported.add("finish " + done);
-                }
-            };
-        });
-    }
-
-    // A long map starts a bar with its size, updates it with growing counts below the total, and finishes it at the total.
+    // A long map of a `new Pool` starts a bar of the default context's reporter with its size, updates it with
+    // growing counts below the total, and finishes it at the total.
     @Test
     void longMapReportsStartUpdatesAndFinish() throws InterruptedException {
-        record();
+        MpContext.defaultContext().reportProgressTo(recorder);
         try (Pool pool = new Pool(2)) {
             List<Integer> items = IntStream.range(0, 3000).boxed().toList();
             assertEquals(3000, pool.map(x -> { Thread.sleep(1); return x; }, items, 100).size());
@@ -66,10 +65,33 @@ class PoolProgressTest {
     // A short map reports nothing: it is over before a bar would help.
     @Test
     void shortMapReportsNothing() throws InterruptedException {
-        record();
-        try (Pool pool = new Pool(2)) {
+        try (Pool pool = MpContext.defaultContext().withProgress(recorder).pool(2)) {
             pool.map(x -> x * 2, List.of(1, 2, 3));
         }
         assertEquals(List.of(), reported);
+    }
+
+    // A context's own reporter wins over the default context's: withProgress(NONE) draws no bar where the session would.
+    @Test
+    void contextWithItsOwnReporterKeepsTheDefaultsQuiet() throws InterruptedException {
+        MpContext.defaultContext().reportProgressTo(recorder);
+        try (Pool pool = MpContext.defaultContext().withProgress(ProgressReporter.NONE).pool(2)) {
+            pool.map(x -> x, IntStream.range(0, 2000).boxed().toList(), 100);
+        }
+        assertEquals(List.of(), reported);
+    }
+
+    // Contexts from get and withSettings report where the default context reports, as it changes; withProgress keeps its own.
+    @Test
+    void derivedContextsFollowTheDefaultsReporter() {
+        MpContext spawn = MpContext.get(StartMethod.SPAWN);
+        MpContext bigger = MpContext.get(StartMethod.WARM).withSettings(settings -> settings.withHeap("1g"));
+        MpContext own = spawn.withProgress(ProgressReporter.NONE);
+        MpContext.defaultContext().reportProgressTo(recorder);
+        assertSame(recorder, spawn.progress());
+        assertSame(recorder, bigger.progress());
+        assertSame(ProgressReporter.NONE, own.progress());
+        MpContext.defaultContext().reportProgressTo(ProgressReporter.NONE);
+        assertSame(ProgressReporter.NONE, bigger.progress());
     }
 }

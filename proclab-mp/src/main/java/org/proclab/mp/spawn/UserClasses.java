@@ -8,6 +8,9 @@ package org.proclab.mp.spawn;
  * <p>Values that arrive from another process without a task around them (a {@code Queue}
  * message, a {@code Pipe} message) are read with it, so a record declared in a notebook cell can
  * travel through a queue.
+ *
+ * <p>It belongs to the process, not to a context, as Python's {@code sys.modules} does: a queue is
+ * read by whichever process calls {@code get()}, and no context made it (decision 043).
  */
 public final class UserClasses {
     private static volatile ClassLoader loader = UserClasses.class.getClassLoader();
