@@ -1,7 +1,10 @@
 package org.proclab.engine.exec;
 
+import java.lang.ref.WeakReference;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Which threads the user has asked to stop. An interrupt marks the running cell's thread group
@@ -16,13 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * have had the CPU to see the mark. A shared pool worker's mark ends when the next cell starts, as
  * the worker serves that cell too.
  *
+ * <p>Virtual threads (JDK 21 and later) belong to no group that counts them, and none can be listed,
+ * so in a notebook whose code starts them a stopped group is kept while anything can still reach it:
+ * a virtual thread of the cell holds the group (its cell travels with it, {@link CellThreadGroup#of}),
+ * and one that sleeps through the stop must still see the mark when it wakes. The stopped groups are
+ * held weakly, so one that no thread can reach any more is forgotten at the next collection that frees
+ * it, and with it its cell's output and what that holds.
+ *
  * <p>The fast path is one volatile read: {@link #isRaised()} is false unless a stopped group still
- * has live threads, or an interrupt happened since the last cell started, or a cell was stopped in a
- * notebook whose code starts virtual threads.
+ * has live threads (or, where cells start virtual threads, can still be reached), or an interrupt
+ * happened since the last cell started.
  */
 final class StopSignal {
     private static final Set<Thread> STOPPED_THREADS = ConcurrentHashMap.newKeySet();
-    private static final Set<CellThreadGroup> STOPPED_GROUPS = ConcurrentHashMap.newKeySet();
+    private static final Queue<WeakReference<CellThreadGroup>> STOPPED_GROUPS = new ConcurrentLinkedQueue<>();
     private static volatile boolean raised;
 
     private StopSignal() {
@@ -45,26 +55,37 @@ final class StopSignal {
     }
 
     /**
-     * Marks a cell's group for good; the caller interrupts its threads after this, so that a thread
-     * started while they are listed ends at its first instrumented method.
+     * Marks a cell's group for good (the mark is the group's own); the caller interrupts its threads
+     * after this, so that a thread started while they are listed ends at its first instrumented method.
      */
     static void stop(CellThreadGroup group) {
-        group.markStopped();
-        STOPPED_GROUPS.add(group);
+        if (!group.isStopped()) {
+            group.markStopped();
+            STOPPED_GROUPS.add(new WeakReference<>(group));
+        }
         raised = true;
     }
 
-    /**
-     * Called when a new cell starts: marked pool workers serve it, so their marks end; the fast path
-     * comes back once no stopped group has a live thread. Once the cells' code starts virtual threads,
-     * which no group counts, stopped groups stay marked for good: a virtual thread that slept through
-     * the stop must still see it when it wakes.
-     */
+    /** Called when a new cell starts; see {@link #clear(boolean)}. */
     static void clear() {
+        clear(VirtualThreads.startedByCells());
+    }
+
+    /**
+     * Called when a new cell starts: marked pool workers serve it, so their marks end. A stopped group
+     * is let go once no thread of it can still run: without virtual threads, once it has no live
+     * thread; once the cells' code starts virtual threads, which no group counts, once nothing reaches
+     * it. The fast path comes back when no stopped group is left.
+     *
+     * @param virtualThreadsStarted whether code a cell defined starts virtual threads
+     */
+    static void clear(boolean virtualThreadsStarted) {
         STOPPED_THREADS.clear();
-        if (!VirtualThreads.startedByCells()) {
-            STOPPED_GROUPS.removeIf(group -> group.activeCount() == 0);
-        }
+        STOPPED_GROUPS.removeIf(stopped -> canNoLongerRun(stopped.get(), virtualThreadsStarted));
         raised = !STOPPED_GROUPS.isEmpty();
+    }
+
+    private static boolean canNoLongerRun(CellThreadGroup group, boolean virtualThreadsStarted) {
+        return group == null || !virtualThreadsStarted && group.activeCount() == 0;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,10 @@ class StopSignalTest {
     private final List<Thread> checking = new ArrayList<>();
 
     @AfterEach
-    void clear() {
+    void clear() throws InterruptedException {
+        for (Thread thread : checking) {
+            thread.join();
+        }
         StopSignal.clear();
     }
 
@@ -83,6 +87,29 @@ class StopSignalTest {
             thread.join();
         }
         StopSignal.clear();
+        assertFalse(StopSignal.isRaised());
+    }
+
+    // In a notebook whose cells start virtual threads, which no group counts, a stopped cell stays marked
+    // while a thread may still reach it (a virtual thread asleep through the stop), and is forgotten once
+    // nothing does: the kernel keeps no reference to it, and the fast path comes back.
+    @Test
+    @SuppressWarnings("removal")
+    void aStoppedCellThatNothingReachesIsForgottenWhereCellsStartVirtualThreads() {
+        ThreadGroup parent = new ThreadGroup("forgotten-cells");
+        CellThreadGroup stopped = new CellThreadGroup(parent, 1, null);
+        WeakReference<CellThreadGroup> forgotten = new WeakReference<>(stopped);
+        StopSignal.stop(stopped);
+        StopSignal.clear(true);
+        assertTrue(StopSignal.isRaised(), "a virtual thread of the stopped cell may still hold it");
+
+        stopped = null;
+        parent.destroy(); // JDK 17 holds a subgroup until its parent is destroyed; JDK 19 and later, weakly
+        for (int i = 0; i < 10 && forgotten.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(forgotten.get(), "the stop signal still refers to the stopped cell");
+        StopSignal.clear(true);
         assertFalse(StopSignal.isRaised());
     }
 }
