@@ -346,12 +346,13 @@ public final class Kernel {
     /**
      * Daemon threads of the kernel's own thread group: an executor makes its thread when first used,
      * which may be on a cell's thread, and the thread would otherwise join that cell's group and be
-     * counted and stopped with it.
+     * counted and stopped with it. For the same reason it inherits no thread-locals: the cell that
+     * virtual threads inherit would stay reachable for the kernel's life (decision 043).
      */
     private static ThreadFactory daemon(String name) {
         ThreadGroup kernelThreads = Thread.currentThread().getThreadGroup();
         return runnable -> {
-            Thread thread = new Thread(kernelThreads, runnable, name);
+            Thread thread = new Thread(kernelThreads, runnable, name, 0, false);
             thread.setDaemon(true);
             return thread;
         };
