@@ -287,6 +287,9 @@ class TestFaults:
     # all survive, also through the collections of the next seconds, and a null gives the memory back.
     # While the variable holds the memory, compiling a next cell may find the heap full (the cell went on
     # filling it while the guard looked): that cell then fails with the same advice, and the kernel lives.
+    # Once the memory is back, the guard looks as early as the first time: the same hoard is stopped again,
+    # and again (the guard used to look only where its last stop had moved the threshold: the second
+    # hoard was stopped with the heap 100 % full, the third met a real OutOfMemoryError).
     def test_cell_filling_the_kernels_heap_is_stopped_in_time(self):
         with tracked_kernel(env={**os.environ, "JAVA_TOOL_OPTIONS": "-Xmx1g"}) as (km, kc):
             out = execute(kc, "var hoard = new ArrayList<long[]>();\nwhile (true) hoard.add(new long[100_000]);",
@@ -301,6 +304,11 @@ class TestFaults:
                                                   and "set a large one to null" in answer.error["evalue"]), answer
             used = "Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()"
             assert ok(kc, f"hoard = null;\nSystem.gc();\n{used} < 100_000_000").result == "true"
+            for _ in range(2):
+                again = execute(kc, "hoard = new ArrayList<long[]>();\nwhile (true) hoard.add(new long[100_000]);",
+                                timeout=120)
+                assert again.status == "error" and "was stopped by the kernel" in again.error["traceback"][0], again
+                assert ok(kc, f"hoard = null;\nSystem.gc();\n{used} < 100_000_000").result == "true"
 
     # A thread the kernel cannot work without that dies (here a stopped heartbeat thread, as an
     # OutOfMemoryError could kill it) ends the kernel with a note in its log, so Jupyter restarts it,

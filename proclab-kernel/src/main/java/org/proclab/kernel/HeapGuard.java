@@ -1,9 +1,11 @@
 package org.proclab.kernel;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,7 +25,8 @@ import org.proclab.mp.spawn.ResourceLimits;
  * why and what to do, only if what is left still fills {@link #STOP_AT_SHARE}. The look comes early
  * because the cell keeps allocating while the JVM's notification travels. The guard then moves the
  * threshold halfway from what is in use to the maximum, so that it looks again if the use keeps
- * growing (the JVM tells of a crossing only once until the use falls below the threshold).
+ * growing (the JVM tells of a crossing only once until the use falls below the threshold), and back
+ * down when a collection finds that the use has fallen ({@link HeapLooks}).
  * If a kernel thread still meets an {@code OutOfMemoryError}, the kernel ends and Jupyter restarts it
  * ({@link EssentialThreadDeath}).
  *
@@ -63,39 +66,41 @@ final class HeapGuard {
         }
         MemoryPoolMXBean pool = oldGeneration.get();
         long max = oldGenerationMax(pool.getUsage().getMax(), Runtime.getRuntime().maxMemory(), memoryLimit);
-        long lookAt = (long) (max * LOOK_AT_SHARE);
-        long stopAt = (long) (max * STOP_AT_SHARE);
-        pool.setUsageThreshold(lookAt);
-        long[] heldAtLastStop = {0};
+        HeapLooks looks = new HeapLooks(max);
+        pool.setUsageThreshold(looks.threshold());
         emitter.addNotificationListener((notification, handback) -> {
             if (MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED.equals(notification.getType())) {
                 System.gc();
                 long used = pool.getUsage().getUsed();
-                if (stops(used, max, heldAtLastStop[0])) {
-                    heldAtLastStop[0] = used;
+                if (looks.looked(used)) {
                     stopCell.accept(reason(used, max));
-                } else if (used < stopAt) {
-                    heldAtLastStop[0] = 0;
                 }
-                pool.setUsageThreshold(Math.max(lookAt, halfwayToMax(used, max)));
+                pool.setUsageThreshold(looks.threshold());
             }
         }, null, null);
+        watchCollections(pool, looks);
     }
 
     /**
-     * Whether a collection that left {@code used} of {@code max} in use stops the running cell: it fills
-     * {@link #STOP_AT_SHARE}, and, after an earlier stop left {@code heldAtLastStop} in use, it holds at
-     * least half of what that stop left free. Without the second rule, memory an earlier cell's variable
-     * still holds would stop every next cell whose compiling crosses the threshold, the very cell that
-     * sets that variable to null, as the error advises, among them.
+     * Tells {@code looks} what each collection of the old generation leaves in use, so that the
+     * threshold comes back down once the use has fallen (the JVM tells of no fall). Only the collectors
+     * that collect the old generation are watched: with the kernel's serial collector, the full
+     * collections only, rare and long next to the notification's cost. The use is read when the
+     * notification arrives, not the one the collection left: it can only be higher, never stale.
      */
-    static boolean stops(long used, long max, long heldAtLastStop) {
-        return used >= (long) (max * STOP_AT_SHARE) && used >= halfwayToMax(heldAtLastStop, max);
-    }
-
-    /** Halfway from {@code used} to {@code max}: where the guard looks next, and what a next stop must fill. */
-    private static long halfwayToMax(long used, long max) {
-        return used + (max - used) / 2;
+    private static void watchCollections(MemoryPoolMXBean pool, HeapLooks looks) {
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (Arrays.asList(collector.getMemoryPoolNames()).contains(pool.getName())
+                    && collector instanceof NotificationEmitter collections) {
+                collections.addNotificationListener((notification, handback) -> {
+                    long before = looks.threshold();
+                    looks.collected(pool.getUsage().getUsed());
+                    if (looks.threshold() != before) {
+                        pool.setUsageThreshold(looks.threshold());
+                    }
+                }, null, null);
+            }
+        }
     }
 
     /**

@@ -14,19 +14,6 @@ import org.proclab.mp.spawn.ResourceLimits;
  * through a real kernel (test_reliability.py).
  */
 class KernelSafetyNetTest {
-    // The heap guard stops a cell that leaves 75 % of the heap in use after a collection; after a stop it
-    // stops the next only if that cell took at least half of what remained, so a cell run while an earlier
-    // variable still holds the heap (the one setting it to null) runs.
-    @Test
-    void heapGuardStopsOnlyACellThatFillsWhatIsLeft() {
-        long max = 1000;
-        assertTrue(HeapGuard.stops(750, max, 0));
-        assertFalse(HeapGuard.stops(740, max, 0));
-        assertFalse(HeapGuard.stops(940, max, 940), "memory held since the last stop does not stop the next cell");
-        assertFalse(HeapGuard.stops(960, max, 940));
-        assertTrue(HeapGuard.stops(970, max, 940), "a cell that took half of what the last stop left is stopped");
-    }
-
     // Executor workers are replaced when they die; "proclab-shell-reader" is the reader of a process named "shell".
     @Test
     void theKernelsSocketAndZeroMqThreadsAreEssential() {
