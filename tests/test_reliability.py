@@ -246,6 +246,26 @@ class TestFaults:
         assert wait_until_gone(children, KERNEL_DEATH_LIMIT), f"left: {[c for c in children if alive(c)]}"
         assert_kernel_works(kc)
 
+    # A stopped cell leaves no thread behind, also the first cell to start a process: the JDK's shared delay
+    # thread, which a child's start-up timeout uses, joins the group of whoever first needs it, and it lived
+    # on as the stopped cell's for the kernel's life (counted as the cell's, and keeping the stop's slower
+    # check on). The kernel makes it at start, on a thread of its own.
+    def test_the_first_cell_to_start_a_process_leaves_no_thread_when_stopped(self):
+        with tracked_kernel() as (km, kc):
+            msg_id = send_execute(kc, "{\n  var first = new Process(() -> { });\n  first.start();\n  first.join();\n"
+                                      "  System.out.println(\"started\");\n"
+                                      "  new java.util.concurrent.CountDownLatch(1).await();\n}")
+            prior = wait_for_stream(kc, msg_id, "started", timeout=60)
+            km.interrupt_kernel()
+            out = collect(kc, msg_id, prior=prior)
+            assert out.status == "error" and out.error["ename"] == "Interrupted", out
+            left = ok(kc, "var left = Thread.getAllStackTraces().keySet().stream()\n"
+                          "    .filter(t -> t.getThreadGroup() != null && t.getThreadGroup().getName().equals(\"cell-1\"))\n"
+                          "    .toList();\n"
+                          "for (Thread thread : left) thread.join(10_000);\n"
+                          "left.stream().filter(Thread::isAlive).map(Thread::getName).toList()", timeout=60)
+            assert left.result == "[]", left
+
     # On JDK 21 and later a stop ends the cell's virtual threads too (they are in no thread group of the
     # cell's) at their next loop turn, also one asleep during the stop that wakes after the next cell
     # started; the error says that a waiting one goes on waiting. Joining them waits on their end.

@@ -48,6 +48,10 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
     private boolean userLoaderKnown;
     private final ThreadLocal<Object[]> capturedVariable = new ThreadLocal<>();
 
+    static {
+        startTheJdksDelayThread();
+    }
+
     /** Creates the thread group of a new cell; later snippets run in it until the next call. */
     public CellThreadGroup beginCell(int executionCount, CellOutput output) {
         StopSignal.clear();
@@ -318,6 +322,17 @@ public final class ProcLabExecutionControl extends DirectExecutionControl {
             root = root.getParent();
         }
         return CellThreadGroup.listed(root).stream().filter(CellThreadGroup::isCommonPoolWorker).toList();
+    }
+
+    /**
+     * Makes the JDK's shared delay thread now, on the kernel's thread that sets up JShell: the thread
+     * behind {@code CompletableFuture.delayedExecutor} and timeouts (the common pool's delay scheduler
+     * from JDK 25), which {@link #stop} and a child's start-up timeout use. The JDK makes it when first
+     * needed, in the group of whoever needs it: made by a cell, it would live on as that cell's thread
+     * for the kernel's life, counted as the cell's, and keep a stop of that cell on for good.
+     */
+    private static void startTheJdksDelayThread() {
+        CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> { });
     }
 
     /** The text JShell itself would show for a value: {@code "hi"}, {@code int[2] { 1, 2 }}, {@code 42}. */
