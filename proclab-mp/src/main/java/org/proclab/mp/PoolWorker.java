@@ -37,7 +37,7 @@ final class PoolWorker {
         this.pool = pool;
         this.queue = queue;
         this.idleFeeders = idleFeeders;
-        this.feeder = new Thread(SpawnThreads.shared(), () -> feed(firstName), "proclab-" + firstName.name() + "-feeder");
+        this.feeder = SpawnThreads.newThread(() -> feed(firstName), "proclab-" + firstName.name() + "-feeder");
         feeder.setDaemon(true);
     }
 

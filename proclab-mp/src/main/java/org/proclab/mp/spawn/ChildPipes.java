@@ -41,7 +41,7 @@ final class ChildPipes {
     private ChildPipes() throws IOException {
         directory = Files.createTempDirectory("proclab-" + ProcessHandle.current().pid() + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::removeFiles, "proclab-pipes-cleanup"));
+        Runtime.getRuntime().addShutdownHook(SpawnThreads.newThread(this::removeFiles, "proclab-pipes-cleanup"));
     }
 
     static synchronized ChildPipes get() {
@@ -71,8 +71,7 @@ final class ChildPipes {
      */
     CompletableFuture<FrameChannel> connect(Path pipe, java.lang.Process child) {
         CompletableFuture<FrameChannel> connected = new CompletableFuture<>();
-        Thread greeter = new Thread(SpawnThreads.shared(), () -> greet(pipe, child, connected),
-                "proclab-hello-" + child.pid());
+        Thread greeter = SpawnThreads.newThread(() -> greet(pipe, child, connected), "proclab-hello-" + child.pid());
         greeter.setDaemon(true);
         greeter.start();
         return connected;

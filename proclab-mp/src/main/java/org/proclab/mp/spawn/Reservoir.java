@@ -44,9 +44,8 @@ public final class Reservoir {
     static final long REFILL_DELAY_MILLIS = 500;
     static final long FORGET_AFTER_MILLIS = 10 * 60 * 1000;
     private static final Map<JvmLaunch, Reservoir> BY_LAUNCH = new ConcurrentHashMap<>();
-    /** Made by whoever first needs it, so it inherits no thread-locals: they are the caller's, not the reservoirs'. */
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(SpawnThreads.shared(), runnable, "proclab-reservoir", 0, false);
+        Thread thread = SpawnThreads.newThread(runnable, "proclab-reservoir");
         thread.setDaemon(true);
         return thread;
     });
