@@ -347,7 +347,7 @@ public final class Kernel {
      * Daemon threads of the kernel's own thread group: an executor makes its thread when first used,
      * which may be on a cell's thread, and the thread would otherwise join that cell's group and be
      * counted and stopped with it. For the same reason it inherits no thread-locals: the cell that
-     * virtual threads inherit would stay reachable for the kernel's life (decision 043).
+     * virtual threads inherit would stay reachable for the kernel's life (decision 045).
      */
     private static ThreadFactory daemon(String name) {
         ThreadGroup kernelThreads = Thread.currentThread().getThreadGroup();
