@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * so in a notebook whose code starts them a stopped group is kept while anything can still reach it:
  * a virtual thread of the cell holds the group (its cell travels with it, {@link CellThreadGroup#of}),
  * and one that sleeps through the stop must still see the mark when it wakes. The stopped groups are
- * held weakly, so one that no thread can reach any more is forgotten at the next collection that frees
- * it, and with it its cell's output and what that holds.
+ * held weakly, so one that no thread can reach any more is let go at the first cell start after a
+ * collection has freed it, and with it its cell's output and what that holds (decision 045).
  *
  * <p>The fast path is one volatile read: {@link #isRaised()} is false unless a stopped group still
  * has live threads (or, where cells start virtual threads, can still be reached), or an interrupt
