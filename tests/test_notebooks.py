@@ -1,7 +1,12 @@
 """The course notebooks: valid nbformat 4, made for the ProcLab kernel, and their saved outputs are what
 the cells really print when run top to bottom on the kernel now (pids, which change every run, aside; the
 cell tags `measured` and `unordered` loosen the comparison as saved_outputs.py says).
+
+JupyterLab runs the lessons too (tests/browser/test_lessons.py) and compares them the same way: when
+./proclab test is about to run that browser suite it sets PROCLAB_BROWSER_RUNS_LESSONS, and nbclient
+here runs only the solved exercises, so that each lesson runs once in the whole test run.
 """
+import os
 import time
 
 import nbformat
@@ -13,6 +18,8 @@ from saved_outputs import COURSE, EXPECTED_ERROR, LESSON_SECONDS, LESSONS, texts
 # lessons and the solved exercises; the exercises themselves are shipped unrun (see test_course.py)
 NOTEBOOKS = LESSONS + sorted((COURSE / "exercises" / "solutions").glob("*.ipynb"))
 PICTURES = ("image/svg+xml", "image/png")
+# set by ./proclab test when tests/browser/test_lessons.py will run every lesson in JupyterLab
+BROWSER_RUNS_LESSONS = bool(os.environ.get("PROCLAB_BROWSER_RUNS_LESSONS"))
 
 
 # Each notebook is valid nbformat 4 and names the proclab kernel.
@@ -53,6 +60,9 @@ def test_exercises_are_shipped_unrun(path):
 # Run top to bottom on the kernel, every cell prints what its saved output says.
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_saved_outputs_are_real(path):
+    if BROWSER_RUNS_LESSONS and path.parent == COURSE:
+        pytest.skip("tests/browser/test_lessons.py runs this lesson in JupyterLab and compares its outputs with "
+                    "the saved ones in this run of ./proclab test (PROCLAB_BROWSER_RUNS_LESSONS); a lesson runs once")
     saved = nbformat.read(path, as_version=4)
     fresh = nbformat.read(path, as_version=4)
     began = time.monotonic()
