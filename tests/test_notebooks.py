@@ -1,68 +1,25 @@
 """The course notebooks: valid nbformat 4, made for the ProcLab kernel, and their saved outputs are what
-the cells really print when run top to bottom on the kernel now (pids, which change every run, aside).
+the cells really print when run top to bottom on the kernel now (pids, which change every run, aside; the
+cell tags `measured` and `unordered` loosen the comparison as saved_outputs.py says).
 
-Two cell tags loosen the comparison where the truth itself varies from run to run:
-  measured  -- the cell prints measurements (times, memory): numbers (and the spaces padding them, and
-               the ≥ of %ps's lower bounds, which depend on when a child's threads ended) are compared as " N", the bars of a %timeline's text as "|bars|", runs of spaces (a table's
-               columns widen with their widest figure) as one space, the rest of the text exactly
-  unordered -- processes race to print: the lines are compared as a sorted list
+JupyterLab runs the lessons too (tests/browser/test_lessons.py) and compares them the same way: when
+./proclab test is about to run that browser suite it sets PROCLAB_BROWSER_RUNS_LESSONS, and nbclient
+here runs only the solved exercises, so that each lesson runs once in the whole test run.
 """
-import pathlib
-import re
+import os
 import time
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-COURSE = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
+from saved_outputs import COURSE, EXPECTED_ERROR, LESSON_SECONDS, LESSONS, texts
+
 # lessons and the solved exercises; the exercises themselves are shipped unrun (see test_course.py)
-NOTEBOOKS = sorted(COURSE.glob("*.ipynb")) + sorted((COURSE / "exercises" / "solutions").glob("*.ipynb"))
-# how long a lesson may take to run top to bottom
-LESSON_SECONDS = 60
-PIDS = re.compile(r"\bpid[ =]\d+")
-# a number with the spaces that pad it (printf widths change with the number of digits)
-NUMBERS = re.compile(r" *\d+(?:[.,]\d+)*")
-# a process's bar in %timeline's text: where it starts and ends depends on timing
-TIMELINE_BAR = re.compile(r"\|[ =>]+\|")
-SPACES = re.compile(r" {2,}")
-LESSONS = sorted(COURSE.glob("*.ipynb"))
+NOTEBOOKS = LESSONS + sorted((COURSE / "exercises" / "solutions").glob("*.ipynb"))
 PICTURES = ("image/svg+xml", "image/png")
-# nbclient's tag for a cell that fails on purpose: its error is part of the lesson
-EXPECTED_ERROR = "raises-exception"
-
-
-def texts(cell):
-    """The text a code cell shows: streams and text/plain results, with pids masked (and, as its
-    tags say, numbers masked or lines sorted)."""
-    shown = []
-    for output in cell.get("outputs", []):
-        if output.output_type == "stream":
-            # how text is cut into stream messages depends on timing; what the cell shows does not
-            if shown and shown[-1].startswith(output.name + ":"):
-                shown[-1] += output.text
-            else:
-                shown.append(output.name + ":" + output.text)
-        elif output.output_type in ("execute_result", "display_data"):
-            text = output.data.get("text/plain", "")
-            if text.startswith("What happened:"):
-                # %explain panels tell times and counts (which pool worker ran how many tasks varies), and
-                # processes that start together may be told in either order
-                text = "\n".join(sorted(re.sub(r" ran N tasks?(?: \( ?N items?\))?,", "", NUMBERS.sub(" N", line.replace(" lines ", " line ")))
-                                         for line in text.splitlines()))
-            shown.append("value:" + text)
-        elif output.output_type == "error":
-            shown.append("error:" + output.ename)
-    shown = [PIDS.sub("pid N", text) for text in shown]
-    tags = cell.get("metadata", {}).get("tags", [])
-    if "measured" in tags:
-        shown = [SPACES.sub(" ", TIMELINE_BAR.sub("|bars|", NUMBERS.sub(" N", text).replace("≥ N", " N")))
-                 for text in shown]
-    if "unordered" in tags:
-        # sort the lines without the "stdout:" (or "value:") that starts the first one, or that line would
-        # sort apart from the others whenever another process printed first
-        shown = [[kind] + sorted(rest.splitlines()) for kind, _, rest in (text.partition(":") for text in shown)]
-    return shown
+# set by ./proclab test when tests/browser/test_lessons.py will run every lesson in JupyterLab
+BROWSER_RUNS_LESSONS = bool(os.environ.get("PROCLAB_BROWSER_RUNS_LESSONS"))
 
 
 # Each notebook is valid nbformat 4 and names the proclab kernel.
@@ -110,6 +67,9 @@ def test_exercises_are_shipped_unrun(path):
 # Run top to bottom on the kernel, every cell prints what its saved output says.
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_saved_outputs_are_real(path):
+    if BROWSER_RUNS_LESSONS and path.parent == COURSE:
+        pytest.skip("tests/browser/test_lessons.py runs this lesson in JupyterLab and compares its outputs with "
+                    "the saved ones in this run of ./proclab test (PROCLAB_BROWSER_RUNS_LESSONS); a lesson runs once")
     saved = nbformat.read(path, as_version=4)
     fresh = nbformat.read(path, as_version=4)
     began = time.monotonic()

@@ -18,7 +18,6 @@ import pathlib
 import queue
 import re
 import secrets
-import shutil
 import subprocess
 import sys
 import threading
@@ -30,9 +29,13 @@ import nbformat
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from notebook_page import COUNT_KERNEL_ANSWERS, KERNEL_DISPLAY_NAME
-
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+# tests/saved_outputs.py, which the nbclient harness shares with test_lessons.py, is one folder up: this
+# pytest session starts in tests/browser (--confcutdir) and sees only this folder.
+sys.path.insert(0, str(ROOT / "tests"))
+
+from notebook_page import COUNT_KERNEL_ANSWERS, KERNEL_DISPLAY_NAME  # noqa: E402 (after the path above)
+
 SHOTS = ROOT / "target" / "screenshots" / "browser"
 CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium, headless, quiet on the network: Playwright's own browser download does not exist here.
@@ -42,9 +45,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 STARTUP_SECONDS = 60
 # The longest a test waits for a page state (a kernel's JVM started, a lesson's cells run), on a busy machine.
 WAIT_MS = 120_000
-# JupyterLab's announcements would ask for permission in a toast over the notebook.
+# JupyterLab's announcements would ask for permission in a toast over the notebook. Its notebook windowing
+# ("contentVisibility" by default) skips drawing the cells out of view: "none" draws every cell, so a test
+# sees a lesson's every prompt, picture and table without scrolling to it.
 LAB_SETTINGS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-                '{"fetchNews": "false", "checkForUpdates": false}'}
+                '{"fetchNews": "false", "checkForUpdates": false}',
+                "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": '{"windowingMode": "none"}'}
 
 
 class Lab:
@@ -92,9 +98,19 @@ class Lab:
         return name
 
     def add_lesson(self, name):
-        """Copies a lesson of notebooks/ into the served folder."""
-        shutil.copy(ROOT / "notebooks" / name, self.root / name)
+        """Copies a lesson of notebooks/ into the served folder without its outputs and execution counts, so
+        that what the page shows once it ran is what this run drew, not what the lesson was saved with."""
+        lesson = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+        for cell in lesson.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+        nbformat.write(lesson, self.root / name)
         return name
+
+    def read(self, name):
+        """The notebook as the served folder holds it now (after the page saved it)."""
+        return nbformat.read(self.root / name, as_version=4)
 
 
 def _serving_url(server, log_path):

@@ -83,6 +83,14 @@ class NotebookPage:
             expect(prompt).to_have_text(FINISHED_PROMPT)
         expect(self.page.locator(".jp-Notebook-ExecutionIndicator")).to_have_attribute("data-status", "idle")
 
+    def save(self):
+        """File ▸ Save Notebook; waits until the server answered the save (the notebook is on disk)."""
+        self.page.get_by_role("menuitem", name="File", exact=True).click()
+        with self.page.expect_response(lambda response: response.request.method == "PUT"
+                                       and "/api/contents/" in response.url) as saved:
+            self.page.locator('.lm-Menu-item[data-command="docmanager:save"]').click()
+        assert saved.value.ok, f"saving the notebook failed: {saved.value.status} {saved.value.text()}"
+
     def interrupt(self):
         """The stop button of the notebook's toolbar."""
         self.page.locator('jp-button[data-command="notebook:interrupt-kernel"]').click()

@@ -1,9 +1,8 @@
-"""What a student does with the course in JupyterLab 4, done in Chromium: Run All on a lesson, the stop
-button on an endless cell, an input box, a %%pool progress bar moving, ipywidgets drawn from Java, a
-restart that leaves no child JVM behind, and the dark theme."""
+"""What a student does with the course in JupyterLab 4, done in Chromium: the stop button on an endless
+cell, an input box, a %%pool progress bar moving, ipywidgets drawn from Java, a restart that leaves no child
+JVM behind, and the dark theme. Run All on every lesson is test_lessons.py."""
 import os
 import pathlib
-import re
 import select
 
 from playwright.sync_api import expect
@@ -16,16 +15,6 @@ RESTART_SECONDS = 30
 
 def open_in_lab(page, lab, name):
     return NotebookPage(page).open(lab.address(f"lab/tree/{name}"))
-
-
-# Run ▸ Run All Cells on the first lesson: every cell ends, nothing on stderr, the process tree's picture
-# and the kernel's own process are in the page.
-def test_run_all_on_a_lesson(page, lab):
-    notebook = open_in_lab(page, lab, lab.add_lesson("00-start-here.ipynb"))
-    notebook.run_all()
-    expect(notebook.output(0)).to_contain_text("MainProcess")
-    expect(notebook.output(1).get_by_role("img", name=re.compile("^The process tree"))).to_be_visible()
-    expect(notebook.errors()).to_have_count(0)
 
 
 # The stop button ends a cell spinning in `while (true) {}`: the cell gets its count and shows the
