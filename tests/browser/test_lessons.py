@@ -28,17 +28,6 @@ DRAWN = {
     "widget": (lambda data: WIDGET in data, ".jp-OutputArea-output > .jupyter-widgets"),
 }
 
-# What JupyterLab shows that a saved lesson cannot: a line a child prints after the cell that started it
-# ended. JupyterLab shows it in that cell, at its end, as ProcLab's "still running after the cell ended"
-# note promises; nbclient, which saves the lessons, stops reading a cell's output when the cell ends.
-# Lesson -> code cell -> what texts() finds there after the saved outputs.
-LATE = {
-    # bob.terminate() (a later cell) ends the holder of the lock alice waits for, and alice takes it over
-    "13-deadlock.ipynb": {1: [["stderr", "Note: a Lock was held by pid N, which ended without releasing it; "
-                                         "alice (pid N) took it over. Data the lock protected may be half-updated."]]},
-}
-
-
 def drawn(cell):
     """What of DRAWN the saved cell's outputs show."""
     bundles = [output.get("data", {}) for output in cell.get("outputs", [])
@@ -69,11 +58,10 @@ def test_a_lesson_runs_in_jupyterlab_as_saved(page, lab, path):
     notebook.save()
     ran = [cell for cell in lab.read(path.name).cells if cell.cell_type == "code"]
     assert len(ran) == len(saved)
-    late = LATE.get(path.name, {})
     for index, (before, after) in enumerate(zip(saved, ran)):
         failed = [output for output in after.outputs if output.output_type == "error"]
         assert fails_on_purpose(before) or not failed, f"{before.source}\nfailed:\n" + "\n".join(
             "\n".join(output.traceback) for output in failed)
-        assert texts(after) == texts(before) + late.get(index, []), before.source
+        assert texts(after) == texts(before), before.source
     # a lesson is one sitting's step, not a wait (issue 18)
     assert took < LESSON_SECONDS, f"Run All on {path.name} took {took:.0f} s"
