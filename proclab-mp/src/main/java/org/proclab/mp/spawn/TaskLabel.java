@@ -1,5 +1,6 @@
 package org.proclab.mp.spawn;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,13 +21,22 @@ public final class TaskLabel {
     private TaskLabel() {
     }
 
-    /** The name of a chunk that starts at position {@code start}: its item when it has one, else its positions. */
+    /**
+     * The name of a chunk that starts at position {@code start}: its item when it has one (an array
+     * by its elements, as {@code [3, 4]}), else its positions.
+     */
     public static String ofChunk(List<?> chunk, int start) {
         if (chunk.size() == 1) {
-            String item = String.valueOf(chunk.get(0));
+            String item = text(chunk.get(0));
             return ONE_ITEM + (item.length() > SHOWN_ITEM_CHARS ? item.substring(0, SHOWN_ITEM_CHARS) + "…" : item);
         }
         return ITEMS + start + UP_TO + (start + chunk.size() - 1);
+    }
+
+    /** The item's text; an array, of any element type or depth, by its elements rather than its type and hash. */
+    private static String text(Object item) {
+        String inBrackets = Arrays.deepToString(new Object[] {item});
+        return inBrackets.substring(1, inBrackets.length() - 1);
     }
 
     /** How many items the task named {@code label} handled: the length of its range, else one. */

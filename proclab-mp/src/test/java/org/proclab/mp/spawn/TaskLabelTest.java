@@ -2,6 +2,7 @@ package org.proclab.mp.spawn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,14 @@ class TaskLabelTest {
         String label = TaskLabel.ofChunk(List.of("x".repeat(30)), 9);
         assertEquals(List.of("item " + "x".repeat(24) + "…", 1, 1),
                 List.of(label, TaskLabel.items(label), TaskLabel.items(TaskLabel.APPLY)));
+    }
+
+    // An item that is an array is named by its elements, as a student wrote them, not by its type and hash.
+    @Test
+    void anArrayItemShowsItsElements() {
+        assertEquals(List.of("item [3, 4]", "item [[1], [2, 5]]", "item null"),
+                List.of(TaskLabel.ofChunk(List.of(new long[] {3, 4}), 0),
+                        TaskLabel.ofChunk(List.of((Object) new int[][] {{1}, {2, 5}}), 0),
+                        TaskLabel.ofChunk(Arrays.asList((Object) null), 0)));
     }
 }
