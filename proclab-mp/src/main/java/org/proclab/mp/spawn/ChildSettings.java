@@ -140,17 +140,11 @@ public record ChildSettings(String javaCommand, String heap, int maxLiveChildren
      * {@code -XX:+UseCountedLoopSafepoints -XX:LoopStripMiningIter=1000}: with the serial collector the
      * JIT drops safepoint checks from counted loops, and a task busy in {@code for (int i = ...)} loops
      * then froze the child's other threads, so {@code terminate()} did not end it (decision 017).
-     * {@code -XX:CompileThresholdScaling=3}: a child's JIT compiles a method after three times as many
-     * calls or loop turns as by default. Most methods a child's start and first task call a few hundred
-     * times then stay interpreted, where compiling them cost a fresh child more CPU than it saved; code
-     * that stays hot is compiled as before, a little later (decision 043).
-     * An option of {@code jvmOptions} comes later on the command line and wins.
      */
     List<String> launchOptions() {
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Dproclab.child.heap=" + heap,
                 "-Dproclab.child.max=" + maxLiveChildren, "-XX:+UseSerialGC",
                 "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000", "-XX:-UsePerfData",
-                "-XX:CompileThresholdScaling=3",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true"));
         options.addAll(jvmOptions);
