@@ -264,6 +264,7 @@ public final class ChildJvm {
         ChildClassArchive.Plan archive = ChildClassArchive.plan(launch.javaCommand(), launch.classPath());
         List<String> command = new ArrayList<>();
         command.add(launch.javaCommand());
+        command.addAll(purpose.jvmOptions());
         command.addAll(launch.options());
         command.addAll(archive.options());
         command.addAll(List.of("-cp", launch.classPath(), ChildMain.class.getName(), pipe.toString(), purpose.name()));

@@ -70,8 +70,29 @@ public final class ChildMain {
      * Why a child JVM is started: to run work that is already on its way, or to wait in the
      * {@link Reservoir} until work comes. Only a waiting child warms up: one started for work would
      * only delay its task by warming up what the task warms up anyway.
+     *
+     * <p>A child started for work also compiles later ({@code -XX:CompileThresholdScaling=3}): its JIT
+     * compiles a method after three times as many calls or loop turns as by default, so most methods
+     * that its start and first task call a few hundred times stay interpreted, where compiling them cost
+     * more CPU than it saved; code that stays hot is compiled as before, a little later. A waiting
+     * child keeps the default, so that its warm-up leaves compiled code for its first task (decision
+     * 043). The option comes first on the command line, so children's options given in
+     * {@link ChildSettings} override it.
      */
-    enum Purpose { WORK, WAIT }
+    enum Purpose {
+        WORK("-XX:CompileThresholdScaling=3"), WAIT;
+
+        private final List<String> jvmOptions;
+
+        Purpose(String... jvmOptions) {
+            this.jvmOptions = List.of(jvmOptions);
+        }
+
+        /** The JVM options of a child started for this purpose, before any other. */
+        List<String> jvmOptions() {
+            return jvmOptions;
+        }
+    }
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 2) {
