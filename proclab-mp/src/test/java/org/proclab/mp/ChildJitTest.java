@@ -14,7 +14,7 @@ import org.proclab.mp.spawn.Reservoir;
 
 /**
  * A child started for work compiles later than a default JVM, a child that waits in the reservoir
- * does not, and options given for children come last and win (decision 043).
+ * does not, and options given for children come last and win (decision 047).
  */
 class ChildJitTest {
     @AfterAll

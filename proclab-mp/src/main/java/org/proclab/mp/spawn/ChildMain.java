@@ -76,7 +76,7 @@ public final class ChildMain {
      * that its start and first task call a few hundred times stay interpreted, where compiling them cost
      * more CPU than it saved; code that stays hot is compiled as before, a little later. A waiting
      * child keeps the default, so that its warm-up leaves compiled code for its first task (decision
-     * 043). The option comes first on the command line, so children's options given in
+     * 047). The option comes first on the command line, so children's options given in
      * {@link ChildSettings} override it.
      */
     enum Purpose {
