@@ -142,7 +142,7 @@ public record ChildSettings(String javaCommand, String heap, int maxLiveChildren
      * then froze the child's other threads, so {@code terminate()} did not end it (decision 017).
      * {@code -XX:ArchiveRelocationMode=0}: the class-data archives (the JDK's and the children's,
      * {@link ChildClassArchive}) are mapped at the address they were written for, not moved to a random
-     * one and every pointer in them patched, as JDK 17.0.15 does by default: 7 ms less CPU per child, and
+     * one and every pointer in them patched, as JDK 17.0.15 does by default: 3–6 ms less CPU per child, and
      * 6 MB less memory per child, since the archives' pages stay shared between children (decision 048).
      */
     List<String> launchOptions() {
