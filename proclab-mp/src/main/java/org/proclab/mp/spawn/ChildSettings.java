@@ -140,11 +140,16 @@ public record ChildSettings(String javaCommand, String heap, int maxLiveChildren
      * {@code -XX:+UseCountedLoopSafepoints -XX:LoopStripMiningIter=1000}: with the serial collector the
      * JIT drops safepoint checks from counted loops, and a task busy in {@code for (int i = ...)} loops
      * then froze the child's other threads, so {@code terminate()} did not end it (decision 017).
+     * {@code -XX:ArchiveRelocationMode=0}: the class-data archives (the JDK's and the children's,
+     * {@link ChildClassArchive}) are mapped at the address they were written for, not moved to a random
+     * one and every pointer in them patched, as JDK 17.0.15 does by default: 3–6 ms less CPU per child, and
+     * 6 MB less memory per child, since the archives' pages stay shared between children (decision 048).
      */
     List<String> launchOptions() {
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Dproclab.child.heap=" + heap,
                 "-Dproclab.child.max=" + maxLiveChildren, "-XX:+UseSerialGC",
                 "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000", "-XX:-UsePerfData",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true"));
         options.addAll(jvmOptions);
