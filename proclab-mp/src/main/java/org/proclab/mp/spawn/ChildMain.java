@@ -308,9 +308,13 @@ public final class ChildMain {
      * not join, and terminates its daemon ones, as Python's processes do at exit: otherwise they would
      * die with it (they watch their parent) in the middle of their work. It also waits until the
      * JVMs of the ones that announced their end have exited, so that their places among the
-     * session's live children are free before its own parent hears that it ended.
+     * session's live children are free before its own parent hears that it ended. A child that
+     * started none skips this without loading the classes that keep track of children.
      */
     private static void endOwnChildren() throws InterruptedException {
+        if (!OwnChildren.anyStarted()) {
+            return;
+        }
         for (ChildProcess child : ChildProcess.live()) {
             if (child.isDaemon()) {
                 child.terminate();

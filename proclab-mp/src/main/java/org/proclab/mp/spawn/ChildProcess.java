@@ -146,6 +146,7 @@ public final class ChildProcess {
         child.channel.queue(FrameType.ASSIGN, 0,
                 (role.name() + " " + given.identity() + " " + name).getBytes(StandardCharsets.UTF_8));
         firstWork.accept(child);
+        OwnChildren.noteStarted();
         LIVE.add(child);
         ProcessEvents.started(name, child.pid, startCalled);
         jvm.connection().handle((channel, failure) -> {
