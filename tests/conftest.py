@@ -370,13 +370,13 @@ def km(kernel):
     return kernel[0]
 
 
-def run_and_interrupt(kc, code, marker, interrupt):
-    """Runs code that prints marker, then blocks; interrupts once marker arrived.
+def run_and_interrupt(kc, code, marker, interrupt, marker_timeout=DEFAULT_TIMEOUT):
+    """Runs code that prints marker (within marker_timeout seconds), then blocks; interrupts once marker arrived.
 
     Returns (outcome, seconds from the interrupt to the execute_reply).
     """
     msg_id = send_execute(kc, code)
-    return interrupt_and_collect(kc, msg_id, wait_for_stream(kc, msg_id, marker), interrupt)
+    return interrupt_and_collect(kc, msg_id, wait_for_stream(kc, msg_id, marker, timeout=marker_timeout), interrupt)
 
 
 def interrupt_and_collect(kc, msg_id, prior, interrupt, timeout=30):

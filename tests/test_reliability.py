@@ -38,6 +38,7 @@ from conftest import (
     execute,
     kernel_pid,
     ok,
+    run_and_interrupt,
     send_execute,
     start_kernel,
     stop_kernel,
@@ -252,12 +253,10 @@ class TestFaults:
     # check on). The kernel makes it at start, on a thread of its own.
     def test_the_first_cell_to_start_a_process_leaves_no_thread_when_stopped(self):
         with tracked_kernel() as (km, kc):
-            msg_id = send_execute(kc, "{\n  var first = new Process(() -> { });\n  first.start();\n  first.join();\n"
-                                      "  System.out.println(\"started\");\n"
-                                      "  new java.util.concurrent.CountDownLatch(1).await();\n}")
-            prior = wait_for_stream(kc, msg_id, "started", timeout=60)
-            km.interrupt_kernel()
-            out = collect(kc, msg_id, prior=prior)
+            out, _ = run_and_interrupt(kc, "{\n  var first = new Process(() -> { });\n  first.start();\n  first.join();\n"
+                                           "  System.out.println(\"started\");\n"
+                                           "  new java.util.concurrent.CountDownLatch(1).await();\n}",
+                                       "started", km.interrupt_kernel, marker_timeout=60)
             assert out.status == "error" and out.error["ename"] == "Interrupted", out
             left = ok(kc, "var left = Thread.getAllStackTraces().keySet().stream()\n"
                           "    .filter(t -> t.getThreadGroup() != null && t.getThreadGroup().getName().equals(\"cell-1\"))\n"
@@ -275,15 +274,13 @@ class TestFaults:
             pytest.skip("virtual threads need JDK 21 or later; ./proclab test runs this file on Temurin 25 too")
         ok(kc, "var virtualTurns = new java.util.concurrent.atomic.AtomicLong();\n"
                "var virtualThreads = new java.util.concurrent.CopyOnWriteArrayList<Thread>();")
-        msg_id = send_execute(kc, "{\n"
-                              "  for (int i = 0; i < 4; i++) virtualThreads.add(Thread.ofVirtual().start(() -> {\n"
-                              "    while (true) { virtualTurns.incrementAndGet();\n"
-                              "      try { Thread.sleep(1_000); } catch (InterruptedException e) { } } }));\n"
-                              "  System.out.println(\"virtual threads started\");\n"
-                              "  new java.util.concurrent.CountDownLatch(1).await();\n}")
-        prior = wait_for_stream(kc, msg_id, "virtual threads started", timeout=60)
-        km.interrupt_kernel()
-        out = collect(kc, msg_id, prior=prior)
+        out, _ = run_and_interrupt(kc, "{\n"
+                                   "  for (int i = 0; i < 4; i++) virtualThreads.add(Thread.ofVirtual().start(() -> {\n"
+                                   "    while (true) { virtualTurns.incrementAndGet();\n"
+                                   "      try { Thread.sleep(1_000); } catch (InterruptedException e) { } } }));\n"
+                                   "  System.out.println(\"virtual threads started\");\n"
+                                   "  new java.util.concurrent.CountDownLatch(1).await();\n}",
+                                   "virtual threads started", km.interrupt_kernel, marker_timeout=60)
         assert out.status == "error" and out.error["ename"] == "Interrupted", out
         assert "goes on waiting, as the kernel cannot list virtual threads" in out.error["traceback"][-1], out.error
         joined = ok(kc, "for (Thread thread : virtualThreads) thread.join();\nvirtualThreads.size()", timeout=60)
