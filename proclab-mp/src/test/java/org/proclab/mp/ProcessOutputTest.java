@@ -159,6 +159,25 @@ class ProcessOutputTest {
         assertEquals(0, process.exitCode());
     }
 
+    // A pool worker whose task registered a shutdown hook: leaving the pool waits for the hook, and what it
+    // prints arrives before close() returns (a worker whose tasks made no thread ends without waiting).
+    @Test
+    void shutdownHookOfAPoolTaskRunsWhenThePoolClosesAndItsOutputArrives() throws InterruptedException {
+        try (Captured captured = new Captured()) {
+            try (Pool pool = new Pool(1)) {
+                assertEquals(1, pool.apply(() -> {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        sleepQuietly(HOOK_MILLIS);
+                        System.out.println("hook done");
+                    }));
+                    return 1;
+                }));
+                assertEquals(2, pool.apply(() -> 2));
+            }
+            assertTrue(captured.out().contains("hook done\n"), captured.out() + captured.err());
+        }
+    }
+
     // A shutdown hook of the task runs to its end after terminate(), and what it prints arrives; the exit code is -15.
     @Test
     void shutdownHookRunsAfterTerminateAndItsOutputArrives() throws InterruptedException {
