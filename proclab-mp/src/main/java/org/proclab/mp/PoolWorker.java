@@ -174,7 +174,11 @@ final class PoolWorker {
             running.submitBuffered(chunk.function().rememberJob(), chunk.loader());
         }
         running.submitBuffered(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
-            ahead.done(call, recordTask(running, sent, chunk.label()));
+            if (failure instanceof JobNotStartedException) {
+                ahead.cancel();
+            } else {
+                ahead.done(call, recordTask(running, sent, chunk.label()));
+            }
             countIdleIfWaiting();
             if (failure instanceof JobNotStartedException && !pool.isTerminated()) {
                 queue.addFirst(chunk);

@@ -48,7 +48,7 @@ final class WorkAhead {
         return true;
     }
 
-    /** Gives back a reservation whose chunk was not sent. */
+    /** Gives back a reservation whose chunk was not sent, or came back not started (its worker died first). */
     synchronized void cancel() {
         inFlight--;
         notifyAll();

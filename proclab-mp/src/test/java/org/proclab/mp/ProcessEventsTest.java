@@ -1,6 +1,7 @@
 package org.proclab.mp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -81,6 +82,27 @@ class ProcessEventsTest {
                 .filter(e -> e.kind() == Kind.STARTED && e.process().equals(process.name())).findFirst().orElseThrow();
         assertTrue(start.nanoTime() - SerializationClock.serializedAt <= 0,
                 "started at " + start.nanoTime() + ", task serialized at " + SerializationClock.serializedAt);
+    }
+
+    // A pool worker that dies in its third task ran three tasks: the fourth, sent ahead but never
+    // started, goes to its replacement and is not counted for the dead worker.
+    @Test
+    void aWorkerThatDiedIsCountedOnlyTheTasksItStarted() throws InterruptedException {
+        long before = System.nanoTime();
+        List<Process> workers;
+        try (Pool pool = new Pool(1)) {
+            workers = pool.workers();
+            assertThrows(ChildDiedException.class, () -> pool.map(x -> {
+                if (x == 3) {
+                    System.exit(42);
+                }
+                return x;
+            }, List.of(1, 2, 3, 4), 1));
+        }
+        Process died = workers.get(0);
+        long tasks = ProcessEvents.since(before).stream()
+                .filter(e -> e.kind() == Kind.TASK && e.process().equals(died.name())).count();
+        assertEquals(3, tasks);
     }
 
     /** A captured value that notes when it was serialized, that is, when start() readied the task. */
