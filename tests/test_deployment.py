@@ -81,5 +81,7 @@ def test_the_image_is_a_docker_stacks_image_with_a_jdk_and_the_kernelspec():
     assert stages[-1].startswith("quay.io/jupyter/base-notebook"), stages
     assert re.search(r"openjdk-\d+-jdk-headless", text)
     assert "proclab.jar install --prefix" in text
+    assert re.search(r'^ARG COURSE_URL=""$', text, re.MULTILINE), "a build argument links the course"
+    assert '${COURSE_URL:+--course-url "$COURSE_URL"}' in text
     for jar in re.findall(r"/src/(proclab-app/target/[\w.-]+\.jar)", text):
         assert jar in ("proclab-app/target/proclab.jar", "proclab-app/target/proclab-mp.jar"), jar
