@@ -90,8 +90,16 @@ public final class StartPhases {
         options.setAccessible(true);
         Method classPath = ChildSettings.class.getDeclaredMethod("joinedClassPath");
         classPath.setAccessible(true);
+        Class<?> purposes = Class.forName("org.proclab.mp.spawn.ChildMain$Purpose");
+        Method purposeOptions = purposes.getDeclaredMethod("jvmOptions");
+        purposeOptions.setAccessible(true);
+        Object work = Arrays.stream(purposes.getEnumConstants())
+                .filter(purpose -> ((Enum<?>) purpose).name().equals("WORK")).findFirst().orElseThrow();
         List<String> command = new ArrayList<>();
         command.add(settings.javaCommand());
+        @SuppressWarnings("unchecked")
+        List<String> workOptions = (List<String>) purposeOptions.invoke(work);
+        command.addAll(workOptions);
         @SuppressWarnings("unchecked")
         List<String> jvmOptions = (List<String>) options.invoke(settings);
         command.addAll(jvmOptions);
