@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,10 +30,18 @@ import java.util.stream.Stream;
  * directories (the JVM archives only classes from jar files), children start without.
  * {@code -Dproclab.child.cds=false} turns it off; {@code -Dproclab.child.cds.dir=DIR} puts the
  * archives elsewhere.
+ *
+ * <p>Every rebuilt jar and every class path ({@code %classpath}, {@code %maven}) makes an archive of
+ * its own (~2 MB), so the cache keeps the archives used in the last week, and at most
+ * {@link #KEEP_AT_MOST} of them: a developer who rebuilds all day would otherwise fill the disk (1.4
+ * GB after a day of builds here). A child that maps an archive marks it as used (once a day).
  */
 final class ChildClassArchive {
     private static final AtomicBoolean WRITING = new AtomicBoolean();
     private static final Duration KEEP_OLD_ARCHIVES = Duration.ofDays(7);
+    /** The most archives the cache keeps, the newly published one included. */
+    static final int KEEP_AT_MOST = 16;
+    private static final Duration MARK_USE_EVERY = Duration.ofDays(1);
     /** The JVM reports classes it could not archive on stdout, which would land in the student's cell. */
     private static final String QUIET = "-Xlog:cds*=off";
 
@@ -52,6 +62,7 @@ final class ChildClassArchive {
         Path directory = cacheDirectory();
         Path archive = directory.resolve("children-" + digest(javaCommand, classPath) + ".jsa");
         if (Files.isReadable(archive)) {
+            markUsed(archive);
             return new Plan(List.of("-XX:SharedArchiveFile=" + archive, QUIET), () -> { });
         }
         if (!WRITING.compareAndSet(false, true)) {
@@ -69,7 +80,19 @@ final class ChildClassArchive {
         }
     }
 
-    /** Makes a complete archive visible to later children and removes week-old ones of other jars. */
+    /** Marks an archive as in use (its time), at most once a day, so that the clean-up keeps it. */
+    private static void markUsed(Path archive) {
+        try {
+            Instant now = Instant.now();
+            if (Files.getLastModifiedTime(archive).toInstant().isBefore(now.minus(MARK_USE_EVERY))) {
+                Files.setLastModifiedTime(archive, FileTime.from(now));
+            }
+        } catch (IOException e) {
+            // a cache we may read but not write: its archives are kept by age alone
+        }
+    }
+
+    /** Makes a complete archive visible to later children and removes old ones of other jars. */
     private static void publish(Path partial, Path archive) {
         try {
             if (Files.isRegularFile(partial) && Files.size(partial) > 0) {
@@ -85,15 +108,33 @@ final class ChildClassArchive {
         }
     }
 
+    /**
+     * Removes the files of other writes that were not used for a week (partial ones of writers that
+     * died included), and the archives beyond the {@link #KEEP_AT_MOST} used last.
+     */
     private static void removeOldArchives(Path directory, Path keep) throws IOException {
         Instant cutoff = Instant.now().minus(KEEP_OLD_ARCHIVES);
+        List<Path> others;
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (!file.equals(keep) && file.getFileName().toString().startsWith("children-")
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(file);
-                }
+            others = files.filter(file -> !file.equals(keep) && file.getFileName().toString().startsWith("children-"))
+                    .sorted(Comparator.comparing(ChildClassArchive::lastModified).reversed()).toList();
+        }
+        int archivesKept = 1;
+        for (Path file : others) {
+            boolean archive = file.getFileName().toString().endsWith(".jsa");
+            if (lastModified(file).isBefore(cutoff) || archive && archivesKept >= KEEP_AT_MOST) {
+                Files.deleteIfExists(file);
+            } else if (archive) {
+                archivesKept++;
             }
+        }
+    }
+
+    private static Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH; // gone meanwhile: nothing to keep
         }
     }
 

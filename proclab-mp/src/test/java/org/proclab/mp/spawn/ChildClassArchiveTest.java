@@ -7,6 +7,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +70,40 @@ class ChildClassArchiveTest {
     void noArchiveForDirectoriesOrAnotherJava() throws IOException {
         assertEquals(List.of(), ChildClassArchive.plan(OWN_JAVA, jar("d.jar") + File.pathSeparator + jars).options());
         assertEquals(List.of(), ChildClassArchive.plan("/usr/bin/some-other-java", jar("e.jar")).options());
+    }
+
+    // Publishing an archive leaves the newest ones, at most KEEP_AT_MOST in all, and removes week-old
+    // ones; an old archive that a child mapped counts as new.
+    @Test
+    void theCacheKeepsTheArchivesUsedLast() throws IOException {
+        String used = jar("used.jar");
+        publish(used);
+        Path usedArchive = Path.of(option(ChildClassArchive.plan(OWN_JAVA, used).options(), "-XX:SharedArchiveFile="));
+        Instant now = Instant.now();
+        Files.setLastModifiedTime(usedArchive, FileTime.from(now.minus(Duration.ofDays(30))));
+        ChildClassArchive.plan(OWN_JAVA, used);
+        for (int i = 0; i < ChildClassArchive.KEEP_AT_MOST + 4; i++) {
+            Path old = Files.write(cache.resolve("children-old" + i + ".jsa"), new byte[] {1});
+            Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofHours(i + 1))));
+        }
+        Path stale = Files.write(cache.resolve("children-stale.jsa.partial"), new byte[] {1});
+        Files.setLastModifiedTime(stale, FileTime.from(now.minus(Duration.ofDays(8))));
+
+        publish(jar("fresh.jar"));
+
+        try (var files = Files.list(cache)) {
+            List<String> left = files.map(file -> file.getFileName().toString()).sorted().toList();
+            assertEquals(ChildClassArchive.KEEP_AT_MOST, left.size(), left.toString());
+            assertTrue(left.contains(usedArchive.getFileName().toString()), "the archive a child mapped stays: " + left);
+            assertTrue(left.contains("children-old0.jsa") && !left.contains("children-old14.jsa"), left.toString());
+        }
+    }
+
+    /** Writes and publishes the archive of a class path, as the child that dumps it does. */
+    private static void publish(String classPath) throws IOException {
+        ChildClassArchive.Plan writer = ChildClassArchive.plan(OWN_JAVA, classPath);
+        Files.write(Path.of(option(writer.options(), "-XX:ArchiveClassesAtExit=")), new byte[] {1});
+        writer.afterExit().run();
     }
 
     private String jar(String name) throws IOException {
