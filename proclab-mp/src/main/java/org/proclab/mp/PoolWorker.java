@@ -174,15 +174,16 @@ final class PoolWorker {
             running.submitBuffered(chunk.function().rememberJob(), chunk.loader());
         }
         running.submitBuffered(chunk.job(), chunk.loader()).whenComplete((value, failure) -> {
-            if (failure instanceof JobNotStartedException) {
+            boolean notStarted = failure instanceof JobNotStartedException;
+            if (notStarted) {
                 ahead.cancel();
             } else {
                 ahead.done(call, recordTask(running, sent, chunk.label()));
             }
             countIdleIfWaiting();
-            if (failure instanceof JobNotStartedException && !pool.isTerminated()) {
+            if (notStarted && !pool.isTerminated()) {
                 queue.addFirst(chunk);
-            } else if (failure instanceof JobNotStartedException) {
+            } else if (notStarted) {
                 chunk.result().completeExceptionally(new IllegalStateException("the pool was terminated"));
             } else if (failure != null) {
                 chunk.result().completeExceptionally(Failures.userFacing(failure));

@@ -114,20 +114,25 @@ final class ChildClassArchive {
      */
     private static void removeOldArchives(Path directory, Path keep) throws IOException {
         Instant cutoff = Instant.now().minus(KEEP_OLD_ARCHIVES);
-        List<Path> others;
+        List<Dated> others;
         try (Stream<Path> files = Files.list(directory)) {
             others = files.filter(file -> !file.equals(keep) && file.getFileName().toString().startsWith("children-"))
-                    .sorted(Comparator.comparing(ChildClassArchive::lastModified).reversed()).toList();
+                    .map(file -> new Dated(file, lastModified(file)))
+                    .sorted(Comparator.comparing(Dated::modified).reversed()).toList();
         }
         int archivesKept = 1;
-        for (Path file : others) {
-            boolean archive = file.getFileName().toString().endsWith(".jsa");
-            if (lastModified(file).isBefore(cutoff) || archive && archivesKept >= KEEP_AT_MOST) {
-                Files.deleteIfExists(file);
+        for (Dated other : others) {
+            boolean archive = other.file().getFileName().toString().endsWith(".jsa");
+            if (other.modified().isBefore(cutoff) || archive && archivesKept >= KEEP_AT_MOST) {
+                Files.deleteIfExists(other.file());
             } else if (archive) {
                 archivesKept++;
             }
         }
+    }
+
+    /** A file of the cache with its time, read once. */
+    private record Dated(Path file, Instant modified) {
     }
 
     private static Instant lastModified(Path file) {
