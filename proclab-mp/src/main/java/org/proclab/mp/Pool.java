@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.proclab.mp.spawn.ChildJob;
@@ -223,7 +224,7 @@ public class Pool implements AutoCloseable {
                 PoolJobs.MapChunk::new);
         BlockingQueue<CompletableFuture<Object>> finished = new LinkedBlockingQueue<>();
         parts.forEach(part -> part.whenComplete((value, failure) -> finished.add(part)));
-        java.util.concurrent.atomic.AtomicBoolean walked = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean walked = new AtomicBoolean();
         return () -> {
             if (walked.getAndSet(true)) {
                 throw new IllegalStateException("the results of imapUnordered can be walked only once");
@@ -336,8 +337,7 @@ public class Pool implements AutoCloseable {
             parts.add(submit(job.apply(id, chunk), shipment, function, TaskLabel.ofChunk(chunk, start)));
             sizes.add(chunk.size());
         }
-        PoolProgress.follow(context.progress(), "Pool(" + size + ")", items.size(), parts, sizes);
-        return parts;
+        return PoolProgress.follow(context.progress(), "Pool(" + size + ")", items.size(), parts, sizes);
     }
 
     private CompletableFuture<Object> submit(ChildJob job, Shipment shipment, Object function, String label) {

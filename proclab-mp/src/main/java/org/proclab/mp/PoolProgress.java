@@ -1,13 +1,16 @@
 package org.proclab.mp;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Follows the chunks of one map and tells its pool's {@link ProgressReporter}: as chunks finish,
- * at most every {@link #UPDATE_NANOS}, and once when all are done.
+ * at most every {@link #UPDATE_NANOS}, and once when all are done. Chunks finish on the reader
+ * threads of several workers, so the calls are serialized: an update can never land after the
+ * finish and leave the bar short of 100%.
  */
 final class PoolProgress {
     private static final long UPDATE_NANOS = 100_000_000L;
@@ -25,24 +28,32 @@ final class PoolProgress {
         this.chunksLeft = new AtomicInteger(chunks);
     }
 
-    /** Starts reporting to {@code reporter} a map of {@code total} items sent as {@code parts} of {@code sizes} items, if it wants it. */
-    static void follow(ProgressReporter reporter, String what, int total, List<CompletableFuture<Object>> parts,
-                       List<Integer> sizes) {
+    /**
+     * Starts reporting to {@code reporter} a map of {@code total} items sent as {@code parts} of
+     * {@code sizes} items, if it wants it.
+     *
+     * @return the parts to wait on: each completes like its part, after the bar has counted it, so
+     *         the map's result is ready only once its bar is drawn to the end
+     */
+    static List<CompletableFuture<Object>> follow(ProgressReporter reporter, String what, int total,
+                                                  List<CompletableFuture<Object>> parts, List<Integer> sizes) {
         if (total < ProgressReporter.MINIMUM_ITEMS || parts.size() < 2) {
-            return;
+            return parts;
         }
         ProgressReporter.Bar bar = reporter.start(what, total);
         if (bar == null) {
-            return;
+            return parts;
         }
         PoolProgress progress = new PoolProgress(bar, total, parts.size());
+        List<CompletableFuture<Object>> counted = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             int size = sizes.get(i);
-            parts.get(i).whenComplete((value, failure) -> progress.chunkDone(failure == null ? size : 0));
+            counted.add(parts.get(i).whenComplete((value, failure) -> progress.chunkDone(failure == null ? size : 0)));
         }
+        return counted;
     }
 
-    private void chunkDone(int items) {
+    private synchronized void chunkDone(int items) {
         int now = done.addAndGet(items);
         if (chunksLeft.decrementAndGet() == 0) {
             bar.finish(now, Duration.ofNanos(System.nanoTime() - started));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -60,6 +62,51 @@ class PoolProgressTest {
             assertTrue(done > previous && done < 3000, reported.toString());
             previous = done;
         }
+    }
+
+    // The last chunks finish on two workers' threads at once: an update drawn while the last chunk finishes still
+    // lands before the finish, so the bar ends at 100%, not at the count that update carried.
+    @Test
+    void anUpdateUnderWayLandsBeforeTheFinish() throws InterruptedException {
+        CountDownLatch finishing = new CountDownLatch(1);
+        ProgressReporter slowUpdates = (what, total) -> new ProgressReporter.Bar() {
+            @Override
+            public void update(int done) {
+                try {
+                    finishing.await(500, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                reported.add("update " + done);
+            }
+
+            @Override
+            public void finish(int done, Duration took) {
+                finishing.countDown();
+                reported.add("finish " + done);
+            }
+        };
+        List<CompletableFuture<Object>> parts = List.of(new CompletableFuture<>(), new CompletableFuture<>());
+        PoolProgress.follow(slowUpdates, "Pool(2)", 1000, parts, List.of(500, 500));
+        Thread.sleep(150);
+        Thread first = new Thread(() -> parts.get(0).complete("first"));
+        first.start();
+        while (first.getState() != Thread.State.TIMED_WAITING && first.isAlive()) {
+            Thread.onSpinWait();
+        }
+        parts.get(1).complete("second");
+        first.join();
+        assertEquals(List.of("update 500", "finish 1000"), reported);
+    }
+
+    // What a map waits on completes after its bar is finished, so the cell never ends with the bar short of 100%.
+    @Test
+    void theMapsResultWaitsForTheFinish() {
+        List<CompletableFuture<Object>> parts = List.of(new CompletableFuture<>(), new CompletableFuture<>());
+        List<CompletableFuture<Object>> counted = PoolProgress.follow(recorder, "Pool(2)", 1000, parts, List.of(500, 500));
+        CompletableFuture.allOf(counted.toArray(CompletableFuture[]::new)).thenRun(() -> reported.add("result"));
+        parts.forEach(part -> part.complete("done"));
+        assertEquals(List.of("start Pool(2) 1000", "finish 1000", "result"), reported);
     }
 
     // A short map reports nothing: it is over before a bar would help.
