@@ -5,10 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +13,6 @@ import java.util.List;
 import org.proclab.mp.Pool;
 import org.proclab.mp.SerializableFunction;
 import org.proclab.mp.spawn.ChildJob;
-import org.proclab.mp.spawn.Frame;
-import org.proclab.mp.spawn.FrameChannel;
-import org.proclab.mp.spawn.FrameType;
 import org.proclab.mp.spawn.Serialization;
 
 /**
@@ -187,47 +180,6 @@ public final class MapParts {
             return null;
         }) / 1000 * 1000);
 
-        System.out.println("-- the Unix socket, ProcLab's FrameChannel, echo thread in this JVM");
-        Path dir = Files.createTempDirectory("mapparts");
-        Path socketPath = dir.resolve("s.sock");
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socketPath));
-            SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX);
-            client.connect(UnixDomainSocketAddress.of(socketPath));
-            FrameChannel near = new FrameChannel(client);
-            FrameChannel far = new FrameChannel(server.accept());
-            Thread echo = new Thread(() -> {
-                try {
-                    Frame frame;
-                    while ((frame = far.receive()) != null) {
-                        far.send(FrameType.RESULT, frame.id(), frame.type() == FrameType.TASK ? new byte[16] : frame.payload());
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
-            });
-            echo.setDaemon(true);
-            echo.start();
-            byte[] small = new byte[200];
-            print("round trip, 200-byte frame (x 1000)", medianMillis(20, 10, () -> {
-                for (int i = 0; i < 1000; i++) {
-                    near.send(FrameType.SHUTDOWN, i, small);
-                    near.receive();
-                }
-                return null;
-            }) / 1000 * 1000);
-            print("send " + job.length + "-byte frame, 16 bytes back", medianMillis(40, 20, () -> {
-                near.send(FrameType.TASK, 1, job);
-                return near.receive();
-            }));
-            print("round trip, " + job.length + " bytes each way", medianMillis(40, 20, () -> {
-                near.send(FrameType.SHUTDOWN, 1, job);
-                return near.receive();
-            }));
-            near.close();
-        }
-        Files.deleteIfExists(socketPath);
-        Files.deleteIfExists(dir);
     }
 
     static void pool() throws Exception {
