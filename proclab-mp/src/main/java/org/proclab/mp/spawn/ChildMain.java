@@ -9,7 +9,6 @@ import java.io.ObjectInputFilter;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.Serializable;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,11 +33,9 @@ import sun.misc.Signal;
  *
  * <p>A child learns who it is from its first frame (ASSIGN), not from its arguments, so a child can
  * be started ahead of time and wait, warm, until a cell needs a process (the WARM start method).
- * While it waits it runs jobs of its own, so that the first real task does not pay for warming
- * up serialization and lambdas: a lambda, and, when no work has arrived by then, a record of an
- * id and a packed array whose result travels back: records (a cell's values and results often
- * are) are rebuilt through method handles whose first use costs tens of milliseconds. A child
- * started for work at once ({@link Purpose#WORK}) skips that step rather than delay its task.
+ * While it waits it warms up ({@link WaitingWarmUp}), so that the first real task does not pay for
+ * first uses of serialization, lambdas and its own classes. A child started for work at once
+ * ({@link Purpose#WORK}) skips that step rather than delay its task.
  *
  * <p>Arguments: {@code PIPE WORK|WAIT}.
  */
@@ -113,11 +110,10 @@ public final class ChildMain {
         BlockingQueue<Frame> jobs = new LinkedBlockingQueue<>();
         Thread reader = startReader(channel, loader, jobs);
         if (purpose == Purpose.WAIT) {
-            warmUp(() -> null);
-            if (jobs.isEmpty()) {
-                warmUp(new ChunkShapedJob(1, new int[] {1, 2, 3}));
-            }
+            WaitingWarmUp.run(jobs);
         }
+        ProcessEvents.forwardTo(event -> forward(channel, event));
+        ThreadsOfTask threadsOfTask = ThreadsOfTask.watchCallingThread();
         Frame assignment = jobs.take();
         if (assignment.type() != FrameType.ASSIGN) {
             System.exit(0);
@@ -126,8 +122,6 @@ public final class ChildMain {
         ChildRole role = ChildRole.valueOf(assigned[0]);
         String name = assigned[2];
         CurrentProcess.become(new ChildName(name, assigned[1]), role);
-        ProcessEvents.forwardTo(event -> forward(channel, event));
-        ThreadsOfTask threadsOfTask = ThreadsOfTask.watchCallingThread();
         int status;
         try {
             status = runJobs(channel, loader, jobs, name, pid, role);
@@ -374,28 +368,6 @@ public final class ChildMain {
         }, "proclab-parent-watch");
         watch.setDaemon(true);
         watch.start();
-    }
-
-    /**
-     * Sends a job and its result through serialization and runs it, so that the machinery is loaded
-     * before real work comes.
-     */
-    private static void warmUp(ChildJob job) {
-        try {
-            ClassLoader loader = ChildMain.class.getClassLoader();
-            Object value = ((ChildJob) Serialization.fromBytes(Serialization.toBytes(job, "warm-up"), loader)).run();
-            Serialization.fromBytes(Serialization.toBytes(value, "warm-up"), loader);
-        } catch (Exception e) {
-            // only a warm-up: real jobs report their own problems
-        }
-    }
-
-    /** A record holding an id and a packed array, for the warm-up. */
-    private record ChunkShapedJob(long id, Serializable items) implements ChildJob {
-        @Override
-        public Object run() {
-            return ((int[]) items).clone();
-        }
     }
 
     private static RemoteFailure describe(Throwable failure, String name, long pid) {
