@@ -14,8 +14,9 @@ import java.util.concurrent.BlockingQueue;
  * and run; a record of an id and a packed array whose result travels back (records, as a cell's
  * values and results often are, are rebuilt through method handles whose first use costs tens of
  * milliseconds); then the serialization descriptors of the jobs a parent sends first and the
- * classes a child uses to take on its name and to end. The last step took a waiting child's task
- * from its ASSIGN to its exit from ~10 to ~8 ms on a slow machine (docs/benchmarks.md, session 16).
+ * classes a child uses to take on its name and to end. The last step took a start and join of a
+ * one-line process from a waiting JVM from 13–19 ms to 11–12.5 ms on a slow machine
+ * (docs/benchmarks.md, session 16).
  */
 final class WaitingWarmUp {
     /**
