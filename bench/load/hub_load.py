@@ -1,6 +1,6 @@
 """A class through a real JupyterHub: students log in, start their servers, open the Q4 lesson and
-run its cells over each server's kernel websocket, as a browser would; then they go idle, the hub's
-culler stops their servers, and no process of theirs may be left.
+run its cells over each server's kernel websocket, as a browser would, each as soon as their own server
+is ready; then each goes idle, the hub's culler stops their servers, and no process of theirs may be left.
 
 The hub is Debian's JupyterHub 3.0 on 127.0.0.1 with its configurable-http-proxy, the dummy
 authenticator (one shared password), SimpleLocalProcessSpawner (every server runs as the hub's own
@@ -405,21 +405,24 @@ def run(students, seconds, mem_limit=1 << 30, cpu_limit=1, cull_timeout=10, cull
               "used_before_mb": used_memory_mb(), "hub_dir": str(hub.workdir)}
     try:
         hub.start()
-        started = time.monotonic()
-        with ThreadPoolExecutor(max_workers=students) as pool:
-            list(pool.map(lambda s: s.start(startup_timeout), class_))
-        report["start_all_s"] = time.monotonic() - started
-        print(f"{students} students ready in {report['start_all_s']:.1f} s", file=log)
         sampler.start()
-        until = time.monotonic() + seconds
+
+        def start_work_and_leave(student):
+            # each student works as soon as their own server is ready and leaves when done, as in a
+            # class: one who waited for the others would sit idle meanwhile, and the culler rightly
+            # stops an idle server
+            student.start(startup_timeout)
+            student.loop(time.monotonic() + seconds, cell_timeout)
+            student.stop()
+            student.idle_rss = classroom_load.rss_mb(student.pid)
+            student.server_rss = classroom_load.rss_mb(student.server_pid)
+
         with ThreadPoolExecutor(max_workers=students) as pool:
-            list(pool.map(lambda s: s.loop(until, cell_timeout), class_))
+            list(pool.map(start_work_and_leave, class_))
         sampler.stop_event.set()
-        for s in class_:
-            s.stop()
         idle_from = time.monotonic()
-        for s in class_:
-            s.idle_rss, s.server_rss = classroom_load.rss_mb(s.pid), classroom_load.rss_mb(s.server_pid)
+        report["start_all_s"] = max(s.ready_s for s in class_)
+        print(f"{students} students were ready within {report['start_all_s']:.1f} s", file=log)
         print(f"load done; the class is idle, waiting for the culler ({cull_timeout} s)", file=log)
         for s in class_:
             wait_for(s.server_gone, gone_timeout, f"the culling of {s.name}'s server")
@@ -478,7 +481,7 @@ def print_report(report, out=sys.stdout):
         ("peak RSS of all kernels and children, MB", str(report["peak_tree_rss_mb"])),
         ("peak processes (kernels + children)", str(report["peak_processes"])),
         ("peak memory used on the machine, MB", f"{report['peak_used_mb']} (before: {report['used_before_mb']:.0f})"),
-        (f"all servers culled after idling (timeout {report['cull_timeout']} s), s",
+        (f"all servers culled after the last student left (timeout {report['cull_timeout']} s), s",
          f"{report['culled_after_s']:.1f}"),
         ("processes left after culling", str(len(report["left_after_culling"]))),
     ]
