@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Follows the chunks of one map and tells its pool's {@link ProgressReporter}: as chunks finish,
@@ -18,14 +17,15 @@ final class PoolProgress {
     private final ProgressReporter.Bar bar;
     private final int total;
     private final long started = System.nanoTime();
-    private final AtomicInteger done = new AtomicInteger();
-    private final AtomicInteger chunksLeft;
-    private volatile long lastUpdate = started;
+    /** The fields below change only in {@link #chunkDone}, which holds this object's lock. */
+    private int done;
+    private int chunksLeft;
+    private long lastUpdate = started;
 
     private PoolProgress(ProgressReporter.Bar bar, int total, int chunks) {
         this.bar = bar;
         this.total = total;
-        this.chunksLeft = new AtomicInteger(chunks);
+        this.chunksLeft = chunks;
     }
 
     /**
@@ -54,12 +54,13 @@ final class PoolProgress {
     }
 
     private synchronized void chunkDone(int items) {
-        int now = done.addAndGet(items);
-        if (chunksLeft.decrementAndGet() == 0) {
-            bar.finish(now, Duration.ofNanos(System.nanoTime() - started));
-        } else if (System.nanoTime() - lastUpdate >= UPDATE_NANOS && now < total) {
+        done += items;
+        chunksLeft--;
+        if (chunksLeft == 0) {
+            bar.finish(done, Duration.ofNanos(System.nanoTime() - started));
+        } else if (System.nanoTime() - lastUpdate >= UPDATE_NANOS && done < total) {
             lastUpdate = System.nanoTime();
-            bar.update(now);
+            bar.update(done);
         }
     }
 }
