@@ -5,7 +5,6 @@ import java.util.List;
 import org.proclab.mp.MpContext;
 import org.proclab.mp.Pool;
 import org.proclab.mp.Process;
-import org.proclab.mp.StartMethod;
 import org.proclab.mp.spawn.ChildSettings;
 import org.proclab.mp.spawn.ProcessEvents;
 
@@ -14,13 +13,13 @@ import org.proclab.mp.spawn.ProcessEvents;
  * using ProcLab's own event log (PRINTED = its line arrived, EXITED = exit code and output are in).
  *
  * <pre>
- * StartPhases q3 WARMUP REPS         Process start + join, by phase (-Dbench.start=warm: from the
- *                                    reservoir of waiting JVMs, refilled before each start)
+ * StartPhases q3 WARMUP REPS         Process start + join, by phase
  * StartPhases bare WARMUP REPS       a JVM with the children's options and class path that only
  *                                    starts and exits (ChildMain without arguments), for comparison
  * StartPhases pool N WARMUP REPS     Pool(N): each worker launched, constructor, first map, close
  * </pre>
- * Prints "PHASE name median-ms min-ms" lines.
+ * Prints "PHASE name median-ms min-ms" lines. With {@code -Dbench.start=warm}, q3 and pool start from
+ * the reservoir of waiting JVMs, refilled before each run, as run.sh measures WARM ({@link Bench}).
  */
 public final class StartPhases {
     static final List<String> NAMES = new ArrayList<>();
@@ -53,6 +52,7 @@ public final class StartPhases {
     }
 
     public static void main(String[] args) throws Exception {
+        Bench.setup();
         switch (args[0]) {
             case "q3" -> q3(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "bare" -> bare(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
@@ -63,14 +63,8 @@ public final class StartPhases {
     }
 
     static void q3(int warmup, int reps) throws Exception {
-        boolean warm = "warm".equals(System.getProperty("bench.start"));
-        if (warm) {
-            Process.setStartMethod(StartMethod.WARM);
-        }
         for (int i = 0; i < warmup + reps; i++) {
-            if (warm) {
-                Thread.sleep(2_500); // the reservoir refills 500 ms after a take, then its JVM boots
-            }
+            Bench.beforeRun();
             long t0 = System.nanoTime();
             Process p = new Process(() -> System.out.println("messaging process running"));
             p.start();
@@ -124,6 +118,7 @@ public final class StartPhases {
     static void pool(int size, int warmup, int reps) throws Exception {
         List<Integer> items = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         for (int i = 0; i < warmup + reps; i++) {
+            Bench.beforeRun();
             long t0 = System.nanoTime();
             long constructed;
             long mapped;

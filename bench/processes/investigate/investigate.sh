@@ -19,7 +19,7 @@ while [[ $# -gt 0 ]]; do
 done
 WORK="$(mktemp -d /tmp/proclab-investigate-XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
-"$(dirname "$JAVA")/javac" --release 17 -d "$WORK/classes" -cp "$JAR" "$HERE"/*.java
+"$(dirname "$JAVA")/javac" --release 17 -d "$WORK/classes" -cp "$JAR" "$HERE"/*.java "$HERE/../java/Bench.java"
 "$(dirname "$JAVA")/jar" cf "$WORK/inv.jar" -C "$WORK/classes" .
 cp "$JAR" "$WORK/proclab-mp.jar"
 CP="$WORK/proclab-mp.jar:$WORK/inv.jar"
