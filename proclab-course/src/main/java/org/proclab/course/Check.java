@@ -1,9 +1,12 @@
 package org.proclab.course;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.proclab.mp.Process;
 
 /**
  * Checks for the course's exercises: a check cell tells the student at once whether the solution
@@ -181,6 +184,24 @@ public final class Check {
             throw fail(prediction.question() + ": no process ran after your prediction was noted. Hint: run the "
                     + "prediction cell, then the cell that shows the truth, then this one");
         }
+    }
+
+    /**
+     * Waits until every one of {@code processes} (started already) has ended, at most {@code limit},
+     * and says why they have not: empty once they all ended. When some of them wait for each other's
+     * locks in a cycle (a deadlock, as {@code %locks} shows it) for 3 s, it returns at once with the
+     * cycle in words, the locks named as {@code locks} says (name → lock); else, at the limit, that
+     * they still run. So a check of a solution that deadlocks fails in seconds and says who holds and
+     * waits for what; the check then ends the processes itself:
+     *
+     * <pre>{@code
+     * var stuck = Check.awaitEnd(Duration.ofSeconds(30), Map.of("a", a, "b", b), there, back);
+     * if (stuck.isPresent()) { there.terminate(); back.terminate(); }
+     * }</pre>
+     */
+    public static Optional<String> awaitEnd(Duration limit, Map<String, ?> locks, Process... processes)
+            throws InterruptedException {
+        return new EndOrDeadlock(locks, processes).await(limit);
     }
 
     /** How many checks passed in this process so far. */
