@@ -189,8 +189,9 @@ public final class Check {
     /**
      * Waits until every one of {@code processes} (started already) has ended, at most {@code limit},
      * and says why they have not: empty once they all ended. When some of them wait for each other's
-     * locks in a cycle (a deadlock, as {@code %locks} shows it) for 3 s, it returns at once with the
-     * cycle in words, the locks named as {@code locks} says (name → lock); else, at the limit, that
+     * locks in a cycle (a deadlock, as {@code %locks} shows it), or one waits for a lock that the
+     * calling thread holds (which waits here for it to end), for 3 s, it returns at once with the
+     * deadlock in words, the locks named as {@code locks} says (name → lock); else, at the limit, that
      * they still run. So a check of a solution that deadlocks fails in seconds and says who holds and
      * waits for what; the check then ends the processes itself:
      *

@@ -41,6 +41,22 @@ class CheckAwaitEndTest {
         assertTrue(took.compareTo(LIMIT.dividedBy(2)) < 0, "told after " + took);
     }
 
+    // A process that waits for a lock the waiting check holds: told as a deadlock with the check.
+    @Test
+    void aProcessWaitingForTheChecksLockIsTold() throws Exception {
+        Lock held = new Lock();
+        Process waiter = new Process(() -> held.hold().close());
+        Optional<String> why;
+        try (var mine = held.hold()) {
+            waiter.start();
+            why = Check.awaitEnd(LIMIT, Map.of("the lock", held), waiter);
+            waiter.kill();
+        }
+        waiter.join();
+        assertEquals(Optional.of("it deadlocked with the check: " + waiter.name() + " (pid " + waiter.pid()
+                + ", thread main) waits for the lock, which the check holds while it waits for " + waiter.name() + " to end."), why);
+    }
+
     // Processes that end: nothing to tell.
     @Test
     void processesThatEndAreNotStuck() throws Exception {

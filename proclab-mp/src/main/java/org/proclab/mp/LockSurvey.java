@@ -47,6 +47,11 @@ public final class LockSurvey {
         public String describe() {
             return processName + " (pid " + pid + ", thread " + threadName + ")";
         }
+
+        /** Whether this is the thread that asks: a lock it holds is one the caller holds. */
+        public boolean isCallingThread() {
+            return (pid << 32 | threadId) == ThreadKey.current();
+        }
     }
 
     /** A thread waiting, and for how long it has waited. */
