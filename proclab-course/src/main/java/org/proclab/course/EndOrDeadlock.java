@@ -2,7 +2,6 @@ package org.proclab.course;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -30,8 +29,7 @@ final class EndOrDeadlock {
 
     EndOrDeadlock(Map<String, ?> locksByName, Process... processes) {
         this.processes = processes.clone();
-        Map<String, Object> variables = new LinkedHashMap<>(locksByName);
-        this.lockNames = LockSurvey.namesOf(variables);
+        this.lockNames = LockSurvey.namesOf(locksByName);
         for (Process process : processes) {
             if (process.pid() == null) {
                 throw new IllegalArgumentException(process.name() + " has not been started: start() it first");

@@ -50,7 +50,7 @@ public final class LockSurvey {
 
         /** Whether this is the thread that asks: a lock it holds is one the caller holds. */
         public boolean isCallingThread() {
-            return (pid << 32 | threadId) == ThreadKey.current();
+            return ThreadKey.of(pid, threadId) == ThreadKey.current();
         }
     }
 
@@ -168,7 +168,7 @@ public final class LockSurvey {
      * {@code a}, the lock of a Condition {@code c} is {@code c's lock}, that of a Value {@code v} is
      * {@code v.lock()}. A name given directly wins over one derived.
      */
-    public static Map<String, String> namesOf(Map<String, Object> variables) {
+    public static Map<String, String> namesOf(Map<String, ?> variables) {
         Map<String, String> direct = new LinkedHashMap<>();
         Map<String, String> derived = new LinkedHashMap<>();
         variables.forEach((name, value) -> {

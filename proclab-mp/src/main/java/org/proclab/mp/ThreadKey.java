@@ -13,7 +13,12 @@ final class ThreadKey {
 
     /** The calling thread. */
     static long current() {
-        return Liveness.self() << 32 | (Thread.currentThread().getId() & 0xffffffffL);
+        return of(Liveness.self(), Thread.currentThread().getId());
+    }
+
+    /** Thread {@code thread} of process {@code pid}. */
+    static long of(long pid, long thread) {
+        return pid << 32 | (thread & 0xffffffffL);
     }
 
     /** The process part of a key. */
