@@ -447,6 +447,27 @@ def wait_until_c2_compiled(pid, method_part, warm_up=lambda: None, timeout=60):
         time.sleep(0.2)
 
 
+def describe_alive(pids, kc=None):
+    """What the live ones of pids are, for a failure message: state, age, the child's purpose (WAIT for a
+    JVM started for a reservoir, WORK for one started for a task) and, with kc, the kernel's %ps."""
+    ticks, uptime = os.sysconf("SC_CLK_TCK"), float(open("/proc/uptime").read().split()[0])
+    lines = []
+    for pid in sorted(p for p in pids if alive(p)):
+        fields = proc_stat(pid)
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                purpose = cmdline.read().split(b"\0")[-2].decode()
+        except (OSError, IndexError):
+            purpose = "?"
+        if fields is not None:
+            lines.append(f"pid {pid}: state {fields[0]}, {purpose}, "
+                         f"{uptime - int(fields[19]) / ticks:.1f} s old")
+    if kc is not None:
+        lines.extend(m["content"]["data"].get("text/plain", "") for m in execute(kc, "%ps").messages
+                     if m["msg_type"] == "display_data")
+    return "\n".join(lines)
+
+
 def wait_until_gone(pids, seconds):
     """True when none of pids is alive within seconds."""
     deadline = time.monotonic() + seconds

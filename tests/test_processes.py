@@ -13,6 +13,7 @@ from conftest import (
     proc_stat,
     assert_interrupted,
     collect,
+    describe_alive,
     execute,
     fresh_kernel,
     kernel_pid,
@@ -234,7 +235,8 @@ def test_interrupt_during_join_kills_children(kernel, kc):
             '    System.out.println("joining");\n    sleeper.join();\n}')
     out, elapsed = run_and_interrupt(kc, code, "joining", km.interrupt_kernel)
     assert_interrupted(out, elapsed)
-    assert wait_until_gone(children_of(kernel_pid(km)) - waiting_jvms(kc), 2)
+    left = children_of(kernel_pid(km)) - waiting_jvms(kc)
+    assert wait_until_gone(left, 2), describe_alive(left, kc)
 
 
 # Interrupting a cell in the middle of a pool map returns within 1 s.
