@@ -1,9 +1,11 @@
 package org.proclab.mp.spawn;
 
+import java.io.IOException;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import org.proclab.mp.shm.SharedRegion;
 
 /**
  * What a JVM waiting in the {@link Reservoir} does before its first task comes, so that the task
@@ -14,9 +16,11 @@ import java.util.concurrent.BlockingQueue;
  * and run; a record of an id and a packed array whose result travels back (records, as a cell's
  * values and results often are, are rebuilt through method handles whose first use costs tens of
  * milliseconds); then the serialization descriptors of the jobs a parent sends first and the
- * classes a child uses to take on its name and to end. The last step took a start and join of a
- * one-line process from a waiting JVM from 13–19 ms to 11–12.5 ms on a slow machine
- * (docs/benchmarks.md, session 16).
+ * classes a child uses to take on its name and to end (which took a start and join of a one-line
+ * process from a waiting JVM from 13–19 ms to 11–12.5 ms on a slow machine, docs/benchmarks.md,
+ * session 16); last, shared memory mapped and used once, and the serialization descriptors of the
+ * shared objects tasks capture most (which brought a task that captures a {@code Value} and an
+ * {@code Array} from 11–22 ms after its {@code start()} to 4–8 ms, session 18).
  */
 final class WaitingWarmUp {
     /**
@@ -25,6 +29,14 @@ final class WaitingWarmUp {
      */
     static final List<String> FIRST_JOBS = List.of(
             "org.proclab.mp.ProcessJob", "org.proclab.mp.PoolJobs$Remember", "org.proclab.mp.PoolJobs$MapChunk");
+
+    /**
+     * The shared objects that tasks capture most (the course's, and an array of each kind), named
+     * for the same reason.
+     */
+    static final List<String> FIRST_SHARED_OBJECTS = List.of("org.proclab.mp.Queue", "org.proclab.mp.Value$OfInt",
+            "org.proclab.mp.Event", "org.proclab.mp.Barrier", "org.proclab.mp.Lock", "org.proclab.mp.Array$OfInt",
+            "org.proclab.mp.Array$OfLong", "org.proclab.mp.Array$OfDouble");
 
     private WaitingWarmUp() {
     }
@@ -39,8 +51,13 @@ final class WaitingWarmUp {
         if (!work.isEmpty()) {
             return;
         }
-        describeFirstJobs();
+        describe(FIRST_JOBS);
         prepareBecomingAndEnding();
+        if (!work.isEmpty()) {
+            return;
+        }
+        prepareSharedMemory();
+        describe(FIRST_SHARED_OBJECTS);
     }
 
     /**
@@ -58,13 +75,13 @@ final class WaitingWarmUp {
     }
 
     /**
-     * Has serialization look at the first jobs' classes (their fields, constructors and methods,
-     * found by reflection) once, now: it keeps what it found for when the first job is read.
+     * Has serialization look at these classes (their fields, constructors and methods, found by
+     * reflection) once, now: it keeps what it found for when the first of them is read.
      */
-    private static void describeFirstJobs() {
-        for (String job : FIRST_JOBS) {
+    private static void describe(List<String> classes) {
+        for (String described : classes) {
             try {
-                ObjectStreamClass.lookup(Class.forName(job, false, WaitingWarmUp.class.getClassLoader()));
+                ObjectStreamClass.lookup(Class.forName(described, false, WaitingWarmUp.class.getClassLoader()));
             } catch (ClassNotFoundException | LinkageError e) {
                 // only a warm-up: the job is read all the same when it comes
             }
@@ -85,6 +102,15 @@ final class WaitingWarmUp {
             }
         }
         CpuClock.ownPayload();
+    }
+
+    /** Maps and uses shared memory once, as a task's first shared object will ({@link SharedRegion#warmUp}). */
+    private static void prepareSharedMemory() {
+        try {
+            SharedRegion.warmUp();
+        } catch (IOException | RuntimeException e) {
+            // only a warm-up: a task's shared objects report their own problems
+        }
     }
 
     /** A record holding an id and a packed array, for the warm-up. */

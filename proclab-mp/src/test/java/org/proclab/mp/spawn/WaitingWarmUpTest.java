@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.Serializable;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,15 @@ class WaitingWarmUpTest {
         for (String name : WaitingWarmUp.FIRST_JOBS) {
             Class<?> job = Class.forName(name, false, getClass().getClassLoader());
             assertTrue(ChildJob.class.isAssignableFrom(job), name + " is not a ChildJob");
+        }
+    }
+
+    // The shared objects are named too: each must be a class whose instances travel to children.
+    @Test
+    void everyFirstSharedObjectNamesASerializableClass() throws ClassNotFoundException {
+        for (String name : WaitingWarmUp.FIRST_SHARED_OBJECTS) {
+            Class<?> shared = Class.forName(name, false, getClass().getClassLoader());
+            assertTrue(Serializable.class.isAssignableFrom(shared), name + " is not Serializable");
         }
     }
 
