@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.proclab.mp.Process;
 
 /**
@@ -202,7 +203,26 @@ public final class Check {
      */
     public static Optional<String> awaitEnd(Duration limit, Map<String, ?> locks, Process... processes)
             throws InterruptedException {
-        return new EndOrDeadlock(locks, processes).await(limit);
+        return new EndOrStuck(new LockDeadlocks(locks, processes), processes).await(limit);
+    }
+
+    /**
+     * Waits until every one of {@code processes} (started already) has ended, at most {@code limit},
+     * as {@link #awaitEnd(Duration, Map, Process...)} does, watching {@code progress} instead of locks:
+     * when what it returns stays the same for 3 s while they run, it returns at once with
+     * "WHAT stayed at VALUE for 3 s." ({@code what} names the progress). For a stall that is no lock
+     * cycle, such as a consumer that joins its producer before it takes the items that would let the
+     * producer end: count the items put in a {@code Value} and watch it.
+     *
+     * <pre>{@code
+     * var put = Value.ofInt(0);             // the producer sets it after each put
+     * var stuck = Check.awaitEnd(Duration.ofSeconds(20), "the numbers put", put::get, consumer);
+     * }</pre>
+     */
+    public static Optional<String> awaitEnd(Duration limit, String what, Supplier<?> progress, Process... processes)
+            throws InterruptedException {
+        return new EndOrStuck(() -> what + " stayed at " + progress.get() + " for " + EndOrStuck.LASTING.toSeconds() + " s.",
+                processes).await(limit);
     }
 
     /** How many checks passed in this process so far. */

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.proclab.mp.Barrier;
 import org.proclab.mp.Lock;
 import org.proclab.mp.Process;
+import org.proclab.mp.Queue;
+import org.proclab.mp.Value;
 
 // Check.awaitEnd tells a check why processes have not ended: a deadlock in seconds, naming who holds
-// and waits for which lock, else its time limit.
+// and waits for which lock, or progress that stopped, else its time limit.
 class CheckAwaitEndTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
@@ -78,6 +80,48 @@ class CheckAwaitEndTest {
         sleeper.kill();
         sleeper.join();
         assertEquals(Optional.of("still running after 1 s."), why);
+    }
+
+    // A consumer that joins its producer before taking anything from a full queue: no lock cycle, but the
+    // count of items put stops moving, and that is told well before the limit.
+    @Test
+    void aStallWithoutLocksIsToldByItsProgress() throws Exception {
+        Value.OfInt put = Value.ofInt(0);
+        Queue<Integer> queue = new Queue<>(2);
+        Process consumer = new Process(() -> {
+            Process producer = new Process(() -> {
+                for (int i = 1; i <= 10; i++) {
+                    queue.put(i);
+                    put.set(i);
+                }
+            });
+            producer.start();
+            producer.join();
+            queue.get();
+        });
+        consumer.start();
+        long began = System.nanoTime();
+        Optional<String> why = Check.awaitEnd(LIMIT, "the items put", put::get, consumer);
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        consumer.kill();
+        consumer.join();
+        assertEquals(Optional.of("the items put stayed at 2 for 3 s."), why);
+        assertTrue(took.compareTo(LIMIT.dividedBy(2)) < 0, "told after " + took);
+    }
+
+    // Progress that keeps moving, however slowly, is no stall: the wait lasts until the end.
+    @Test
+    void slowProgressIsNotAStall() throws Exception {
+        Value.OfInt steps = Value.ofInt(0);
+        Process slow = new Process(() -> {
+            for (int i = 1; i <= 5; i++) {
+                Thread.sleep(1000);
+                steps.set(i);
+            }
+        });
+        slow.start();
+        assertEquals(Optional.empty(), Check.awaitEnd(LIMIT, "the steps", steps::get, slow));
+        assertEquals(5, steps.get());
     }
 
     private static void takeBoth(Lock first, Lock second, Barrier meet) throws Exception {
