@@ -450,7 +450,9 @@ def wait_until_c2_compiled(pid, method_part, warm_up=lambda: None, timeout=60):
 def describe_alive(pids, kc=None):
     """What the live ones of pids are, for a failure message: state, age, the child's purpose (WAIT for a
     JVM started for a reservoir, WORK for one started for a task) and, with kc, the kernel's %ps."""
-    ticks, uptime = os.sysconf("SC_CLK_TCK"), float(open("/proc/uptime").read().split()[0])
+    with open("/proc/uptime") as since_boot:
+        uptime = float(since_boot.read().split()[0])
+    ticks = os.sysconf("SC_CLK_TCK")
     lines = []
     for pid in sorted(p for p in pids if alive(p)):
         fields = proc_stat(pid)

@@ -75,7 +75,7 @@ public final class SharedRegion implements Serializable {
      * the region's handle through serialization and back; then lets the region go and deletes its
      * file. A JVM waiting for work calls it, so that the first shared object a task captures (a
      * {@code Value}, a {@code Lock}) does not pay for all of that as cold code on the task's way: it
-     * took a waiting JVM's task that captures two shared objects from 11–22 ms to 5–7 ms after
+     * took a waiting JVM's task that captures two shared objects from 11–22 ms to 4–8 ms after
      * {@code start()} (docs/benchmarks.md, session 18).
      *
      * @throws IOException when the scratch file cannot be made, written or read back

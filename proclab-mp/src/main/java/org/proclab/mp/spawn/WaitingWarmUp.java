@@ -83,7 +83,7 @@ final class WaitingWarmUp {
             try {
                 ObjectStreamClass.lookup(Class.forName(described, false, WaitingWarmUp.class.getClassLoader()));
             } catch (ClassNotFoundException | LinkageError e) {
-                // only a warm-up: the job is read all the same when it comes
+                // only a warm-up: the class is described all the same when the first of it is read
             }
         }
     }

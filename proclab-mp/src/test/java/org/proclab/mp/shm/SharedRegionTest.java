@@ -14,7 +14,7 @@ class SharedRegionTest {
 
     // The scratch region's file is gone afterwards; the session's other files stay.
     @Test
-    void theWarmUpLeavesNoFileAndNoMapping() throws IOException {
+    void theWarmUpLeavesNoFileBehind() throws IOException {
         Path directory = SharedMemoryDirectory.session().path();
         SharedRegion.create("before-warm-up", 8);
         List<Path> before = filesIn(directory);
